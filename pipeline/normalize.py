@@ -1,0 +1,146 @@
+"""The one normalizer: a normalized *view* of a text plus a map back to the original.
+
+The original text is never modified. :func:`normalize_view` returns a :class:`NormView`
+whose ``text`` is the normalized string and whose ``origin`` list gives, for every
+normalized character, the index of the original character it came from. Lexicon keys go
+through :func:`normalize` (the same code path), so lookups and text always agree.
+
+What the view does (the table lives in ``resources/charmaps/ar_norm.json``):
+
+* deletes diacritics (tashkeel, superscript alef, Quranic marks), tatweel, zero-width and
+  bidi control characters;
+* folds alef forms (أ إ آ ٱ) to ا, ى to ي, ة to ه, Persian ی/ک to ي/ك;
+* maps Arabic-Indic and Persian digits to ASCII digits;
+* folds Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) with NFKC, char by char
+  (ligatures such as ﻻ expand to two characters that both point at the ligature);
+* collapses runs of white space to one space (a newline when the run holds one).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WS = frozenset(" \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2028\u2029\u0085")
+
+
+@dataclass(frozen=True)
+class NormView:
+    """A normalized view of an original text.
+
+    Attributes:
+        text: the normalized text.
+        origin: ``origin[i]`` is the index in the original text of the character that
+            produced ``text[i]``; ``None`` when the view is the identity (same length, same
+            positions), which keeps the common case cheap.
+        original_length: length of the original text.
+    """
+
+    text: str
+    origin: list[int] | None
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Maps a half-open span of the view to a half-open span of the original text."""
+        if self.origin is None:
+            return start, end
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else self.original_length
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _expand_key(key: str) -> list[str]:
+    if len(key) == 3 and key[1] == "-":
+        return [chr(c) for c in range(ord(key[0]), ord(key[2]) + 1)]
+    return [key]
+
+
+@lru_cache(maxsize=1)
+def _charmap() -> dict[str, str]:
+    """Loads and validates the character map (one time)."""
+    raw = json.loads(resources.files("pipeline").joinpath("resources/charmaps/ar_norm.json").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for key, value in raw["charMap"].items():
+        chars = _expand_key(key)
+        if not isinstance(value, str):
+            raise ValueError(f"ar_norm.json: value for {key!r} must be a string")
+        if len(chars) > 1 and len(value) == 3 and value[1] == "-":
+            targets = _expand_key(value)
+            if len(targets) != len(chars):
+                raise ValueError(f"ar_norm.json: range {key!r} -> {value!r} lengths differ")
+            table.update(zip(chars, targets))
+        else:
+            for ch in chars:
+                table[ch] = value
+    # Presentation forms: NFKC of each code point, then the map again on the result.
+    for block in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF)):
+        for cp in range(block[0], block[1] + 1):
+            ch = chr(cp)
+            if ch in table:
+                continue
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch and len(folded) <= 4:
+                table[ch] = "".join(table.get(c, c) for c in folded if not c.isspace())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _translate_table() -> dict[int, str]:
+    return {ord(k): v for k, v in _charmap().items()}
+
+
+def _needs_slow_path(text: str, table: dict[int, str]) -> bool:
+    return any(len(table[ord(c)]) != 1 for c in set(text) if ord(c) in table)
+
+
+def normalize_view(text: str) -> NormView:
+    """Builds the normalized view of ``text`` with its offset map.
+
+    Args:
+        text: the original text (never modified).
+
+    Returns:
+        A :class:`NormView`; ``view.to_original(s, e)`` maps view spans back.
+    """
+    table = _translate_table()
+    has_ws_runs = "  " in text or "\r" in text or "\t" in text or "\n " in text or " \n" in text or "\n\n" in text
+    if not has_ws_runs and not _needs_slow_path(text, table):
+        out = text.translate(table)
+        if "  " not in out:
+            return NormView(out, None, len(text))
+    chars: list[str] = []
+    origin: list[int] = []
+    prev_ws = False
+    pending_newline = False
+    for i, ch in enumerate(text):
+        mapped = table.get(ord(ch), ch)
+        if ch in _WS or mapped == " ":
+            if prev_ws:
+                if (ch == "\n" or ch == "\r" or ch == "\u2029") and chars and chars[-1] == " " and not pending_newline:
+                    chars[-1] = "\n"
+                    pending_newline = True
+                continue
+            prev_ws = True
+            pending_newline = ch in "\n\r\u2029"
+            chars.append("\n" if pending_newline else " ")
+            origin.append(i)
+            continue
+        if not mapped:
+            continue
+        prev_ws = False
+        for m in mapped:
+            chars.append(m)
+            origin.append(i)
+    return NormView("".join(chars), origin, len(text))
+
+
+def normalize(text: str) -> str:
+    """Normalizes a string (lexicon key, query) exactly like the document view.
+
+    Leading and trailing white space is removed.
+    """
+    return normalize_view(text).text.strip()

@@ -1,0 +1,118 @@
+"""Tokens and sentences with original offsets, and proclitic peeling.
+
+Tokenization runs on the normalized view (so Arabic-Indic digits are numbers and diacritics
+do not split words) and maps every token back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import Document, Sentence, Token
+from .resources import load_proclitics
+
+# letters (any script, digits excluded) | numbers with inner . or , | any other non-space char
+_TOKEN_RE = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s]|_)")
+_SENT_END = frozenset(".!?؟")
+
+
+def tokenize_view(view_text: str) -> list[tuple[int, int, str]]:
+    """Returns ``(start, end, kind)`` spans of the tokens of a normalized string."""
+    return [(m.start(), m.end(), m.lastgroup) for m in _TOKEN_RE.finditer(view_text)]
+
+
+def tokenize(doc: Document) -> Document:
+    """Stage: fills ``doc.tokens`` and ``doc.sentences`` (needs ``doc.view``)."""
+    view = doc.view
+    vt = view.text
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    sent_i = 0
+    sent_tok_start = 0
+    prev_end = 0
+    for i, (s, e, kind) in enumerate(tokenize_view(vt)):
+        gap = vt[prev_end:s]
+        if sent_tok_start < i and "\n" in gap:
+            sentences.append(_sentence(sent_i, tokens, sent_tok_start, i))
+            sent_i += 1
+            sent_tok_start = i
+        os_, oe = view.to_original(s, e)
+        tokens.append(Token(i, os_, oe, s, e, vt[s:e], kind, sent_i, bool(gap) or i == 0))
+        prev_end = e
+        if kind == "punct" and vt[s] in _SENT_END:
+            nxt = vt[e:e + 1]
+            if not nxt or nxt.isspace() or nxt in "\"'»)":
+                sentences.append(_sentence(sent_i, tokens, sent_tok_start, i + 1))
+                sent_i += 1
+                sent_tok_start = i + 1
+    if sent_tok_start < len(tokens):
+        sentences.append(_sentence(sent_i, tokens, sent_tok_start, len(tokens)))
+    doc.tokens = tokens
+    doc.sentences = sentences
+    return doc
+
+
+def _sentence(i: int, tokens: list[Token], a: int, b: int) -> Sentence:
+    return Sentence(i, tokens[a].start, tokens[b - 1].end, a, b)
+
+
+@dataclass(frozen=True, slots=True)
+class Peel:
+    """One way of reading a word: ``cut`` characters of proclitics, then ``key``.
+
+    ``key`` is the lookup form; it differs from ``norm[cut:]`` only for the fused ل + ال
+    (``للرياض`` -> cut 1, key ``الرياض``).
+    """
+
+    cut: int
+    key: str
+    clitic: str
+
+
+@lru_cache(maxsize=1)
+def _prefix_table() -> tuple[tuple[str, str, str], ...]:
+    """(written prefix, clitic part removed, key prefix to add) from the proclitic data."""
+    pro = load_proclitics()
+    conj = [""] + pro["conjunction"]
+    prep = [""] + pro["preposition"]
+    art = pro["article"]
+    combos: set[tuple[str, str, str]] = set()
+    for c in conj:
+        for p in prep:
+            if c or p:
+                combos.add((c + p, c + p, ""))
+            for a in art:
+                combos.add((c + p + a, c + p + a, ""))  # peel article too: key without ال
+        for fused in pro["fused_lam_article"]:
+            # ل + ال is written لل: cut only the preposition, restore the article in the key
+            combos.add((c + fused, c + "ل", art[0]))
+    return tuple(sorted(combos, key=lambda x: -len(x[0])))
+
+
+MIN_STEM = 2
+
+
+@lru_cache(maxsize=65536)
+def peels(norm: str) -> tuple[Peel, ...]:
+    """All readings of a normalized word, the whole word first, then by shorter stems.
+
+    ``وبالقاهره`` -> whole, ``بالقاهره`` (و), ``القاهره`` (وب), ``قاهره`` (وبال); ``للرياض`` ->
+    whole, ``الرياض`` (cut ``ل``), ``رياض`` (لل).
+    """
+    out = [Peel(0, norm, "")]
+    seen = {norm}
+    for written, cut, add in _prefix_table():
+        if norm.startswith(written) and len(norm) - len(written) >= MIN_STEM:
+            key = add + norm[len(written):]
+            if add:
+                # fused: the span keeps the ل of the article (لرياض), the key restores ال
+                k = Peel(len(cut), key, cut)
+            else:
+                k = Peel(len(written), key, written)
+            if key not in seen:
+                seen.add(key)
+                out.append(k)
+    out[1:] = sorted(out[1:], key=lambda p: p.cut)
+    return tuple(out)

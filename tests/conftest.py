@@ -1,0 +1,19 @@
+"""Shared fixtures: one default pipeline for the whole session."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import build_default_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_default_pipeline()
+
+
+def assert_offsets(doc) -> None:
+    """Offset invariant: every entity's text is exactly its span of the original text."""
+    for e in doc.entities:
+        assert 0 <= e.start < e.end <= len(doc.text), e
+        assert doc.text[e.start:e.end] == e.text, e

@@ -1,0 +1,56 @@
+"""Normalization: the view, its offset map and the single normalizer."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize import normalize, normalize_view
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("الرِّيَاضُ", "الرياض"),                 # diacritics
+    ("الريـــاض", "الرياض"),                  # tatweel
+    ("أحمد إبراهيم آمنة", "احمد ابراهيم امنه"),  # alef forms, teh marbuta
+    ("مصطفى", "مصطفي"),                       # alef maksura
+    ("١٩ يناير ٢٠٢٤", "19 يناير 2024"),       # Arabic-Indic digits
+    ("۱۴۰۲", "1402"),                         # Persian digits
+    ("ﻻ ﺑﻴﺮﻭﺕ", "لا بيروت"),                   # presentation forms (ligature expands)
+    ("بيروت\u200f", "بيروت"),                 # bidi mark
+    ("a\u200bb", "ab"),                       # zero width space
+    ("غزة  \t  رفح", "غزه رفح"),              # white space runs collapse
+    ("ك\u064eت\u064eب\u064e", "كتب"),
+])
+def test_normalize_examples(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "الرِّيَاضُ ١٩ يناير ٢٠٢٤",
+    "ﻻ ﺑﻴﺮﻭﺕ\u200f  \n\n  غزة",
+    "plain ascii text",
+    "",
+    "ـــ",
+])
+def test_normalize_view_offset_map_is_monotonic_and_in_range(raw):
+    v = normalize_view(raw)
+    if v.origin is None:
+        assert len(v.text) == len(raw)
+        return
+    assert len(v.origin) == len(v.text)
+    assert all(0 <= o < len(raw) for o in v.origin)
+    assert v.origin == sorted(v.origin)
+
+
+def test_normalize_view_maps_word_back_to_original():
+    raw = "زار الرَّئيسُ بيـروتَ أمس"
+    v = normalize_view(raw)
+    s = v.text.index("بيروت")
+    a, b = v.to_original(s, s + len("بيروت"))
+    assert raw[a:b] == "بيـروت"  # tatweel inside kept, trailing fatha outside
+
+
+def test_normalize_view_never_changes_original():
+    raw = "القاهرة ١٩ يناير"
+    copy = str(raw)
+    normalize_view(raw)
+    assert raw == copy

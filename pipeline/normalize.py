@@ -37,11 +37,15 @@ class NormView:
             produced ``text[i]``; ``None`` when the view is the identity (same length, same
             positions), which keeps the common case cheap.
         original_length: length of the original text.
+        ends: ``ends[i]`` is the original end (exclusive) of ``text[i]``: past the character
+            and the deleted combining marks (diacritics) that follow it, so a span ending in a
+            word keeps that word's last vowel mark. ``None`` with the identity view.
     """
 
     text: str
     origin: list[int] | None
     original_length: int
+    ends: list[int] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Maps a half-open span of the view to a half-open span of the original text."""
@@ -50,7 +54,7 @@ class NormView:
         if start >= end:
             pos = self.origin[start] if start < len(self.origin) else self.original_length
             return pos, pos
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.ends[end - 1]
 
 
 def _expand_key(key: str) -> list[str]:
@@ -114,6 +118,7 @@ def normalize_view(text: str) -> NormView:
             return NormView(out, None, len(text))
     chars: list[str] = []
     origin: list[int] = []
+    ends: list[int] = []
     prev_ws = False
     pending_newline = False
     for i, ch in enumerate(text):
@@ -128,14 +133,19 @@ def normalize_view(text: str) -> NormView:
             pending_newline = ch in "\n\r\u2029"
             chars.append("\n" if pending_newline else " ")
             origin.append(i)
+            ends.append(i + 1)
             continue
         if not mapped:
+            # a deleted combining mark right after a kept letter belongs to that letter
+            if ends and ends[-1] == i and not prev_ws and unicodedata.category(ch) == "Mn":
+                ends[-1] = i + 1
             continue
         prev_ws = False
         for m in mapped:
             chars.append(m)
             origin.append(i)
-    return NormView("".join(chars), origin, len(text))
+            ends.append(i + 1)
+    return NormView("".join(chars), origin, len(text), ends)
 
 
 def normalize(text: str) -> str:

@@ -46,7 +46,7 @@ def test_normalize_view_maps_word_back_to_original():
     v = normalize_view(raw)
     s = v.text.index("بيروت")
     a, b = v.to_original(s, s + len("بيروت"))
-    assert raw[a:b] == "بيـروت"  # tatweel inside kept, trailing fatha outside
+    assert raw[a:b] == "بيـروتَ"  # inner tatweel and the final vowel mark belong to the word
 
 
 def test_normalize_view_never_changes_original():

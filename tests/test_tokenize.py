@@ -1,0 +1,74 @@
+"""Tokenizer and proclitic peeling."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.normalize import normalize_view
+from pipeline.tokenize import peels, tokenize
+
+
+def _doc(text: str) -> Document:
+    d = Document("t", text)
+    d.view = normalize_view(text)
+    return tokenize(d)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("زار الرئيس القاهرة.", [("زار", "word"), ("الرئيس", "word"), ("القاهرة", "word"), (".", "punct")]),
+    ("كوفيد-19", [("كوفيد", "word"), ("-", "punct"), ("19", "number")]),
+    ("بلغ 1.6 مليار", [("بلغ", "word"), ("1.6", "number"), ("مليار", "word")]),
+    ("في ٢٠٢٤،", [("في", "word"), ("٢٠٢٤", "number"), ("،", "punct")]),
+    ("الرِّيَاضُ", [("الرِّيَاضُ", "word")]),           # diacritics stay inside the token surface
+    ("يوم الأحد (26 سبتمبر)", [("يوم", "word"), ("الأحد", "word"), ("(", "punct"), ("26", "number"),
+                               ("سبتمبر", "word"), (")", "punct")]),
+])
+def test_tokenize_surfaces_and_kinds(text, expected):
+    d = _doc(text)
+    assert [(d.text[t.start:t.end], t.kind) for t in d.tokens] == expected
+
+
+@pytest.mark.parametrize("text, n_sentences", [
+    ("جملة أولى. جملة ثانية؟ وثالثة!", 3),
+    ("سطر أول\nسطر ثان", 2),
+    ("بلغ النمو 1.6 في المئة", 1),          # a decimal point ends no sentence
+    ("", 0),
+    ("   \n\n  ", 0),
+])
+def test_tokenize_sentences(text, n_sentences):
+    d = _doc(text)
+    assert len(d.sentences) == n_sentences
+    for s in d.sentences:
+        toks = d.tokens[s.tok_start:s.tok_end]
+        assert toks and all(t.sent == s.i for t in toks)
+        assert s.start == toks[0].start and s.end == toks[-1].end
+
+
+def test_tokenize_offsets_point_into_original():
+    text = "وقال الـرئيـس ﻻ بُدَّ من ١٢ مارس\u200f في بيروت"
+    d = _doc(text)
+    for t in d.tokens:
+        assert d.view.text[t.nstart:t.nend] == t.norm
+        assert text[t.start:t.end].strip() == text[t.start:t.end]
+
+
+@pytest.mark.parametrize("word, readings", [
+    ("بالقاهرة", [(0, "بالقاهره"), (1, "القاهره"), (3, "قاهره")]),
+    ("وبيروت", [(0, "وبيروت"), (1, "بيروت"), (2, "يروت")]),
+    ("للرياض", [(0, "للرياض"), (1, "الرياض")]),               # fused ل + ال: cut 1, key restores ال
+    ("وللرياض", [(0, "وللرياض"), (1, "للرياض"), (2, "الرياض")]),
+    ("من", [(0, "من")]),                                      # too short to peel
+])
+def test_peels_readings(word, readings):
+    from pipeline.normalize import normalize
+
+    got = [(p.cut, p.key) for p in peels(normalize(word))]
+    for r in readings:
+        assert r in got
+    assert got[0] == (0, normalize(word))
+
+
+def test_peels_never_leave_stem_shorter_than_two():
+    for p in peels("وبه"):
+        assert len(p.key) >= 2

@@ -1,0 +1,200 @@
+"""Running the pipeline over a stream of inputs: serially, on local worker processes, or on a
+Dask distributed cluster.
+
+The unit of work is :func:`process_item` (``InputDoc | InputError -> record``), which never
+raises: a failure becomes an error record with the input location. Records come back **in
+input order** whatever the engine, and at most a bounded number of batches is in flight, so
+memory stays constant on corpora of any size.
+
+A record is ``{"status": "ok", "doc": Document.to_dict(), "words": N}`` or
+``{"status": "skipped" | "failed", "source": LOCATION, "id": ID | None, "reason": TEXT}``.
+
+Engines:
+
+* ``serial``: in this process;
+* ``process``: ``jobs`` worker processes (``concurrent.futures``), each building the default
+  pipeline once (:func:`_init_worker`);
+* ``dask``: batches (partitions) of documents submitted to a ``distributed`` cluster, either
+  an existing scheduler (``scheduler="tcp://host:8786"``) or a ``LocalCluster`` of ``jobs``
+  worker processes started for the run. Workers build the pipeline once per process (it is
+  cached in the module).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import os
+import traceback
+from typing import Any, Iterable, Iterator
+
+from .io import InputDoc, InputError, Item
+
+ENGINES = ("auto", "serial", "process", "dask")
+
+_REF_DATE: dt.date | None = None
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _pipeline():
+    from .pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+def process_item(item: Item, reference_date: dt.date | None = None) -> dict[str, Any]:
+    """Processes one input; never raises (errors become records with the input location)."""
+    if isinstance(item, InputError):
+        return {"status": "skipped", "source": item.source, "id": item.id, "reason": item.reason}
+    try:
+        if item.date:
+            date, source = item.date, "input"
+        elif reference_date:
+            date, source = reference_date, "cli"
+        else:
+            date, source = None, None
+        doc = _pipeline().process(item.text, item.id, date, source)
+        words = sum(1 for t in doc.tokens if t.kind == "word")
+        return {"status": "ok", "doc": doc.to_dict(), "words": words}
+    except Exception as exc:  # a document must never stop the run
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
+        return {"status": "failed", "source": item.source, "id": item.id,
+                "reason": f"processing failed: {type(exc).__name__}: {exc}{where}"}
+
+
+def process_batch(items: list[Item], reference_date: dt.date | None = None) -> list[dict[str, Any]]:
+    """Processes a batch (a partition) of inputs, in order."""
+    return [process_item(it, reference_date) for it in items]
+
+
+def _init_worker() -> None:
+    _pipeline()  # build once per worker process
+
+
+def _batches(items: Iterable[Item], max_docs: int, max_chars: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    chars = 0
+    for it in items:
+        batch.append(it)
+        chars += len(it.text) if isinstance(it, InputDoc) else 0
+        if len(batch) >= max_docs or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+class Runner:
+    """Maps :func:`process_item` over items and yields ``(item, record)`` in input order.
+
+    Args:
+        engine: ``auto`` (``serial`` for one job, else ``process``), ``serial``, ``process``
+            or ``dask``.
+        jobs: worker processes (default: every available core).
+        scheduler: Dask scheduler address; ``None`` starts a LocalCluster of ``jobs`` workers.
+        batch_docs, batch_chars: a batch closes at whichever limit comes first.
+        window: batches in flight per worker (bounds memory).
+    """
+
+    def __init__(self, engine: str = "auto", jobs: int | None = None, scheduler: str | None = None,
+                 reference_date: dt.date | None = None, batch_docs: int = 32, batch_chars: int = 200_000,
+                 window: int = 3):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        self.jobs = max(1, jobs or available_cores())
+        if engine == "auto":
+            engine = "serial" if self.jobs == 1 else "process"
+        self.engine = engine
+        self.scheduler = scheduler
+        self.reference_date = reference_date
+        self.batch_docs = batch_docs
+        self.batch_chars = batch_chars
+        self.window = window
+        self.engine_used = engine
+
+    def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, dict[str, Any]]]:
+        batches = _batches(items, self.batch_docs, self.batch_chars)
+        first = next(batches, None)
+        if first is None:
+            return
+        second = next(batches, None)
+        if self.engine == "serial" or (second is None and self.engine == "process"):
+            # one batch: starting workers would cost more than it saves
+            self.engine_used = "serial"
+            for b in (first, second):
+                if b:
+                    yield from zip(b, process_batch(b, self.reference_date))
+            for b in batches:
+                yield from zip(b, process_batch(b, self.reference_date))
+            return
+
+        def all_batches():
+            yield first
+            if second is not None:
+                yield second
+            yield from batches
+
+        if self.engine == "process":
+            yield from self._map_processes(all_batches())
+        else:
+            yield from self._map_dask(all_batches())
+
+    def _map_processes(self, batches: Iterator[list[Item]]) -> Iterator[tuple[Item, dict[str, Any]]]:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker) as pool:
+            yield from _ordered(lambda b: pool.submit(process_batch, b, self.reference_date),
+                                batches, self.jobs * self.window)
+
+    def _map_dask(self, batches: Iterator[list[Item]]) -> Iterator[tuple[Item, dict[str, Any]]]:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        cluster = None
+        if self.scheduler:
+            client = Client(self.scheduler)
+        else:
+            cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        try:
+            n_workers = max(1, len(client.scheduler_info().get("workers", {})) or self.jobs)
+            yield from _ordered(lambda b: client.submit(process_batch, b, self.reference_date, pure=False),
+                                batches, n_workers * self.window)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _ordered(submit, batches: Iterator[list[Item]], window: int) -> Iterator[tuple[Item, dict[str, Any]]]:
+    """Keeps at most ``window`` batches in flight; yields results in submission order."""
+    pending: collections.deque = collections.deque()
+    for b in batches:
+        pending.append((b, submit(b)))
+        if len(pending) >= window:
+            batch, fut = pending.popleft()
+            yield from zip(batch, _result(fut, batch))
+    while pending:
+        batch, fut = pending.popleft()
+        yield from zip(batch, _result(fut, batch))
+
+
+def _result(fut, batch: list[Item]) -> list[dict[str, Any]]:
+    """A batch's records; if the worker itself died, every document of the batch is reported."""
+    try:
+        return fut.result()
+    except Exception as exc:
+        reason = f"worker failed: {type(exc).__name__}: {exc}"
+        return [{"status": "failed", "source": it.source, "id": it.id, "reason": reason} for it in batch]

@@ -340,7 +340,7 @@ def _jsonl_lines(path: Path, stem: str, raw_lines: Iterable[bytes], opts: ReadOp
             yield InputError(where, _decode_message(codec, line_start + exc.start, opts), None, len(raw))
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.rstrip("\r\n"))
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             col = f" (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""

@@ -58,7 +58,8 @@ def _formats(s: str) -> list[str]:
     out = [f.strip().lower() for f in s.split(",") if f.strip()]
     bad = [f for f in out if f not in FORMATS]
     if bad or not out:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or s!r} (choose from {', '.join(FORMATS)})")
+        what = ", ".join(bad) if bad else repr(s)
+        raise argparse.ArgumentTypeError(f"unknown format {what} (choose from {', '.join(FORMATS)})")
     return out
 
 

@@ -1,0 +1,174 @@
+"""The command line: exit statuses, exact messages, run_report.json, every document accounted for."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import sys
+import types
+
+import pytest
+
+from pipeline.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main
+
+AR1 = "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم المزارعين في الجنوب."
+AR2 = "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار بمشاركة مئات الناشرين."
+
+
+def _report(out):
+    return json.loads((out / "run_report.json").read_text(encoding="utf-8"))
+
+
+def test_bundled_sample_by_default(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", "-o", str(out), "-j", "1"]) == EXIT_OK
+    summary = capsys.readouterr().out.strip().splitlines()
+    assert len(summary) == 1
+    assert summary[0].startswith("1 documents read: 1 processed, 0 skipped, 0 failed; ")
+    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "entities.json", "run_report.json"]
+    rep = _report(out)
+    assert rep["documents"] == {"read": 1, "processed": 1, "skipped": 0, "failed": 0}
+    assert rep["exit_status"] == 0 and rep["complete"] is True and rep["problems"] == []
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["run", "/no/such.txt"], "arabic-news-extract: error: input not found: /no/such.txt"),
+    (["run", "--reference-date", "04/03/2024"],
+     "arabic-news-extract: error: --reference-date: not a YYYY-MM-DD date: '04/03/2024'"),
+    (["run", "--encoding", "klingon"],
+     "arabic-news-extract: error: unknown encoding: 'klingon' (e.g. utf-8, utf-16, cp1256, iso-8859-6)"),
+    (["run", "--scheduler", "tcp://127.0.0.1:8786"],
+     "arabic-news-extract: error: --scheduler needs --engine dask"),
+    (["run", "--jobs", "0"], "arabic-news-extract: error: argument -j/--jobs: must be at least 1: '0'"),
+    (["run", "--format", "xml"],
+     "arabic-news-extract: error: argument --format: unknown format xml (choose from csv, json, jsonl, parquet)"),
+    (["run", "--engine", "spark"],
+     "arabic-news-extract: error: argument --engine: invalid choice: 'spark' "
+     "(choose from 'auto', 'serial', 'process', 'dask')"),
+])
+def test_usage_errors_exit_2_with_one_clear_line_and_write_nothing(tmp_path, capsys, argv, message):
+    out = tmp_path / "out"
+    assert main(argv + ["-o", str(out)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert message in err.splitlines()
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_output_path_that_is_a_file_is_a_usage_error(tmp_path, capsys):
+    f = tmp_path / "file"
+    f.write_text("x")
+    assert main(["run", "-o", str(f)]) == EXIT_USAGE
+    assert capsys.readouterr().err.strip() == f"arabic-news-extract: error: output path exists and is not a directory: {f}"
+
+
+def test_mixed_directory_every_good_document_processed_every_bad_one_reported(tmp_path, capsys):
+    d = tmp_path / "corpus"
+    (d / "sub").mkdir(parents=True)
+    (d / "good1.txt").write_text(AR1, encoding="utf-8")
+    (d / "sub" / "good2.txt").write_bytes(codecs.BOM_UTF8 + AR2.encode("utf-8"))
+    (d / "good3_utf16.txt").write_bytes(AR1.encode("utf-16"))
+    (d / "latin.txt").write_text("No Arabic here, only English words.", encoding="utf-8")
+    (d / "nul.txt").write_text(AR2.replace(" ", " \x00", 1), encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (d / "cp1256.txt").write_bytes(AR1.encode("cp1256"))
+    with open(d / "huge.txt", "wb") as fh:  # a 50 MB single line
+        fh.write(("كلمة " * 6_000_000).encode("utf-8")[: 50 * 2**20])
+    jl = tmp_path / "feed.jsonl"
+    jl.write_text("\n".join([
+        json.dumps({"id": "good1", "text": AR2}, ensure_ascii=False),  # same id as a file: renamed
+        "{broken",
+        json.dumps({"id": "n2", "text": AR1}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(d), str(jl), "-o", str(out), "-j", "1", "--format", "csv,json,jsonl"])
+    captured = capsys.readouterr()
+    assert status == EXIT_SOME_FAILED
+    rep = _report(out)
+    assert rep["documents"] == {"read": 12, "processed": 7, "skipped": 5, "failed": 0}
+    problems = {(p["source"], p["reason"]) for p in rep["problems"]}
+    assert problems == {
+        (str(d / "binary.txt"), "binary file, not text"),
+        (str(d / "cp1256.txt"), "invalid UTF-8 at byte 0 (use --encoding cp1256 (or iso-8859-6) for legacy "
+                                "Arabic text, or --errors replace)"),
+        (str(d / "empty.txt"), "empty file"),
+        (str(d / "huge.txt"), "document too long: 52,428,800 bytes, over the --max-chars limit of 1,000,000"),
+        (f"{jl}:2", "invalid JSON: Expecting property name enclosed in double quotes (column 2)"),
+    }
+    assert rep["warnings"] == [{"source": f"{jl}:1", "id": "good1~2",
+                                "message": "duplicate id 'good1' renamed to 'good1~2'"}]
+    docs = [json.loads(l) for l in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in docs] == ["good1", "good3_utf16", "latin", "nul", "sub__good2", "good1~2", "n2"]
+    # each problem is also shown to the user, once, on stderr
+    assert f"arabic-news-extract: skipped {jl}:2: invalid JSON: Expecting property name enclosed in double quotes " \
+           f"(column 2)" in captured.err.splitlines()
+    assert captured.out.startswith("12 documents read: 7 processed, 5 skipped, 0 failed, 1 warnings; ")
+
+
+def test_encoding_option_reads_legacy_arabic(tmp_path):
+    f = tmp_path / "old.txt"
+    f.write_bytes(AR1.encode("cp1256"))
+    out = tmp_path / "out"
+    assert main(["run", str(f), "-o", str(out), "--encoding", "cp1256", "--quiet"]) == EXIT_OK
+    assert _report(out)["documents"]["processed"] == 1
+
+
+def test_stdin(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(AR1.encode("utf-8"))))
+    out = tmp_path / "out"
+    assert main(["run", "-", "-o", str(out), "--format", "jsonl", "--quiet"]) == EXIT_OK
+    assert json.loads((out / "entities.jsonl").read_text(encoding="utf-8"))["id"] == "stdin"
+
+
+def test_processing_failure_is_reported_and_the_run_continues(tmp_path, monkeypatch, capsys):
+    import pipeline.runner as runner
+
+    real = runner._pipeline
+
+    class Exploding:
+        def process(self, text, doc_id, *a):
+            if doc_id == "bad":
+                raise RuntimeError("boom")
+            return real().process(text, doc_id, *a)
+
+    monkeypatch.setattr(runner, "_pipeline", lambda: Exploding())
+    jl = tmp_path / "in.jsonl"
+    jl.write_text("\n".join(json.dumps({"id": i, "text": AR1}, ensure_ascii=False) for i in ("a", "bad", "c")) + "\n")
+    out = tmp_path / "out"
+    assert main(["run", str(jl), "-o", str(out), "-j", "1", "--quiet"]) == EXIT_SOME_FAILED
+    rep = _report(out)
+    assert rep["documents"] == {"read": 3, "processed": 2, "skipped": 0, "failed": 1}
+    (p,) = rep["problems"]
+    assert (p["status"], p["source"], p["id"]) == ("failed", f"{jl}:2", "bad")
+    assert p["reason"].startswith("processing failed: RuntimeError: boom at test_cli.py:")
+    assert "arabic-news-extract: failed" in capsys.readouterr().err
+
+
+def test_html_report_gets_documents_with_text(tmp_path, monkeypatch):
+    seen = {}
+
+    def write_report(documents, path):
+        seen["docs"] = list(documents)
+        path.write_text("<html></html>", encoding="utf-8")
+
+    monkeypatch.setitem(sys.modules, "pipeline.report", types.SimpleNamespace(write_report=write_report))
+    f = tmp_path / "a.txt"
+    f.write_text(AR1, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(f), "-o", str(out), "--html", "--quiet"]) == EXIT_OK
+    assert (out / "report.html").read_text() == "<html></html>"
+    assert [(d["id"], d["text"]) for d in seen["docs"]] == [("a", AR1)]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_reference_date_from_cli_and_from_input(tmp_path):
+    jl = tmp_path / "in.jsonl"
+    jl.write_text(json.dumps({"id": "x", "text": AR1, "date": "2020-02-02"}, ensure_ascii=False) + "\n"
+                  + json.dumps({"id": "y", "text": AR2}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    assert main(["run", str(jl), "-o", str(out), "--reference-date", "2021-01-01", "--format", "jsonl", "--quiet"]) == 0
+    docs = [json.loads(l) for l in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(d["reference_date"], d["reference_source"]) for d in docs] == [("2020-02-02", "input"),
+                                                                            ("2021-01-01", "cli")]

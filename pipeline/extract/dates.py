@@ -1,23 +1,772 @@
-"""Dates extraction (first version pending)."""
+"""Date extraction: every common way Arabic news writes a date, normalized to ISO 8601.
+
+One combined regex (built from data in :mod:`pipeline.extract.dates_lexicon`) runs over the
+normalized view and yields *atoms* (a day-month-year, a numeric date, a month, a year, a
+weekday or relative day, a relative period, an offset such as ``منذ ثلاثة أيام``). A second
+pass joins atoms into ranges (``من … إلى …``, ``بين … و…``, ``… - …``) and pairs a Hijri date
+with its Gregorian equivalent (``الموافق``). A third pass gives every atom its value:
+
+* explicit dates as written (Hijri converted with hijridate, Umm al-Qura);
+* a missing year from the reference date (with الماضي/المقبل, or the tense of the sentence,
+  choosing the past or next occurrence), else from the nearest explicit year of the document;
+* relative expressions only against ``doc.reference_date``; without it the value is ``None``.
+
+Stage ``reference`` (:class:`DatelineDetector`) reads the dateline at the top of an article
+(``المدينة، 12 مارس 2024 (وكالة) -``) when no reference date was given.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
 from ..document import Document
+from ..normalize import normalize
+from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
+
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+_DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
+_DATELINE_PLACE = re.compile(r"^[ \n]*(?:[^\W\d_]+[ ]?){1,4}[،,]?[ ]?$")
+_AGREE_RE = re.compile(r"^[ ]?[،,]?[ ]?(?:\(?[ ]?(?:الموافق|الموافقه|الموافق ل|الموافق لـ|ل)?[ ]?|\()[ ]?$")
+_RANGE_TO = re.compile(r"^(?:[ ]?[-–][ ]?|[ ](?:الي|حتي|لغايه|الي غايه|وحتي|والي)[ ])$")
+_RANGE_AND = re.compile(r"^[ ]و[ ]?$")
+
+
+@dataclass
+class Atom:
+    """A parsed temporal expression on the normalized view (``ns``, ``ne``)."""
+
+    ns: int
+    ne: int
+    kind: str  # date | year | month | weekday | relday | period | offset
+    rule: str
+    cal: str = "gregorian"
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    d2: int | None = None
+    y2: int | None = None
+    wd: int | None = None
+    suf: int | None = None
+    rel: int | None = None  # relative day offset
+    unit: str = ""
+    count: int = 0
+    part: str = ""
+    evidence: str = ""
+    end: "Atom | None" = None  # second member of a range
+    extra: dict[str, Any] = field(default_factory=dict)
+    explicit_year: bool = False
 
 
 class DateExtractor:
-    """Stage ``dates``."""
+    """Stage ``dates``: emits ``date`` candidates with ISO values."""
 
     name = "dates"
 
+    def __init__(self) -> None:
+        self.lx: DateLexicon = date_lexicon()
+        from .common import zipf
+
+        self._zipf = zipf
+        self._unit_words = frozenset(self.lx.kind_forms("unit"))
+
+    # ------------------------------------------------------------------ parsing
+    def atoms(self, vt: str) -> list[Atom]:
+        """All atoms of a normalized text, left to right (no overlap)."""
+        out: list[Atom] = []
+        search = self.lx.regex.search
+        pos = 0
+        n = len(vt)
+        while pos < n:
+            m = search(vt, pos)
+            if m is None:
+                break
+            a = self._parse(m, vt)
+            if a is not None:
+                out.append(a)
+                pos = a.ne if m.start() < a.ne < m.end() else m.end()
+            else:
+                pos = m.end()
+            if m.end() == m.start():
+                pos = m.end() + 1
+        return out
+
+    def _parse(self, m: re.Match, vt: str) -> Atom | None:
+        lx = self.lx
+        g = m.group
+        cl = g("cl") or ""
+        start = m.start() + len(cl)
+        if g("dm") is not None:
+            return self._parse_dm(m, start)
+        if g("nu") is not None:
+            return self._parse_numeric(m, start)
+        if g("mo") is not None:
+            month_key = g("mo_m")
+            cal = "hijri" if month_key in lx.hijri_months and month_key not in lx.greg_months else "gregorian"
+            month = (lx.hijri_months if cal == "hijri" else lx.greg_months)[month_key]
+            a = Atom(start, m.end(), "month", "date.month", cal, m=month, evidence=month_key)
+            self._pair_check(a, g("mo_pm") or g("mo_pm2"))
+            if g("mo_y"):
+                a.y = int(g("mo_y"))
+                a.explicit_year = True
+                a.rule = "date.hijri.my" if cal == "hijri" else "date.my"
+                self._marker(a, g("mo_mk"))
+            elif g("mo_suf"):
+                if cal == "hijri":
+                    return None
+                a.suf = lx.relative[g("mo_suf")]["offset"]
+                a.rule = "date.month.relative"
+            else:
+                if cal == "hijri":
+                    return None
+                licensed = bool(g("mo_pt") or g("mo_mp")) or any(c in cl for c in "بل")
+                if not licensed:
+                    prev = _prev_word(vt, m.start())
+                    licensed = prev in lx.markers.get("month_trigger", ())
+                if not licensed:
+                    return None
+            if g("mo_pt"):
+                a.part = lx.relative[g("mo_pt")]["unit"]
+            return a
+        if g("yr") is not None:
+            return self._parse_year(m, start, vt)
+        if g("wk") is not None:
+            rd = g("wk_rd")
+            wd = g("wk_wd") or g("wk_wd2")
+            a = Atom(start, m.end(), "weekday" if not rd else "relday",
+                     "date.relative.day" if rd else "date.weekday")
+            if wd:
+                a.wd = lx.weekdays[wd]
+            if rd:
+                a.rel = lx.relative[rd]["offset"]
+                a.evidence = rd
+                if not wd and rd == "اليوم":
+                    nxt = _next_word(vt, m.end())
+                    if nxt in lx.after_today or nxt in lx.ordinals:
+                        return None
+            else:
+                a.evidence = wd
+            if g("wk_suf"):
+                a.suf = lx.relative[g("wk_suf")]["offset"]
+                if not rd:
+                    a.rule = "date.weekday.relative"
+                else:
+                    # "أمس الماضي" is not an expression; cut the suffix
+                    a.ne = m.start("wk_suf") - 1
+            return a
+        if g("of") is not None:
+            unit_key = g("of_u")
+            u = lx.relative[unit_key]
+            count = u["offset"]
+            if g("of_n"):
+                n = g("of_n")
+                count = int(n) if n.isdigit() else (words_to_number(n, lx.numwords) or 0)
+            if not count:
+                return None
+            nxt = _next_word(vt, m.end())
+            if nxt in ("من", "علي", "عن"):
+                return None  # relative to an event ("بعد عامين من الحرب"), not to the reference
+            prep = lx.relative[g("of_p")]["offset"]
+            return Atom(start, m.end(), "offset", "date.relative.offset", unit=u["unit"], count=count * prep,
+                        evidence=f"{g('of_p')} {unit_key}")
+        if g("pe") is not None:
+            if not (g("pe_suf") or g("pe_th") or g("pe_pt")):
+                return None
+            a = Atom(start, m.end(), "period", "date.relative.period", unit=lx.relative[g("pe_n")]["unit"])
+            a.suf = lx.relative[g("pe_suf")]["offset"] if g("pe_suf") else 0
+            if g("pe_pt"):
+                a.part = lx.relative[g("pe_pt")]["unit"]
+            a.evidence = m.group("pe")
+            return a
+        return None
+
+    def _head(self, a: Atom, m: re.Match, p: str) -> None:
+        g = m.group
+        if g(p + "_wd"):
+            a.wd = self.lx.weekdays[g(p + "_wd")]
+        if g(p + "_rd"):
+            a.rel = self.lx.relative[g(p + "_rd")]["offset"]
+
+    def _marker(self, a: Atom, mk: str | None) -> None:
+        if not mk:
+            return
+        if mk in self.lx.markers["hijri"]:
+            a.cal = "hijri"
+        a.extra["marker"] = mk
+
+    def _pair_check(self, a: Atom, paired: str | None) -> None:
+        if not paired:
+            return
+        other = self.lx.greg_months.get(paired) or self.lx.hijri_months.get(paired)
+        a.extra["paired_month"] = paired
+        if other != a.m:
+            a.extra["pair_mismatch"] = True
+
+    def _parse_dm(self, m: re.Match, start: int) -> Atom | None:
+        lx = self.lx
+        g = m.group
+        month_key = g("dm_m")
+        cal = "hijri" if month_key in lx.hijri_months and month_key not in lx.greg_months else "gregorian"
+        month = (lx.hijri_months if cal == "hijri" else lx.greg_months)[month_key]
+        d1 = g("dm_d1")
+        day = int(d1) if d1.isdigit() else lx.ordinals[d1]
+        a = Atom(start, m.end(), "date", "date.dm", cal, m=month, d=day, evidence=month_key)
+        if d1 and not d1.isdigit():
+            a.extra["ordinal"] = True
+        if g("dm_d2"):
+            a.d2 = int(g("dm_d2"))
+            if a.d2 <= day:
+                return None
+        elif g("dm_fr"):
+            a.ns = m.end("dm_fr") + 1  # a preposition before a single date is not part of it
+        self._head(a, m, "dm")
+        self._pair_check(a, g("dm_pm") or g("dm_pm2"))
+        if g("dm_y") or g("dm_yn"):
+            y = int(g("dm_y")) if g("dm_y") else words_to_number(g("dm_yn"), lx.numwords)
+            if not y or y < 100:
+                # "2 مارس ثلاثة" is not a year; keep the date without it
+                a.ne = m.end("dm_m") if not (g("dm_pm") or g("dm_pm2")) else a.ne
+                y = None
+            else:
+                a.y = y
+                a.explicit_year = True
+                self._marker(a, g("dm_mk"))
+        if g("dm_suf"):
+            a.suf = lx.relative[g("dm_suf")]["offset"]
+        if a.cal == "hijri":
+            a.rule = "date.hijri.dmy" if a.y else "date.hijri.dm"
+        else:
+            a.rule = "date.dmy" if a.y else "date.dm"
+        if a.d2:
+            a.rule = "date.range"
+        return a
+
+    def _parse_numeric(self, m: re.Match, start: int) -> Atom | None:
+        g = m.group
+        sa, sb, sc, sep = g("nu_a"), g("nu_b"), g("nu_c"), g("nu_s")
+        mk = g("nu_mk")
+        a_, b_, c_ = int(sa), int(sb), int(sc)
+        rule = "date.numeric"
+        if len(sa) == 4:
+            y, mo, d = a_, b_, c_
+            rule = "date.numeric.iso"
+        elif len(sc) == 4:
+            d, mo, y = a_, b_, c_
+            if mo > 12 and d <= 12:
+                d, mo = mo, d  # month-first (US style) when day-first is impossible
+        elif len(sc) == 2 and (sep == "/" or mk):
+            d, mo = a_, b_
+            y = c_
+            if mk and mk in self.lx.markers["hijri"]:
+                y += 1400 if c_ < 80 else 1300
+            else:
+                y += 2000 if c_ < 50 else 1900
+        else:
+            return None
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        a = Atom(start, m.end(), "date", rule, y=y, m=mo, d=d, explicit_year=True, evidence=m.group("nu").strip())
+        self._head(a, m, "nu")
+        self._marker(a, mk)
+        if a.cal == "gregorian" and 1300 <= y <= 1500:
+            a.cal = "hijri"  # a numeric date with a 13xx/14xx year is Hijri
+        if a.cal == "hijri":
+            a.rule = "date.numeric.hijri"
+        elif not 1800 <= y <= 2200:
+            return None
+        return a
+
+    def _parse_year(self, m: re.Match, start: int, vt: str) -> Atom | None:
+        lx = self.lx
+        g = m.group
+        prefix = g("yr_p")
+        mk = g("yr_mk")
+        if g("yr_w"):
+            if not prefix:
+                return None
+            y = words_to_number(g("yr_w"), lx.numwords)
+            if not y or not 1000 <= y <= 2200:
+                return None
+            a = Atom(start, m.end(), "year", "date.year.words", y=y, explicit_year=True, evidence=prefix)
+            if g("yr_fr"):
+                a.ns = m.end("yr_fr") + 1
+            self._marker(a, mk)
+            return a
+        y = int(g("yr_y"))
+        a = Atom(start, m.end(), "year", "date.year", y=y, explicit_year=True, evidence=prefix or "")
+        self._marker(a, mk)
+        if g("yr_pt"):
+            a.part = lx.relative[g("yr_pt")]["unit"]
+        if g("yr_y2"):
+            y2 = int(g("yr_y2"))
+            if y2 <= y or y2 - y > 200:
+                return None
+            a.y2 = y2
+            a.rule = "date.range.year"
+            rc = g("yr_rc").strip()
+            fr = g("yr_fr") or ""
+            if (rc == "و" and fr not in lx.markers["range_between"]) or (
+                    rc not in ("-", "–", "/", "و") and not fr):
+                # "عامي 2010 و2015" lists two years; only "بين" / "من" make a range
+                a.y2 = None
+                a.rule = "date.year" if prefix or mk else "date.year.bare"
+                a.ne = m.end("yr_y")
+                return a
+        elif g("yr_fr"):
+            a.ns = m.end("yr_fr") + 1
+        if a.cal == "hijri":
+            a.rule = "date.hijri.year"
+            return a
+        if not (prefix or mk or a.part):
+            # a bare four-digit number: a year only in a plausible range and context
+            if not 1900 <= y <= 2100:
+                return None
+            if a.y2 is None:
+                prev = _prev_word(vt, m.start())
+                nxt = _next_word(vt, m.end())
+                if prev in lx.context_before or nxt in lx.context_after or nxt in self._unit_words:
+                    return None
+                if vt[m.end():m.end() + 1] in ("%", "$"):
+                    return None
+                a.rule = "date.year.bare"
+        elif not 1000 <= y <= 2200:
+            return None
+        return a
+
+    # ------------------------------------------------------------------ combining
+    def _combine(self, atoms: list[Atom], vt: str) -> list[Atom]:
+        """Joins ranges and marks Hijri/Gregorian pairs."""
+        out: list[Atom] = []
+        i = 0
+        n = len(atoms)
+        while i < n:
+            a = atoms[i]
+            if i + 1 < n:
+                b = atoms[i + 1]
+                r = self._range(a, b, vt)
+                if r is not None:
+                    out.append(r)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        for x, y in zip(out, out[1:]):
+            if x.kind == "date" and y.kind == "date" and x.cal != y.cal and x.end is None and y.end is None:
+                if _AGREE_RE.match(vt[x.ne:y.ns]) and "الموافق" in vt[max(0, x.ne - 1):y.ns + 1] or vt[x.ne:y.ns].strip() in ("(", "/", "،", ","):
+                    h, gr = (x, y) if x.cal == "hijri" else (y, x)
+                    h.extra["_pair"] = gr
+        return out
+
+    def _range(self, a: Atom, b: Atom, vt: str) -> Atom | None:
+        if a.kind not in ("date", "month", "year") or a.kind != b.kind or a.end or b.end:
+            return None
+        if a.d2 or b.d2 or a.y2 or b.y2:
+            return None
+        between = vt[a.ne:b.ns]
+        before = vt[max(0, a.ns - 7):a.ns]
+        fr = None
+        if _RANGE_TO.match(between):
+            for w in ("ما بين ", "من ", "بين "):
+                if before.endswith(w) and (a.ns - len(w) == 0 or not vt[a.ns - len(w) - 1].isalnum() or vt[a.ns - len(w) - 1] in "و"):
+                    fr = a.ns - len(w)
+                    break
+            if fr is None and "-" not in between and "–" not in between:
+                return None
+        elif _RANGE_AND.match(between):
+            for w in ("ما بين ", "بين "):
+                if before.endswith(w):
+                    fr = a.ns - len(w)
+                    break
+            if fr is None:
+                return None
+        else:
+            return None
+        if a.kind == "month" and not (b.y or b.suf is not None):
+            return None
+        r = Atom(fr if fr is not None else a.ns, b.ne, a.kind, "date.range", a.cal, end=b)
+        for k in ("y", "m", "d", "wd", "suf", "part", "explicit_year", "evidence", "rel"):
+            setattr(r, k, getattr(a, k))
+        r.extra = dict(a.extra)
+        r.extra["_first"] = a
+        return r
+
+    # ------------------------------------------------------------------ resolution
+    def _tense(self, doc: Document, npos: int) -> str | None:
+        """'past' / 'future' / None from the cue words nearest to a view position in its sentence."""
+        vt = doc.view.text
+        lo = max(vt.rfind(".", 0, npos), vt.rfind("\n", 0, npos), vt.rfind("؟", 0, npos)) + 1
+        his = [x for x in (vt.find(".", npos), vt.find("\n", npos), vt.find("؟", npos)) if x >= 0]
+        hi = min(his) if his else len(vt)
+        best: tuple[int, str] | None = None
+        for w in _WORD_RE.finditer(vt, lo, hi):
+            word = w.group()
+            if w.start() <= npos < w.end():
+                continue
+            cue = None
+            stem = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+            if word in self.lx.future or stem in self.lx.future or self._future_prefixed(stem):
+                cue = "future"
+            elif word in self.lx.past or stem in self.lx.past:
+                cue = "past"
+            if cue:
+                dist = abs(w.start() - npos)
+                if best is None or dist < best[0]:
+                    best = (dist, cue)
+        return best[1] if best else None
+
+    def _future_prefixed(self, word: str) -> bool:
+        """سـ + imperfect verb (سيغيب، ستعقد، سنعمل): the rest is itself a frequent word."""
+        if len(word) < 5 or word[0] != "س" or word[1] not in "يتنا":
+            return False
+        return self._zipf(word[1:]) >= 2.5 and self._zipf(word[1:]) > self._zipf(word)
+
+    def _nearest_year(self, explicit: list[tuple[int, int, str]], pos: int, cal: str) -> int | None:
+        best = None
+        for p, y, c in explicit:
+            if c != cal:
+                continue
+            d = abs(p - pos)
+            if best is None or d < best[0]:
+                best = (d, y)
+        return best[1] if best else None
+
+    def _year_for(self, doc: Document, a: Atom, explicit) -> tuple[int | None, bool]:
+        """Year of a day/month without one: (year, guessed)."""
+        ref = doc.reference_date
+        if a.cal == "hijri":
+            if ref is None:
+                return self._nearest_year(explicit, a.ns, "hijri"), True
+            from hijridate import Gregorian
+
+            h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+            ry, rm, rd = h.year, h.month, h.day
+        else:
+            if ref is None:
+                return self._nearest_year(explicit, a.ns, "gregorian"), True
+            ry, rm, rd = ref.year, ref.month, ref.day
+        key = (a.m, a.d or (1 if a.suf != -1 else 31))
+        refkey = (rm, rd) if a.d else (rm, 0 if a.suf == 1 else 32)
+        if a.suf == 1:
+            return (ry if key > refkey else ry + 1), False
+        if a.suf == -1:
+            return (ry if key < refkey else ry - 1), False
+        tense = self._tense(doc, a.ns)
+        if tense == "past" and a.m > rm:
+            return ry - 1, True
+        if tense == "future" and a.m < rm - 1:
+            return ry + 1, True
+        return ry, False
+
+    def _value(self, doc: Document, a: Atom, explicit) -> tuple[str | None, dict]:
+        """ISO value and extras of one atom (not a range)."""
+        ref = doc.reference_date
+        extra: dict[str, Any] = {}
+        if a.kind in ("date", "month"):
+            guessed = False
+            y = a.y
+            if y is None:
+                y, guessed = self._year_for(doc, a, explicit)
+                if y is None:
+                    return None, {"granularity": "day" if a.kind == "date" else "month"}
+                if guessed:
+                    extra["year_from"] = "document" if ref is None else "tense"
+                else:
+                    extra["year_from"] = "reference"
+            if a.cal == "hijri":
+                return self._hijri_value(a, y, extra)
+            if a.kind == "month":
+                extra["granularity"] = "month"
+                return f"{y:04d}-{a.m:02d}", extra
+            try:
+                day = dt.date(y, a.m, a.d)
+            except ValueError:
+                return None, {"granularity": "day", "invalid": True}
+            extra["granularity"] = "day"
+            self._weekday_check(a, day, extra)
+            if a.d2:
+                try:
+                    d2 = dt.date(y, a.m, a.d2)
+                except ValueError:
+                    return None, extra
+                return f"{day.isoformat()}/{d2.isoformat()}", extra
+            return day.isoformat(), extra
+        if a.kind == "year":
+            if a.cal == "hijri":
+                return self._hijri_value(a, a.y, extra)
+            extra["granularity"] = "year"
+            if a.y2:
+                return f"{a.y:04d}/{a.y2:04d}", extra
+            return f"{a.y:04d}", extra
+        extra["relative"] = True
+        if ref is None:
+            return None, extra
+        if a.kind == "relday":
+            day = ref + dt.timedelta(days=a.rel or 0)
+            extra["granularity"] = "day"
+            self._weekday_check(a, day, extra)
+            return day.isoformat(), extra
+        if a.kind == "weekday":
+            tense = "future" if a.suf == 1 else "past" if a.suf == -1 else self._tense(doc, a.ns)
+            delta = (a.wd - ref.weekday()) % 7
+            if tense == "future":
+                delta = delta or 7
+            elif tense == "past":
+                delta = delta - 7 if delta else -7
+            elif delta > 3:
+                delta -= 7
+            extra["granularity"] = "day"
+            extra["tense"] = tense
+            return (ref + dt.timedelta(days=delta)).isoformat(), extra
+        if a.kind == "period":
+            off = a.suf or 0
+            if a.unit == "week":
+                monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=off)
+                extra["granularity"] = "week"
+                return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}", extra
+            if a.unit == "month":
+                y, mo = _add_months(ref.year, ref.month, off)
+                extra["granularity"] = "month"
+                return f"{y:04d}-{mo:02d}", extra
+            extra["granularity"] = "year"
+            return f"{ref.year + off:04d}", extra
+        if a.kind == "offset":
+            if a.unit in ("day", "week"):
+                extra["granularity"] = "day"
+                return (ref + dt.timedelta(days=a.count * (7 if a.unit == "week" else 1))).isoformat(), extra
+            if a.unit == "month":
+                y, mo = _add_months(ref.year, ref.month, a.count)
+                extra["granularity"] = "month"
+                return f"{y:04d}-{mo:02d}", extra
+            extra["granularity"] = "year"
+            return f"{ref.year + a.count:04d}", extra
+        return None, extra
+
+    def _weekday_check(self, a: Atom, day: dt.date, extra: dict) -> None:
+        if a.wd is not None:
+            extra["weekday_agrees"] = day.weekday() == a.wd
+            if day.weekday() != a.wd:
+                extra["weekday_mismatch"] = True
+
+    def _hijri_value(self, a: Atom, y: int, extra: dict) -> tuple[str | None, dict]:
+        from hijridate import Hijri
+
+        extra["calendar"] = "hijri"
+        try:
+            if a.kind == "date":
+                g1 = _hijri_to_greg(Hijri, y, a.m, a.d)
+                extra["hijri"] = f"{y:04d}-{a.m:02d}-{a.d:02d}"
+                extra["granularity"] = "day"
+                self._weekday_check(a, g1, extra)
+                if a.d2:
+                    g2 = _hijri_to_greg(Hijri, y, a.m, a.d2)
+                    return f"{g1.isoformat()}/{g2.isoformat()}", extra
+                return g1.isoformat(), extra
+            if a.kind == "month":
+                extra["hijri"] = f"{y:04d}-{a.m:02d}"
+                extra["granularity"] = "month"
+                first = _hijri_to_greg(Hijri, y, a.m, 1)
+                last = _hijri_to_greg(Hijri, y, a.m, Hijri(y, a.m, 1).month_length())
+                return f"{first.isoformat()}/{last.isoformat()}", extra
+            extra["hijri"] = f"{y:04d}"
+            extra["granularity"] = "year"
+            first = _hijri_to_greg(Hijri, y, 1, 1)
+            last = _hijri_to_greg(Hijri, y, 12, Hijri(y, 12, 1).month_length())
+            return f"{first.isoformat()}/{last.isoformat()}", extra
+        except (ValueError, OverflowError):
+            extra["invalid"] = True
+            return None, extra
+
+    # ------------------------------------------------------------------ stage
     def __call__(self, doc: Document) -> Document:
+        vt = doc.view.text
+        atoms = self._combine(self.atoms(vt), vt)
+        explicit: list[tuple[int, int, str]] = []
+        for a in atoms:
+            for x in (a, a.end):
+                if x is not None and x.explicit_year and x.y:
+                    explicit.append((x.ns, x.y, x.cal))
+        for a in atoms:
+            self._emit(doc, a, explicit)
         return doc
+
+    def _emit(self, doc: Document, a: Atom, explicit) -> None:
+        lx = self.lx
+        score = lx.rules.get(a.rule, 0.8)
+        if a.end is not None:
+            b = a.end
+            first: Atom = a.extra.get("_first", a)
+            if first.y is None and b.y is not None:
+                first.y = b.y
+                first.cal = b.cal
+                if (first.m or 0, first.d or 0) > (b.m or 0, b.d or 0):
+                    first.y = b.y - 1
+            elif b.y is None and first.y is not None:
+                b.y = first.y
+                b.cal = first.cal
+            v1, e1 = self._value(doc, first, explicit)
+            v2, e2 = self._value(doc, b, explicit)
+            value = None
+            if v1 and v2:
+                s1 = v1.split("/")[0]
+                s2 = v2.split("/")[-1]
+                value = f"{s1}/{s2}" if s1 <= s2 else None
+            extra = {k: v for k, v in e1.items() if k in ("granularity", "calendar", "relative")}
+            if "hijri" in e1 and "hijri" in e2:
+                extra["hijri"] = f"{e1['hijri']}/{e2['hijri']}"
+            extra["range"] = True
+            if e1.get("weekday_mismatch") or e2.get("weekday_mismatch"):
+                extra["weekday_mismatch"] = True
+                score *= 0.7
+        else:
+            value, extra = self._value(doc, a, explicit)
+            if extra.get("weekday_mismatch"):
+                score *= 0.7
+            pair = a.extra.get("_pair")
+            if pair is not None and value:
+                gv, _ = self._value(doc, pair, explicit)
+                if gv and gv != value:
+                    extra["hijri_converted"] = value
+                    extra["agrees_with_gregorian"] = False
+                    value = gv
+                    score *= 0.9
+                elif gv:
+                    extra["agrees_with_gregorian"] = True
+        if a.extra.get("pair_mismatch"):
+            score *= 0.8
+            extra["paired_month_mismatch"] = True
+        if extra.get("year_from") in ("tense", "document"):
+            score *= 0.9
+        if a.part:
+            extra["part"] = a.part
+        if a.kind in ("weekday",) and a.suf is None:
+            pass
+        s, e = doc.view.to_original(a.ns, a.ne)
+        text = doc.text[s:e]
+        if not text.strip():
+            return
+        # never end on white space; keep trailing marks the view deleted (tatweel of هـ, tanween of غداً)
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        while e < len(doc.text) and not doc.text[e].isspace() and _deleted(doc.text[e]):
+            e += 1
+        evidence = a.evidence or text
+        extra = {k: v for k, v in extra.items() if not k.startswith("_")}
+        doc.add_candidate(doc.make_entity("date", s, e, value, a.rule, min(1.0, max(0.0, score)), evidence, **extra))
 
 
 class DatelineDetector:
-    """Stage ``reference``: sets the reference date from the dateline when none was given."""
+    """Stage ``reference``: sets the reference date from the dateline when none was given.
+
+    A dateline is the first line's opening: one to four place words, an optional comma, a date
+    with day, month and year (or a numeric date), an optional ``(agency)``, then ``-``, ``--``
+    or ``:``. ``doc.meta["dateline"]`` records its original offsets and those of the place part.
+    """
 
     name = "reference"
 
+    def __init__(self) -> None:
+        self._dates = DateExtractor()
+
     def __call__(self, doc: Document) -> Document:
+        vt = doc.view.text
+        head = vt[:200]
+        nl = head.find("\n", 1)
+        if nl > 0:
+            head = head[:nl]
+        found = self.detect(head, vt)
+        if found is None:
+            return doc
+        a, tail_end, value = found
+        lead = len(head) - len(head.lstrip(" \n"))
+        place_end_n = a.ns
+        place_txt = head[lead:place_end_n].rstrip(" ،,")
+        ps, pe = doc.view.to_original(lead, lead + len(place_txt))
+        s, e = doc.view.to_original(lead, tail_end)
+        doc.meta["dateline"] = {"start": s, "end": e, "place_start": ps, "place_end": pe}
+        if doc.reference_date is None and value is not None:
+            doc.reference_date = value
+            doc.reference_source = "dateline"
         return doc
+
+    def detect(self, head: str, vt: str) -> tuple[Atom, int, dt.date | None] | None:
+        atoms = self._dates.atoms(head)
+        if not atoms:
+            return None
+        a = atoms[0]
+        if a.kind != "date" or a.d2 or a.rel is not None:
+            return None
+        if not _DATELINE_PLACE.match(head[:a.ns]):
+            return None
+        tail = _DATELINE_TAIL.match(head, a.ne)
+        if tail is None:
+            return None
+        y = a.y
+        if y is None:
+            explicit = [(x.ns, x.y, x.cal) for x in self._dates.atoms(vt[:5000]) if x.explicit_year and x.y]
+            y = self._dates._nearest_year(explicit, a.ns, a.cal)
+        value = None
+        if y is not None:
+            try:
+                if a.cal == "hijri":
+                    from hijridate import Hijri
+
+                    value = _hijri_to_greg(Hijri, y, a.m, a.d)
+                else:
+                    value = dt.date(y, a.m, a.d)
+            except ValueError:
+                value = None
+        return a, tail.end(), value
+
+
+# ---------------------------------------------------------------------- helpers
+def _hijri_to_greg(Hijri, y: int, m: int, d: int) -> dt.date:
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+    except ValueError:
+        if d == 30:  # a 29-day month in Umm al-Qura: the 30th is the next month's first day
+            g = Hijri(y, m, 29).to_gregorian()
+            return dt.date(g.year, g.month, g.day) + dt.timedelta(days=1)
+        raise
+    return dt.date(g.year, g.month, g.day)
+
+
+def _deleted(ch: str) -> bool:
+    """True for a character the normalized view drops (diacritic, tatweel, format mark)."""
+    return _DELETED.get(ch) if ch in _DELETED else _DELETED.setdefault(ch, normalize(ch) == "")
+
+
+_DELETED: dict[str, bool] = {}
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _prev_word(vt: str, pos: int) -> str:
+    j = pos
+    while j > 0 and vt[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and (vt[i - 1].isalnum() or vt[i - 1] in "$+"):
+        i -= 1
+    return vt[i:j]
+
+
+def _next_word(vt: str, pos: int) -> str:
+    i = pos
+    n = len(vt)
+    while i < n and vt[i] == " ":
+        i += 1
+    j = i
+    while j < n and vt[j].isalnum():
+        j += 1
+    if j == i and i < n and vt[i] in "%$":
+        return vt[i]
+    return vt[i:j]
+
+
+_ = calendar  # month lengths come from hijridate / datetime

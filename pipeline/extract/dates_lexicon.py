@@ -1,0 +1,239 @@
+"""Lexicon and the one combined regex of the date extractor, built once from data.
+
+Sources:
+
+* Gregorian month names: CLDR through babel, every ``ar`` / ``ar_*`` locale, format and
+  stand-alone, wide and abbreviated; plus ``resources/dates/month_variants.tsv``.
+* Weekday names: CLDR (babel ``ar``) plus ``weekday_variants.tsv``.
+* Hijri month names: ``hijri_months.tsv``.
+* Day ordinals: pyarabic ``number2ordinal`` (2..31, nominative and oblique forms) plus
+  ``ordinal_extras.tsv``; cardinal number words: pyarabic ``number_const.NUMBER_WORDS``.
+* Relative words, markers, context words, tense cues, rule ids: the other ``dates/*.tsv`` files.
+
+All keys go through :func:`pipeline.normalize.normalize` and the regex runs on the normalized
+view. The regex is a single alternation of bounded pieces (no nested unbounded quantifiers), so
+matching is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..normalize import normalize
+from ..resources import ResourceError, load_table
+
+D = "dates/"
+
+
+def _alt(forms) -> str:
+    """A regex alternation of literal normalized forms, longest first; spaces match one space."""
+    uniq = sorted({f for f in forms if f}, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(re.escape(f).replace(r"\ ", "[ ]") for f in uniq) + ")"
+
+
+def _cldr_months() -> dict[str, int]:
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    out: dict[str, int] = {}
+    for loc in locale_identifiers():
+        if loc != "ar" and not loc.startswith("ar_"):
+            continue
+        months = Locale.parse(loc).months
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for num, name in months.get(ctx, {}).get(width, {}).items():
+                    key = normalize(name)
+                    if key and not key.isdigit():
+                        out.setdefault(key, int(num))
+    return out
+
+
+def _cldr_weekdays() -> dict[str, int]:
+    from babel import Locale
+
+    out: dict[str, int] = {}
+    days = Locale.parse("ar").days
+    for ctx in ("format", "stand-alone"):
+        for num, name in days[ctx]["wide"].items():
+            out[normalize(name)] = int(num)
+    return out
+
+
+def _ordinals() -> dict[str, int]:
+    """Day ordinals 1..31: pyarabic's forms (…ون) and the oblique forms (…ين) news uses."""
+    from pyarabic.number import number2ordinal
+
+    out: dict[str, int] = {}
+    for n in range(2, 32):
+        form = normalize(number2ordinal(n))
+        variants = {form}
+        if form.endswith("ون"):
+            variants.add(form[:-2] + "ين")
+        for v in list(variants):
+            if " و" in v:
+                variants.add(v.replace(" و", " و "))
+        for v in variants:
+            out[v] = n
+    for row in load_table(D + "ordinal_extras.tsv", ("form", "value")):
+        out[normalize(row["form"])] = int(row["value"])
+    # compounds with الأول for 21 and 31 are written with الحادي, which pyarabic gives.
+    return out
+
+
+def _number_words() -> dict[str, int]:
+    from pyarabic.number_const import NUMBER_WORDS
+
+    out: dict[str, int] = {}
+    for w, v in NUMBER_WORDS.items():
+        key = normalize(w)
+        if key and v:
+            out.setdefault(key, int(v))
+    return out
+
+
+@dataclass
+class DateLexicon:
+    greg_months: dict[str, int]
+    hijri_months: dict[str, int]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    numwords: dict[str, int]
+    relative: dict[str, dict]
+    markers: dict[str, set[str]]
+    context_before: frozenset[str]
+    context_after: frozenset[str]
+    after_today: frozenset[str]
+    future: frozenset[str]
+    past: frozenset[str]
+    rules: dict[str, float]
+    regex: re.Pattern = field(repr=False, default=None)
+
+    def kind_forms(self, kind: str) -> list[str]:
+        return [f for f, r in self.relative.items() if r["kind"] == kind]
+
+
+def _head(p: str, lx: "DateLexicon") -> str:
+    """Optional weekday head: [relative day] [يوم] weekday [،] [(] — or just يوم before a day."""
+    rd = _alt(lx.kind_forms("day"))
+    wd = _alt(lx.weekdays)
+    return (rf"(?:(?:(?P<{p}_rd>{rd})[ ])?(?:(?P<{p}_yw>يوم)[ ])?(?P<{p}_wd>{wd})(?:[ ]?[،,])?[ ]?(?P<{p}_op>\([ ]?)?"
+            rf"|(?P<{p}_yw2>يوم)[ ])?")
+
+
+def _build_regex(lx: DateLexicon) -> re.Pattern:
+    gm = _alt(lx.greg_months)
+    hm = _alt(lx.hijri_months)
+    anym = f"(?:{gm}|{hm})"
+    ordn = _alt(lx.ordinals)
+    day = r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)"
+    y4 = r"[12][0-9]{3}(?![\d%])"
+    mk = _alt(lx.markers["hijri"] | lx.markers["gregorian"]) + r"(?!\w)"
+    suf = _alt(lx.kind_forms("suffix")) + r"(?!\w)"
+    part = _alt(lx.kind_forms("part"))
+    yp = _alt(lx.markers["year_prefix"])
+    mp = _alt(lx.markers["month_prefix"])
+    nw = _alt(lx.numwords)
+    nwseq = rf"{nw}(?:[ ]و[ ]?{nw}){{0,4}}(?!\w)"
+    rto = _alt(lx.markers["range_to"])
+    rbet = _alt(lx.markers["range_between"])
+    rfrom = _alt(lx.markers["range_from"])
+    comma = r"(?:[ ]?[،,])?[ ]"
+
+    def pair(p):
+        return rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym}))?"
+
+    dayrange = rf"(?:[ ]?[-–][ ]?|[ ](?:الي|حتي)[ ]|[ ]و[ ]?)"
+
+    dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?P<dm_d1>{day}|{ordn})"
+          rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]من)?[ ](?P<dm_m>{anym}){pair('dm')}"
+          rf"(?:{comma}(?:(?P<dm_yp>{yp})[ ])?(?:(?P<dm_y>{y4})|(?P<dm_yn>{nwseq}))(?:[ ]?(?P<dm_mk>{mk}))?)?"
+          rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
+    nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
+          rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
+    mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
+          rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
+    yr = (rf"(?P<yr>(?:(?P<yr_fr>{rfrom}|{rbet})[ ])?(?:(?P<yr_pt>{part})[ ])?(?:(?P<yr_p>{yp})[ ]?)?"
+          rf"(?:(?P<yr_y>{y4})(?:(?P<yr_rc>[ ]?[-–/][ ]?|[ ](?:{rto})[ ]|[ ]و[ ]?)(?:{yp}[ ])?(?P<yr_y2>{y4}))?"
+          rf"|(?P<yr_w>{nwseq}))(?:[ ]?(?P<yr_mk>{mk}))?(?!\w))")
+    rd = _alt(lx.kind_forms("day"))
+    wd = _alt(lx.weekdays)
+    wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>يوم)[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>يوم)[ ])?(?P<wk_wd2>{wd}))"
+          rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w))")
+    per = _alt(lx.kind_forms("period"))
+    this = _alt(lx.kind_forms("this"))
+    pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?!\w))")
+    prep = _alt(lx.kind_forms("offset_prep"))
+    unit = _alt(lx.kind_forms("unit"))
+    of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")
+    # order: longest / most specific first at a given start
+    body = "|".join([dm, nu, mo, yr, wk, of, pe])
+    pattern = rf"(?<![\w\-/.:,])(?P<cl>[وف]?[بلك]?)(?:{body})"
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def date_lexicon() -> DateLexicon:
+    greg = _cldr_months()
+    for row in load_table(D + "month_variants.tsv", ("form", "month")):
+        greg.setdefault(normalize(row["form"]), int(row["month"]))
+    hijri = {normalize(r["form"]): int(r["month"]) for r in load_table(D + "hijri_months.tsv", ("form", "month"))}
+    wds = _cldr_weekdays()
+    for row in load_table(D + "weekday_variants.tsv", ("form", "weekday")):
+        wds.setdefault(normalize(row["form"]), int(row["weekday"]))
+    relative: dict[str, dict] = {}
+    for row in load_table(D + "relative.tsv", ("form", "kind")):
+        key = normalize(row["form"])
+        relative[key] = {"id": row["id"], "kind": row["kind"], "offset": int(row.get("offset") or 0),
+                         "unit": row.get("unit") or ""}
+    markers: dict[str, set[str]] = {}
+    for row in load_table(D + "markers.tsv", ("form", "kind")):
+        markers.setdefault(row["kind"], set()).add(normalize(row["form"]))
+    for need in ("hijri", "gregorian", "year_prefix", "month_prefix", "range_to", "range_between", "range_from"):
+        if need not in markers:
+            raise ResourceError(f"dates/markers.tsv: no {need!r} entry")
+    ctx = load_table(D + "context.tsv", ("form", "kind"))
+    tense = load_table(D + "tense.tsv", ("form", "kind"))
+    rules = {r["id"]: float(r["score"]) for r in load_table(D + "rules.tsv", ("score",))}
+    lx = DateLexicon(
+        greg_months=greg, hijri_months=hijri, weekdays=wds, ordinals=_ordinals(), numwords=_number_words(),
+        relative=relative, markers=markers,
+        context_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "before"),
+        context_after=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after"),
+        after_today=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after_today"),
+        future=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "future"),
+        past=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "past"),
+        rules=rules,
+    )
+    lx.regex = _build_regex(lx)
+    return lx
+
+
+def words_to_number(text: str, numwords: dict[str, int]) -> int | None:
+    """Value of a normalized number-word sequence (``الفين واربعه وعشرين`` -> 2024)."""
+    total = 0
+    current = 0
+    for raw in text.split():
+        w = raw if raw in numwords or raw in _MULTIPLIERS else raw[1:] if raw.startswith("و") else raw
+        if not w:
+            continue
+        v = _MULTIPLIERS.get(w) or numwords.get(w)
+        if v is None:
+            return None
+        if v in (1000, 10**6, 10**9):
+            total += (current or 1) * v
+            current = 0
+        elif v >= 1000:
+            total += v
+            current = 0
+        elif v == 100 and current:
+            current *= 100
+        else:
+            current += v
+    return total + current
+
+
+# plural multipliers that pyarabic's word list lacks (normalized)
+_MULTIPLIERS = {"الاف": 1000, "ملايين": 10**6}

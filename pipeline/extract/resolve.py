@@ -22,12 +22,16 @@ only reserve their span (e.g. a facility named after a person, ``ملعب محم
 
 Coreference (``Linker``)
 ------------------------
-A person mention with two or more words is a *full name*. A later (or earlier) one-word
-person mention equal to the first or last word of a full name gets that full name as
-``value``; a one-word mention that fits several full names links to the nearest preceding
-one. The linker also adds mentions of a full name's first or last word that no extractor
-found (``وأشار ليو``) when the word is not already part of another entity and is not a
-common word.
+A person mention with two or more words is a *full name*; full names that are a prefix or a
+suffix of a longer one (``آيت الطالب`` in ``خالد آيت الطالب``) join the longer one, whose
+value is the canonical form of the whole chain. Any person mention whose words are a prefix
+(first name, or ``عبد``/``أبو`` + next word) or a suffix (surname, or a group that starts with a
+particle: ``أبو العلا``, ``آل الشيخ``, ``فون دير لاين``) of a full name gets that full name as
+``value``; when several full names fit, the nearest preceding one wins (else the nearest
+following one). The linker also adds mentions of those short forms that no extractor found
+(``وأشار ليو``), longest form first, with و/ف/ل/ب peeled, when the words are not part of
+another entity and are not stop words, titles or speech verbs. A person is never split in two:
+short forms are matched only on whole words and never inside another entity.
 """
 
 from __future__ import annotations
@@ -90,24 +94,61 @@ class Linker:
     name = "link"
 
     def __init__(self) -> None:
-        from .common import common_words
+        from ..resources import load_table
 
-        self._common = common_words()
+        def forms(rel: str) -> frozenset[str]:
+            return frozenset(normalize(r["form"]) for r in load_table(rel, ("form",)))
+
+        self._particles = forms("lexicons/person_particles.tsv")
+        self._blocked = (forms("lexicons/person_stopwords.tsv") | forms("lexicons/person_speech_verbs.tsv")
+                         | frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w))
+        self._bind = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "آل", "آيت"))
+
+    def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Prefix and suffix forms of a normalized full name that may refer to it alone."""
+        out: list[tuple[str, ...]] = []
+        n = len(words)
+        k = 2 if words[0] in self._bind and n > 2 else 1
+        if k < n:
+            out.append(words[:k])
+        for i in range(1, n):
+            suffix = words[i:]
+            if i == n - 1 or words[i] in self._particles:
+                if words[i - 1] in self._bind:
+                    continue  # never cut a particle from its word (عبد | الله)
+                out.append(suffix)
+        return [f for f in out if not (len(f) == 1 and (f[0] in self._blocked or f[0] in self._particles or len(f[0]) < 2))]
 
     def __call__(self, doc: Document) -> Document:
         persons = [e for e in doc.entities if e.type == "person"]
-        full = [e for e in persons if len((e.value or e.text).split()) >= 2]
+        if not persons:
+            return doc
+        key_of = {}
+        for e in persons:
+            key_of[id(e)] = tuple(normalize(w) for w in (e.value or e.text).split())
+        full = [e for e in persons if len(key_of[id(e)]) >= 2]
         if not full:
             return doc
-        # part -> list of (position, full value)
-        parts: dict[str, list[tuple[int, str]]] = {}
+        # canonical: the longest full name that contains this one as prefix or suffix
+        canon: dict[tuple[str, ...], str] = {}
+        fulls = sorted({key_of[id(e)]: (e.value or e.text) for e in full}.items(), key=lambda kv: -len(kv[0]))
+        for words, value in fulls:
+            best = value
+            for other, ov in fulls:
+                if len(other) > len(words) and (other[:len(words)] == words or other[-len(words):] == words):
+                    best = canon.get(other, ov)
+                    break
+            canon[words] = best
+        forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         for e in full:
-            words = (e.value or e.text).split()
-            for w in (words[0], words[-1]):
-                parts.setdefault(normalize(w), []).append((e.start, e.value or e.text))
+            words = key_of[id(e)]
+            value = canon[words]
+            forms.setdefault(words, []).append((e.start, value))
+            for f in self.short_forms(words):
+                forms.setdefault(f, []).append((e.start, value))
 
-        def lookup(key: str, pos: int) -> str | None:
-            cands = parts.get(key)
+        def lookup(key: tuple[str, ...], pos: int) -> str | None:
+            cands = forms.get(key)
             if not cands:
                 return None
             values = {v for _, v in cands}
@@ -119,26 +160,50 @@ class Linker:
         out: list[Entity] = []
         covered = [(e.start, e.end) for e in doc.entities]
         for e in doc.entities:
-            if e.type == "person" and len((e.value or e.text).split()) == 1:
-                v = lookup(normalize(e.value or e.text), e.start)
-                if v:
+            if e.type == "person":
+                v = lookup(key_of[id(e)], e.start)
+                if v and v != (e.value or e.text):
                     e = e.replace(value=v, extra={**e.extra, "linked_to": v})
             out.append(e)
-        # unlabelled mentions of a known name part
-        for tok in doc.tokens:
+        # unlabelled mentions of a known short form, longest form first
+        maxlen = max(len(f) for f in forms)
+        toks = doc.tokens
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
             if tok.kind != "word":
+                i += 1
                 continue
+            hit = None
             for p in peels(tok.norm):
-                if p.key in parts and p.key not in self._common and (p.cut == 0 or p.clitic in ("و", "ف", "ل", "ب")):
-                    s, _ = doc.view.to_original(tok.nstart + p.cut, tok.nend)
-                    if any(a < tok.end and s < b for a, b in covered):
+                if p.cut and p.clitic not in ("و", "ف", "ل", "ب"):
+                    continue
+                if p.key.startswith("ال") and p.cut and p.clitic in ("ل",) and not tok.norm.startswith("لل"):
+                    continue
+                for size in range(min(maxlen, n - i), 0, -1):
+                    seq = (p.key,) + tuple(t.norm for t in toks[i + 1:i + size])
+                    if len(seq) < size or any(t.kind != "word" for t in toks[i:i + size]):
+                        continue
+                    if seq in forms:
+                        hit = (p, size, seq)
                         break
-                    v = lookup(p.key, s)
-                    if v:
-                        ent = doc.make_entity("person", s, tok.end, v, "coref.name_part", 0.7, evidence=v, linked_to=v)
-                        out.append(ent)
-                        covered.append((s, tok.end))
+                if hit:
                     break
+            if not hit:
+                i += 1
+                continue
+            p, size, seq = hit
+            s, _ = doc.view.to_original(tok.nstart + p.cut, tok.nend)
+            end = toks[i + size - 1].end
+            if any(a < end and s < b for a, b in covered):
+                i += 1
+                continue
+            v = lookup(seq, s)
+            if v:
+                out.append(doc.make_entity("person", s, end, v, "coref.name_part", 0.7, evidence=v, linked_to=v))
+                covered.append((s, end))
+            i += size
         out.sort(key=lambda e: (e.start, e.end, e.type))
         doc.entities = out
         return doc

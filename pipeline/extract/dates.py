@@ -28,6 +28,8 @@ from ..normalize import normalize
 from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+# a word (letters) or a number, possibly glued to one or two clitic letters (و20، ب2024)
+_NUM_RE = re.compile(r"(?<!\w)[وفبلك]{0,2}\d")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
 _DATELINE_PLACE = re.compile(r"^[ \n]*(?:[^\W\d_]+[ ]?){1,4}[،,]?[ ]?$")
 _AGREE_RE = re.compile(r"^[ ]?[،,]?[ ]?(?:\(?[ ]?(?:الموافق|الموافقه|الموافق ل|الموافق لـ|ل)?[ ]?|\()[ ]?$")
@@ -71,27 +73,48 @@ class DateExtractor:
         from .common import zipf
 
         self._zipf = zipf
+        zipf("في")  # load wordfreq now, not while running
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        clitics = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+        for t in self.lx.triggers:
+            for c in clitics:
+                auto.add_word(c + t, len(c + t))
+        auto.make_automaton()
+        self._auto = auto
         self._unit_words = frozenset(self.lx.kind_forms("unit"))
 
     # ------------------------------------------------------------------ parsing
     def atoms(self, vt: str) -> list[Atom]:
         """All atoms of a normalized text, left to right (no overlap)."""
         out: list[Atom] = []
-        search = self.lx.regex.search
+        match = self.lx.regex.match
         pos = 0
-        n = len(vt)
-        while pos < n:
-            m = search(vt, pos)
-            if m is None:
-                break
+        for start in self._candidates(vt):
+            if start < pos:
+                continue
+            m = match(vt, start)
+            if m is None or m.end() == m.start():
+                continue
             a = self._parse(m, vt)
             if a is not None:
                 out.append(a)
                 pos = a.ne if m.start() < a.ne < m.end() else m.end()
             else:
                 pos = m.end()
-            if m.end() == m.start():
-                pos = m.end() + 1
+        return out
+
+    def _candidates(self, vt: str) -> list[int]:
+        """Start positions of words that may open a date: numbers (with their clitics) and trigger
+        words (Aho-Corasick over the view, whole words only)."""
+        out = [m.start() for m in _NUM_RE.finditer(vt)]
+        n = len(vt)
+        for end, klen in self._auto.iter(vt):
+            s = end - klen + 1
+            if (s == 0 or not vt[s - 1].isalnum()) and (end + 1 >= n or not vt[end + 1].isalnum()):
+                out.append(s)
+        out.sort()
         return out
 
     def _parse(self, m: re.Match, vt: str) -> Atom | None:
@@ -125,7 +148,8 @@ class DateExtractor:
                 licensed = bool(g("mo_pt") or g("mo_mp")) or any(c in cl for c in "بل")
                 if not licensed:
                     prev = _prev_word(vt, m.start())
-                    licensed = prev in lx.markers.get("month_trigger", ())
+                    trig = lx.markers.get("month_trigger", ())
+                    licensed = prev in trig or (prev[:1] in ("و", "ف") and prev[1:] in trig)
                 if not licensed:
                     return None
             if g("mo_pt"):
@@ -144,7 +168,7 @@ class DateExtractor:
                 a.rel = lx.relative[rd]["offset"]
                 a.evidence = rd
                 if not wd and rd == "اليوم":
-                    nxt = _next_word(vt, m.end())
+                    nxt = _next_word(vt, m.end("wk_rd"))
                     if nxt in lx.after_today or nxt in lx.ordinals:
                         return None
             else:
@@ -220,6 +244,9 @@ class DateExtractor:
             a.d2 = int(g("dm_d2"))
             if a.d2 <= day:
                 return None
+            fr = _from_word(m.string, a.ns)
+            if fr is not None:
+                a.ns = fr[1]  # the range connector belongs to the span (من 6 إلى 9 نوفمبر)
         elif g("dm_fr"):
             a.ns = m.end("dm_fr") + 1  # a preposition before a single date is not part of it
         self._head(a, m, "dm")
@@ -302,19 +329,22 @@ class DateExtractor:
             a.part = lx.relative[g("yr_pt")]["unit"]
         if g("yr_y2"):
             y2 = int(g("yr_y2"))
-            if y2 <= y or y2 - y > 200:
-                return None
             a.y2 = y2
             a.rule = "date.range.year"
             rc = g("yr_rc").strip()
             fr = g("yr_fr") or ""
+            back = _from_word(vt, a.ns) if not fr else None
+            if back is not None:
+                fr = back[0]
             if (rc == "و" and fr not in lx.markers["range_between"]) or (
-                    rc not in ("-", "–", "/", "و") and not fr):
+                    rc not in ("-", "–", "/", "و") and not fr) or not 0 < y2 - y <= 200:
                 # "عامي 2010 و2015" lists two years; only "بين" / "من" make a range
                 a.y2 = None
                 a.rule = "date.year" if prefix or mk else "date.year.bare"
                 a.ne = m.end("yr_y")
                 return a
+            if back is not None:
+                a.ns = back[1]
         elif g("yr_fr"):
             a.ns = m.end("yr_fr") + 1
         if a.cal == "hijri":
@@ -326,6 +356,8 @@ class DateExtractor:
                 return None
             if a.y2 is None:
                 prev = _prev_word(vt, m.start())
+                if prev[:1] in ("و", "ف") and prev[1:] in lx.context_before:
+                    prev = prev[1:]
                 nxt = _next_word(vt, m.end())
                 if prev in lx.context_before or nxt in lx.context_after or nxt in self._unit_words:
                     return None
@@ -424,13 +456,20 @@ class DateExtractor:
         return self._zipf(word[1:]) >= 2.5 and self._zipf(word[1:]) > self._zipf(word)
 
     def _nearest_year(self, explicit: list[tuple[int, int, str]], pos: int, cal: str) -> int | None:
+        """The explicit year of the calendar ``cal`` nearest to a position (``explicit`` sorted)."""
+        import bisect
+
+        i = bisect.bisect_left(explicit, (pos,))
         best = None
-        for p, y, c in explicit:
-            if c != cal:
-                continue
-            d = abs(p - pos)
-            if best is None or d < best[0]:
-                best = (d, y)
+        for j in range(i - 1, -1, -1):
+            if explicit[j][2] == cal:
+                best = (pos - explicit[j][0], explicit[j][1])
+                break
+        for j in range(i, len(explicit)):
+            if explicit[j][2] == cal:
+                if best is None or explicit[j][0] - pos < best[0]:
+                    best = (explicit[j][0] - pos, explicit[j][1])
+                break
         return best[1] if best else None
 
     def _year_for(self, doc: Document, a: Atom, explicit) -> tuple[int | None, bool]:
@@ -588,6 +627,7 @@ class DateExtractor:
             for x in (a, a.end):
                 if x is not None and x.explicit_year and x.y:
                     explicit.append((x.ns, x.y, x.cal))
+        explicit.sort()
         for a in atoms:
             self._emit(doc, a, explicit)
         return doc
@@ -705,7 +745,7 @@ class DatelineDetector:
             return None
         y = a.y
         if y is None:
-            explicit = [(x.ns, x.y, x.cal) for x in self._dates.atoms(vt[:5000]) if x.explicit_year and x.y]
+            explicit = sorted((x.ns, x.y, x.cal) for x in self._dates.atoms(vt[:5000]) if x.explicit_year and x.y)
             y = self._dates._nearest_year(explicit, a.ns, a.cal)
         value = None
         if y is not None:
@@ -731,6 +771,18 @@ def _hijri_to_greg(Hijri, y: int, m: int, d: int) -> dt.date:
             return dt.date(g.year, g.month, g.day) + dt.timedelta(days=1)
         raise
     return dt.date(g.year, g.month, g.day)
+
+
+_BACK_RE = re.compile(r"(?:^|[^\w])[وف]?(ما بين|بين|من) $")
+
+
+def _from_word(vt: str, ns: int) -> tuple[str, int] | None:
+    """The range opener (من، بين، ما بين) right before a view position, with its start."""
+    off = max(0, ns - 9)
+    m = _BACK_RE.search(vt[off:ns])
+    if m is None:
+        return None
+    return m.group(1), off + m.start(1)
 
 
 def _deleted(ch: str) -> bool:

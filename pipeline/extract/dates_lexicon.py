@@ -110,6 +110,7 @@ class DateLexicon:
     past: frozenset[str]
     rules: dict[str, float]
     regex: re.Pattern = field(repr=False, default=None)
+    triggers: frozenset = field(repr=False, default=frozenset())
 
     def kind_forms(self, kind: str) -> list[str]:
         return [f for f, r in self.relative.items() if r["kind"] == kind]
@@ -208,7 +209,19 @@ def date_lexicon() -> DateLexicon:
         rules=rules,
     )
     lx.regex = _build_regex(lx)
+    lx.triggers = _triggers(lx)
     return lx
+
+
+def _triggers(lx: DateLexicon) -> frozenset[str]:
+    """First words that can open a date expression (numbers aside): the regex is tried only there."""
+    forms: set[str] = set(lx.greg_months) | set(lx.hijri_months) | set(lx.weekdays) | set(lx.ordinals)
+    forms |= {f for f, r in lx.relative.items() if r["kind"] != "suffix"}
+    # range_from / range_between (من، بين) are not triggers: they are too frequent, and a range
+    # is found from its first date, then extended back over them (DateExtractor._extend_back).
+    for kind in ("year_prefix", "month_prefix", "day_prefix"):
+        forms |= lx.markers.get(kind, set())
+    return frozenset(f.split(" ")[0] for f in forms if f)
 
 
 def words_to_number(text: str, numwords: dict[str, int]) -> int | None:

@@ -1,0 +1,329 @@
+"""Key phrases: salient multi-word terms found by noun-phrase rules over tokens.
+
+Rules (no part-of-speech tagger; light morphology on the normalized, clitic-peeled form):
+
+* a *run* is a stretch of content words inside one sentence: punctuation, numbers and
+  stop-words (``resources/lexicons/stopwords.tsv``) end it, so a phrase never crosses a
+  sentence or a comma; a word after the first that carries a conjunction or preposition
+  (``والذكاء``، ``لمؤتمر``) also ends it and starts a new one;
+* inside a run, phrases of 2 to :data:`MAX_WORDS` words are matched left to right, longest
+  first:
+
+  - ``DEF DEF+`` (definite noun + definite adjectives or a definite construct chain):
+    ``الذكاء الاصطناعي``، ``البنية التحتية``;
+  - ``NOUN DEF+`` (construct state, إضافة, the head being an indefinite noun):
+    ``حوكمة البيانات``، ``شبكات الجيل الخامس``;
+  - ``NOUN ADJ+`` (indefinite noun + indefinite nisba adjectives): ``حضارة رقمية``;
+  - ``غير`` + a definite adjective continues a phrase (``الهجرة غير النظامية``).
+
+  The head of an indefinite phrase must look like a noun: it ends in ة or ات, it is a
+  topic keyword, or it fits a nominal template (مفعل، تفعيل، افتعال، استفعال، أفعال، فعال/فعول/فعيل,
+  ...). This keeps verbs (``أعلن الاتحاد``، ``افتتحت القمة``) out.
+
+Each occurrence gets a salience from its frequency in the document, its position (title,
+first sentence) and its length; the value is the phrase without clitics (fused ``لل`` restores
+the article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..document import Document, Token
+from ..normalize import normalize
+from ..resources import load_table
+from ..tokenize import peels
+from .common import zipf
+
+MAX_WORDS = 4
+MIN_KEY = 2  # shortest stem (without ال) of a phrase word
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A content word as the phrase rules see it."""
+
+    tok: Token
+    cut: int          # characters of proclitics before the word (in the normalized view)
+    key: str          # lookup form (clitics removed, ال kept; fused لل -> ال restored)
+    fused: int        # 1: ل + ال written لل (للحزب); 2: ل + ال + ل.. (للجنة); 0: no
+    definite: bool
+    noun: bool        # looks like a noun (may head an indefinite phrase)
+    adj: bool         # looks like an adjective (رقمي، الخامس، المتجددة، جديد)
+    head_ok: bool = True  # may start a phrase (not a modifier such as المقبل)
+
+
+@dataclass
+class PhraseOcc:
+    """One occurrence of a key phrase."""
+
+    start: int
+    end: int
+    value: str
+    key: tuple[str, ...]
+    words: tuple[str, ...]     # normalized keys of the words
+    pattern: str
+    sent: int
+    weight: float              # position weight of the occurrence
+    tokens: tuple[int, int] = (0, 0)
+    extra: dict = field(default_factory=dict)
+
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def _strip_marks(s: str) -> str:
+    """The text without Arabic diacritics and tatweel (letters are not folded)."""
+    return _MARKS.sub("", s)
+
+
+def _bare(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) >= 4 else key
+
+
+@lru_cache(maxsize=1)
+def load_stopwords() -> dict[str, str]:
+    """Normalized stop-word form -> kind (function, reporting_verb, weak_head, adj_particle)."""
+    out: dict[str, str] = {}
+    for row in load_table("lexicons/stopwords.tsv", ("form", "kind")):
+        out.setdefault(normalize(row["form"]), row["kind"])
+    return out
+
+
+def _nominal_template(k: str) -> bool:
+    """Nominal word patterns on a normalized, clitic-free, article-free form."""
+    n = len(k)
+    if n < 3:
+        return False
+    if k.endswith("ات") and n >= 5:
+        return True
+    if k.startswith("م") and n >= 4:
+        return True
+    if k.endswith("اء") and n >= 4:
+        return True
+    if n >= 6 and k.endswith("يا"):
+        return True
+    if k[0] in "يتن":
+        if n == 5 and k[0] == "ت" and k[3] == "ي":
+            return True  # تفعيل
+        if n >= 6 and k.startswith("ت") and k[-2] == "ي" and k.endswith("ه"):
+            return True  # تفعيلة / تنمية-like
+        return False
+    if n == 4 and k[2] in "اوي":
+        return True  # فعال فعول فعيل
+    if n == 5 and k[0] == "ا" and k[3] == "ا":
+        return True  # أفعال
+    if n == 6 and k[0] == "ا" and k[4] == "ا":
+        return True  # افتعال انفعال
+    if n == 7 and k.startswith("است") and k[5] == "ا":
+        return True  # استفعال
+    if n >= 5 and k.endswith(("ون", "ين")):
+        return True
+    return False
+
+
+def _adjective_template(k: str) -> bool:
+    """Adjective patterns on a normalized, clitic-free, article-free form: nisba (رقمي، رقمية،
+    رقميون), participles (متجدد، مشترك), فاعل (خامس، عادلة), فعيل (جديد، سليمة), فعلى (كبرى),
+    doubled فاعّ (خاص، عام)."""
+    if len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يات")):
+        return True
+    b = k
+    for suf in ("ات", "ون", "ين", "ه"):
+        if b.endswith(suf) and len(b) - len(suf) >= 3:
+            b = b[: -len(suf)]
+            break
+    n = len(b)
+    if n == 3:
+        return b[1] == "ا"
+    if b.startswith("م") and n >= 4:
+        return True
+    if n == 4 and (b[1] == "ا" or b[2] == "ي"):
+        return True
+    return False
+
+
+class KeyphraseFinder:
+    """Finds key-phrase occurrences in a tokenized document."""
+
+    def __init__(self, is_keyword=None):
+        self.stop = load_stopwords()
+        self.is_keyword = is_keyword or (lambda key: False)
+        self._cache: dict[tuple[str, str], tuple | None] = {}
+
+    # --- words ---------------------------------------------------------------------------
+    def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
+        """Reading of a word: (cut, key, fused, bare readings) or None for a stop-word.
+
+        A definite reading behind proclitics wins (``والذكاء`` -> ``الذكاء``); otherwise the
+        whole word is returned and :meth:`_word` decides between it and a bare stem.
+        """
+        if self.stop.get(norm, "modifier") != "modifier":
+            return None
+        bare: list[tuple[int, str]] = []
+        for p in peels(norm)[1:]:
+            if p.clitic.endswith("ال"):
+                continue  # never peel the article off a phrase word
+            if self.stop.get(p.key, "modifier") != "modifier":
+                return None
+            fused = not norm[p.cut:].startswith("ال")
+            if p.key.startswith("ال") and len(p.key) >= 5:
+                return (p.cut, p.key, fused and p.key[2:] == norm[p.cut + 1:], ())
+            bare.append((p.cut, p.key))
+        return (0, norm, False, tuple(bare))
+
+    def _word(self, doc: Document, tok: Token) -> Word | None:
+        if tok.kind != "word":
+            return None
+        surface = _strip_marks(doc.text[tok.start:tok.end])
+        ck = (surface, tok.norm)
+        info = self._cache.get(ck, 0)
+        if info == 0:
+            info = self._analyze(tok.norm, surface)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[ck] = info
+        return None if info is None else Word(tok, *info)
+
+    def _analyze(self, norm: str, surface: str) -> tuple | None:
+        """(cut, key, fused, definite, noun, nisba, head_ok) of a word, or None."""
+        r = self._reading(norm)
+        if r is None:
+            return None
+        cut, key, fused, nbare = r
+        aligned = len(surface) == len(norm)  # surface and normalized form align char by char
+        if fused and aligned:
+            # ل + ال + a word that itself begins with ل is also written لل (للجنة = ل + اللجنة)
+            rest = surface[2:]
+            if zipf("الل" + rest) > zipf("ال" + rest):
+                key, fused = "ال" + norm[1:], 2
+        if nbare and aligned and not key.startswith("ال"):
+            # a bare word that may carry a proclitic (وحماية، بحوكمة): keep the more frequent reading
+            best = zipf(surface) + 0.3
+            for c, k in nbare:
+                zf = zipf(surface[c:])
+                if zf > best:
+                    best, cut, key = zf, c, k
+        kind = self.stop.get(key)
+        if kind == "modifier":
+            return (cut, key, fused, key.startswith("ال"), False, True, False)
+        if kind or self.stop.get(_bare(key)) == "weak_head":
+            return None
+        bare = _bare(key)
+        if len(bare) < MIN_KEY or not bare.isalpha():
+            return None
+        definite = key.startswith("ال") and len(key) >= 4
+        noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
+            or _nominal_template(bare)
+        return (cut, key, fused, definite, noun, _adjective_template(bare), True)
+
+    # --- phrases -------------------------------------------------------------------------
+    def find(self, doc: Document, pos_weight) -> list[PhraseOcc]:
+        toks = doc.tokens
+        out: list[PhraseOcc] = []
+        run: list[Word | str] = []
+        prev_sent = -1
+        for tok in toks:
+            if tok.sent != prev_sent:
+                self._flush(doc, run, out, pos_weight)
+                run = []
+                prev_sent = tok.sent
+            if tok.kind != "word":
+                self._flush(doc, run, out, pos_weight)
+                run = []
+                continue
+            kind = self.stop.get(tok.norm)
+            if kind == "adj_particle":
+                run.append("غير")
+                continue
+            w = self._word(doc, tok)
+            if w is None:
+                self._flush(doc, run, out, pos_weight)
+                run = []
+                continue
+            if w.cut and run:
+                self._flush(doc, run, out, pos_weight)
+                run = []
+            run.append(w)
+        self._flush(doc, run, out, pos_weight)
+        return out
+
+    def _flush(self, doc: Document, run: list, out: list[PhraseOcc], pos_weight) -> None:
+        i = 0
+        n = len(run)
+        while i < n:
+            w = run[i]
+            if isinstance(w, str):
+                i += 1
+                continue
+            j, pattern = self._match(run, i)
+            if j - i >= 2:
+                words = [x for x in run[i:j] if not isinstance(x, str)]
+                out.append(self._occ(doc, run, i, j, words, pattern, pos_weight))
+                i = j
+            else:
+                i += 1
+
+    @staticmethod
+    def _match(run: list, i: int) -> tuple[int, str]:
+        """End (exclusive) of the longest phrase starting at ``run[i]`` and its pattern."""
+        head = run[i]
+        n = len(run)
+        if not head.head_ok:
+            return i + 1, ""
+
+        def extend(j: int, limit: int, definite: bool) -> int:
+            """Adjectives agreeing in definiteness (غير + adjective allowed)."""
+            count = 0
+            while j < n and count < limit:
+                x = run[j]
+                if isinstance(x, str):  # غير + adjective
+                    if j + 1 < n and not isinstance(run[j + 1], str) and run[j + 1].definite == definite \
+                            and run[j + 1].adj:
+                        j += 2
+                        count += 1
+                        continue
+                    break
+                if x.definite != definite or not x.adj:
+                    break
+                j += 1
+                count += 1
+            return j
+
+        if head.definite:
+            return extend(i + 1, MAX_WORDS - 1, True), "def_def"
+        if not head.noun:
+            return i + 1, ""
+        if i + 1 < n and not isinstance(run[i + 1], str) and run[i + 1].definite:
+            # construct state: indefinite head + definite genitive (+ its adjectives)
+            return extend(i + 2, MAX_WORDS - 2, True), "construct"
+        return extend(i + 1, MAX_WORDS - 1, False), "noun_adj"
+
+    def _occ(self, doc: Document, run: list, i: int, j: int, words: list[Word], pattern: str, pos_weight) -> PhraseOcc:
+        first = run[i]
+        last = run[j - 1]
+        nstart = first.tok.nstart + first.cut
+        start, _ = doc.view.to_original(nstart, first.tok.nend)
+        end = last.tok.end
+        parts = []
+        for k in range(i, j):
+            x = run[k]
+            if isinstance(x, str):
+                parts.append("غير")
+                continue
+            if k == i:
+                surface = _strip_marks(doc.text[start:x.tok.end])
+                if x.fused == 2:
+                    surface = "ال" + surface  # للجنة: span لجنة, value اللجنة
+                elif x.fused:
+                    surface = "ا" + surface  # ل of the article kept in the span: restore ال
+            else:
+                surface = _strip_marks(doc.text[x.tok.start:x.tok.end])
+            parts.append(surface)
+        value = " ".join(parts)
+        keys = tuple(w.key for w in words)
+        canon = tuple(_bare(k) for k in keys)
+        return PhraseOcc(start, end, value, canon, keys, pattern, first.tok.sent,
+                         pos_weight(first.tok), (first.tok.i, last.tok.i))

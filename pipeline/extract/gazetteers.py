@@ -35,11 +35,12 @@ from pathlib import Path
 
 from ..normalize import normalize
 from ..resources import load_table, read_text
-from .common import zipf
 
 EXTRA = "gazetteers/places_extra.tsv"
 AMBIGUOUS = "lexicons/place_ambiguous.tsv"
 GIVEN_NAMES = "lexicons/person_given_names.tsv"
+TRIGGERS = "lexicons/place_triggers.tsv"
+DIRECTIONS = "lexicons/place_directions.tsv"
 
 # CLDR codes that are not places a news text names as such
 CLDR_SKIP = {"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "UM", "HM", "IO", "GS", "CC"}
@@ -64,9 +65,9 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v5",):
+    for part in ("v7",):
         h.update(str(part).encode())
-    for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES):
+    for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
             h.update(read_text(rel).encode("utf-8"))
         except FileNotFoundError:
@@ -118,7 +119,10 @@ def _max_trust(a: str, b: str) -> str:
 
 
 def _build() -> dict[str, dict]:
-    ambiguous = {normalize(r["name"]) for r in load_table(AMBIGUOUS, ("name",))}
+    ambiguous = {normalize(r["name"]): ("C" if r.get("needs") == "strong" else "B")
+                 for r in load_table(AMBIGUOUS, ("name", "needs"))}
+    heads = {normalize(r["form"]) for r in load_table(TRIGGERS, ("form",))}
+    heads |= {normalize(r["form"]) for r in load_table(DIRECTIONS, ("form",))}
     try:
         given = {normalize(r["form"]) for r in load_table(GIVEN_NAMES, ("form",))}
     except FileNotFoundError:  # the people lexicon is optional here
@@ -130,8 +134,10 @@ def _build() -> dict[str, dict]:
         if len(key.replace(" ", "")) < 3:
             return
         if key in ambiguous:
-            trust = _max_trust("B", trust) if trust != "A" else "B"
+            trust = ambiguous[key] if TRUST_RANK[ambiguous[key]] > TRUST_RANK[trust] else trust
         cur = table.get(key)
+        if cur is not None and key in ambiguous:
+            trust = cur["trust"] = ambiguous[key] if TRUST_RANK[ambiguous[key]] > TRUST_RANK[cur["trust"]] else cur["trust"]
         if cur is None:
             table[key] = {"trust": trust, "kind": kind, "source": source}
         else:
@@ -146,24 +152,34 @@ def _build() -> dict[str, dict]:
     for name, pop, cap in _geonames():
         key = normalize(name)
         words = key.split()
-        z = zipf(key) if len(words) == 1 else min(zipf(w) for w in words) if words else 0
+        z = norm_zipf(key) if len(words) == 1 else min(norm_zipf(w) for w in words) if words else 0
         has_given = any(w in given for w in words)
         nisba_like = key.endswith(("ي", "يه"))
         if (cap or pop >= BIG_CITY) and z < 4.5 and not has_given and not nisba_like:
             trust = "A"
-        elif pop >= MID_CITY:
-            trust = "B" if z < 4.0 and not has_given else "C"
         else:
             trust = "B" if z < 3.0 and not has_given else "C"
-        if len(words) > 1 and all(zipf(w) >= 4.5 for w in words):
+        if len(words) > 1 and all(norm_zipf(w) >= 4.5 for w in words):
             trust = "C"
         add(name, trust, "city", "geonames")
     # foreign G written ج in Egyptian spelling (هونج كونج) when the variant is not a word
     for key, info in list(table.items()):
         if "غ" in key and info["source"] != "geonames":
             var = key.replace("غ", "ج")
-            if var not in table and all(zipf(w) < 2.0 for w in var.split()):
+            if var not in table and all(norm_zipf(w) < 2.0 for w in var.split()):
                 table[var] = dict(info, source=info["source"] + "+variant")
+    # trigger or direction + a known name (قطاع غزة، جنوب لبنان، غرب أفريقيا) is not one name:
+    # the span is the name alone, found by the trigger/direction rules (countries such as
+    # جنوب أفريقيا stay whole)
+    for key in list(table):
+        parts = key.split(" ")
+        for n in (1, 2):
+            if len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
+                    and table[key]["kind"] != "country" and table[key]["source"] != "cldr" or \
+                    len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
+                    and table[key]["source"] == "cldr" and table[key]["kind"] == "region":
+                del table[key]
+                break
     # a key that is the nisba of another key (X + ي/يه/يون/يين/يات) is an adjective, not a place
     for key in list(table):
         if table[key]["source"] == "geonames":
@@ -174,23 +190,58 @@ def _build() -> dict[str, dict]:
     return table
 
 
-@lru_cache(maxsize=1)
-def place_table() -> dict[str, dict]:
-    """Normalized place key -> {"trust", "kind", "source"} (built once, cached on disk)."""
-    path = _cache_dir() / f"places-{_fingerprint()}.json"
+NORM_ZIPF_MIN = 2.0
+
+
+def _cached_json(name: str, build):
+    """Loads ``name`` from the cache folder, or builds it with ``build()`` and stores it."""
+    path = _cache_dir() / f"{name}-{_fingerprint()}.json"
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         pass
-    table = _build()
+    data = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(table, ensure_ascii=False), "utf-8")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         tmp.replace(path)
+        for old in path.parent.glob(f"{name}-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:  # read-only home: keep the in-memory table
         pass
-    return table
+    return data
+
+
+def _build_norm_freq() -> dict[str, float]:
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    acc: dict[str, float] = {}
+    for w, f in get_frequency_dict("ar").items():
+        k = normalize(w)
+        acc[k] = acc.get(k, 0.0) + f
+    floor = 10 ** (NORM_ZIPF_MIN - 9)
+    return {k: round(math.log10(f * 1e9), 2) for k, f in acc.items() if f >= floor}
+
+
+@lru_cache(maxsize=1)
+def _norm_freq() -> dict[str, float]:
+    return _cached_json("normzipf", _build_norm_freq)
+
+
+def norm_zipf(word: str) -> float:
+    """Zipf frequency of a *normalized* word: the wordfreq frequencies of every spelling that
+    normalizes to it, summed (``التجاره`` counts ``التجارة``). 0 below Zipf 2."""
+    return _norm_freq().get(word, 0.0)
+
+
+@lru_cache(maxsize=1)
+def place_table() -> dict[str, dict]:
+    """Normalized place key -> {"trust", "kind", "source"} (built once, cached on disk)."""
+    return _cached_json("places", _build)
 
 
 @lru_cache(maxsize=1)

@@ -30,8 +30,7 @@ import pyarabic.araby as araby
 from ..document import Document
 from ..normalize import normalize
 from ..resources import load_table, words
-from .common import zipf
-from .gazetteers import nisba_forms, place_table
+from .gazetteers import nisba_forms, norm_zipf as zipf, place_table
 from .lexicon import Gazetteer
 
 TRIGGERS = "lexicons/place_triggers.tsv"
@@ -64,7 +63,7 @@ class PlaceExtractor:
         self.table = table
         self.gaz = Gazetteer((k, v["trust"]) for k, v in table.items())
         self.nisba = nisba_forms()
-        self.triggers = Gazetteer((r["form"], r["kind"]) for r in load_table(TRIGGERS, ("form", "kind")))
+        self.triggers = Gazetteer((r["form"], r["opens"]) for r in load_table(TRIGGERS, ("form", "kind", "opens")))
         self.directions = words(DIRECTIONS)
         ctx = load_table(CONTEXT, ("form", "kind"))
         self.context = frozenset(normalize(r["form"]) for r in ctx)
@@ -137,7 +136,7 @@ class PlaceExtractor:
         for h in self.triggers.find(doc):
             if h.clitic.endswith("ال"):
                 continue
-            strong_after[h.tok_last] = "trigger:" + h.key
+            strong_after[h.tok_last] = ("trigger:" if "any" in h.payloads else "known:") + h.key
         for t in toks:
             if t.kind == "word" and self._bare(t.norm) in self.directions:
                 strong_after.setdefault(t.i, "direction:" + t.norm)
@@ -160,6 +159,12 @@ class PlaceExtractor:
         for h in hits:
             if h.clitic.endswith("ال") or h.key in self.stop:
                 continue
+            if h.clitic:
+                # a word of its own read as clitic + name (لجنة = ل + جنة, بلير = ب + لير)
+                whole = zipf(toks[h.tok_first].norm)
+                first = h.key.split(" ", 1)[0]
+                if whole >= 3.0 and whole >= zipf(first):
+                    continue
             trust = min(h.payloads)
             fused = h.clitic.endswith("ل") and doc.view.text[h.nstart:h.nstart + 1] == "ل" and h.key.startswith("ال") \
                 and not doc.view.text[h.nstart:h.nend].startswith("ال")

@@ -1,0 +1,385 @@
+"""Pure helpers for the notebooks: load a run into DataFrames, compare it with gold.
+
+Nothing here extracts anything. The functions read what the CLI wrote (``entities.json``,
+``entities.csv``), the inputs (for the article texts, which the outputs do not repeat) and
+gold files in the dev-articles format::
+
+    {"id", "text", "dateline", "entities": [{"type", "text", "start", "end", "canonical"}],
+     "categories": ["medtop:…", …], ...}
+
+:func:`compare` matches predictions to gold the way the project's scorer does (greedy
+one-to-one; *span*: same type and exact offsets; *value*: same type, overlapping spans and
+equal normalized value) and lists every miss and false alarm with its context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pandas as pd
+
+from .export import CSV_COLUMNS
+from .normalize import normalize
+
+SCORED_TYPES = ("person", "place", "date")
+ENTITY_COLUMNS = CSV_COLUMNS
+
+
+# --- loading ---------------------------------------------------------------------------
+def output_json_path(run: str | Path) -> Path:
+    """``entities.json`` of a run given its folder or the file itself."""
+    p = Path(run)
+    return p / "entities.json" if p.is_dir() or p.suffix != ".json" else p
+
+
+def has_run(run: str | Path | None) -> bool:
+    """True when ``run`` names an existing output (folder with entities.json, or the file)."""
+    return run is not None and output_json_path(run).is_file()
+
+
+def ensure_run(run_dir: str | Path, inputs: Iterable[str | Path], rerun: bool = False,
+               need_ids: Iterable[str] = ()) -> Path:
+    """Runs the command line (``arabic-news-extract run INPUTS -o RUN_DIR``) when
+    ``run_dir`` holds no output yet, when ``rerun`` is set, or when the existing output
+    lacks one of ``need_ids``. Returns the path of ``entities.json``."""
+    run_dir = Path(run_dir)
+    need = {str(i) for i in need_ids}
+    if not rerun and has_run(run_dir):
+        if not need or need <= {str(d["id"]) for d in read_output(run_dir)}:
+            return output_json_path(run_dir)
+    from .cli import main
+
+    status = main(["run", *[str(p) for p in inputs], "-o", str(run_dir), "--quiet"])
+    if not has_run(run_dir):
+        raise RuntimeError(f"the run over {list(inputs)} wrote no entities.json (exit status {status})")
+    return output_json_path(run_dir)
+
+
+def read_output(run: str | Path) -> list[dict[str, Any]]:
+    """The documents of ``entities.json`` (a run folder or the file)."""
+    data = json.loads(output_json_path(run).read_text(encoding="utf-8"))
+    docs = data["documents"] if isinstance(data, dict) else data
+    return [dict(d) for d in docs]
+
+
+def read_entities_csv(path: str | Path) -> pd.DataFrame:
+    """``entities.csv`` as a DataFrame (text columns kept as strings, empty value -> None).
+
+    The CSV neutralizes cells that start like a formula with a leading apostrophe; that
+    apostrophe is kept here, as in the file.
+    """
+    df = pd.read_csv(path, dtype={c: "string" for c in ("doc_id", "type", "text", "value", "rule", "evidence")},
+                     keep_default_na=False)
+    df["value"] = df["value"].replace("", pd.NA)
+    return df.astype({"start": int, "end": int, "score": float})
+
+
+def read_texts(inputs: str | Path | Iterable[str | Path]) -> dict[str, str]:
+    """Document id -> original text, read from inputs the way the CLI reads them
+    (``.txt`` file, folder of ``.txt``, ``.jsonl`` with ``id``/``text``)."""
+    from .io import InputDoc, iter_inputs
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    paths = [str(p) for p in inputs]
+    return {item.id: item.text for item in iter_inputs(paths, Path(paths[0])) if isinstance(item, InputDoc)}
+
+
+def with_texts(docs: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """Copies of ``docs`` with ``"text"`` added when ``texts`` has it (for the HTML report)."""
+    return [{**d, "text": texts[str(d["id"])]} if str(d["id"]) in texts else dict(d) for d in docs]
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold documents from a ``.jsonl`` file (one per line) or a ``.json`` file (one or a list)."""
+    path = Path(path)
+    if path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else [data]
+
+
+def entities_frame(docs: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """One row per entity mention: the CSV columns, plus ``canonical`` (value, else text)."""
+    rows = []
+    for d in docs:
+        for e in d.get("entities", []):
+            row = {"doc_id": str(d["id"])}
+            row.update({c: e.get(c) for c in ENTITY_COLUMNS[1:]})
+            rows.append(row)
+    df = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    df["canonical"] = df["value"].where(df["value"].notna() & (df["value"] != ""), df["text"])
+    return df
+
+
+def topics_frame(docs: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """One row per (document, topic category), ranked by score within the document."""
+    rows = []
+    for d in docs:
+        tops = sorted(d.get("topics", []), key=lambda t: -float(t.get("score") or 0))
+        for rank, t in enumerate(tops, 1):
+            rows.append({"doc_id": str(d["id"]), "rank": rank, "id": t.get("id"), "label": t.get("label"),
+                         "label_ar": t.get("label_ar"), "score": t.get("score")})
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "id", "label", "label_ar", "score"])
+
+
+def by_type(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The entity table split per type (types in their usual order)."""
+    order = ["person", "place", "organization", "date", "topic"]
+    types = [t for t in order if t in set(df["type"])] + sorted(set(df["type"]) - set(order))
+    return {t: df[df["type"] == t].reset_index(drop=True) for t in types}
+
+
+def top_values(df: pd.DataFrame, etype: str, n: int = 10) -> pd.DataFrame:
+    """Most mentioned canonical values of one type: ``value``, ``mentions``, ``documents``,
+    ``surfaces`` (distinct surface forms)."""
+    sub = df[df["type"] == etype]
+    if sub.empty:
+        return pd.DataFrame(columns=["value", "mentions", "documents", "surfaces"])
+    g = sub.groupby("canonical", sort=False)
+    out = pd.DataFrame({
+        "mentions": g.size(),
+        "documents": g["doc_id"].nunique(),
+        "surfaces": g["text"].agg(lambda s: " | ".join(dict.fromkeys(s))),
+    }).reset_index().rename(columns={"canonical": "value"})
+    return out.sort_values(["mentions", "documents", "value"], ascending=[False, False, True]).head(n).reset_index(drop=True)
+
+
+# --- dates -----------------------------------------------------------------------------
+def parse_iso(value: str | None) -> tuple[dt.date, dt.date, str] | None:
+    """``(first day, last day, granularity)`` of an ISO date value (``2021``, ``2021-09``,
+    ``2021-09-26`` or a range ``a/b``); ``None`` when it is empty or not ISO."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return None
+    value = str(value).strip()
+    if "/" in value:
+        a, _, b = value.partition("/")
+        pa, pb = parse_iso(a), parse_iso(b)
+        if pa is None or pb is None:
+            return None
+        return pa[0], pb[1], "range"
+    try:
+        if len(value) == 4 and value.isdigit():
+            y = int(value)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+        if len(value) == 7 and value[4] == "-":
+            y, m = int(value[:4]), int(value[5:])
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1), "month"
+        d = dt.date.fromisoformat(value)
+        return d, d, "day"
+    except ValueError:
+        return None
+
+
+def date_timeline(df: pd.DataFrame) -> pd.DataFrame:
+    """The date mentions with their value as ``date_start``/``date_end``/``granularity``,
+    sorted by time; mentions without a resolvable value are left out."""
+    rows = []
+    for r in df[df["type"] == "date"].itertuples(index=False):
+        p = parse_iso(r.value)
+        if p is not None:
+            rows.append({"doc_id": r.doc_id, "text": r.text, "value": r.value, "date_start": p[0],
+                         "date_end": p[1], "granularity": p[2]})
+    out = pd.DataFrame(rows, columns=["doc_id", "text", "value", "date_start", "date_end", "granularity"])
+    return out.sort_values(["date_start", "doc_id"]).reset_index(drop=True)
+
+
+# --- comparing with gold -----------------------------------------------------------------
+def context(text: str | None, start: int, end: int, width: int = 40, marks: tuple[str, str] = ("⟦", "⟧")) -> str:
+    """The span with ``width`` characters either side, the span between ``marks``,
+    line breaks shown as ``⏎``."""
+    if not text:
+        return ""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    s = ("…" if start > width else "") + left + marks[0] + text[start:end] + marks[1] + right
+    s += "…" if end + width < len(text) else ""
+    return s.replace("\n", " ⏎ ")
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return b.get("start", -1) < a["end"] and a["start"] < b.get("end", -1)
+
+
+def _pred_value(e: dict[str, Any]) -> Any:
+    for k in ("value", "normalized", "canonical"):
+        if e.get(k) not in (None, ""):
+            return e[k]
+    return e.get("text")
+
+
+def _value_key(etype: str) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    def key(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        if not _overlaps(g, p):
+            return False
+        if etype == "date":
+            return str(_pred_value(p)).strip() == str(g.get("canonical")).strip()
+        return normalize(str(_pred_value(p) or "")).strip() == normalize(str(g.get("canonical") or "")).strip()
+    return key
+
+
+def _span_key(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return g["start"] == p.get("start") and g["end"] == p.get("end")
+
+
+def greedy_match(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+                 key: Callable[[dict[str, Any], dict[str, Any]], bool]) -> dict[int, int]:
+    """Greedy one-to-one matching (gold in order, first unused prediction that fits):
+    gold index -> prediction index."""
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi not in used and key(g, p):
+                used.add(pi)
+                pairs[gi] = pi
+                break
+    return pairs
+
+
+def prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 (0 when undefined)."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+@dataclass
+class Comparison:
+    """Result of :func:`compare`.
+
+    Attributes:
+        scores: per type (and ``micro``): gold, pred, span/value true positives and P/R/F1.
+        misses: gold mentions without an exact-span prediction of their type, with
+            ``kind`` (``boundary``: a prediction of the type overlaps; ``type``: same span,
+            another type; ``missed``) and ``closest`` (that prediction's text).
+        false_alarms: predictions of a scored type without an exact-span gold mention, with
+            ``kind`` (``boundary``, ``type``, ``spurious``, or ``not_entity`` when the gold
+            lists the text among its non-entities) and ``closest``.
+        categories: per document, gold and predicted topic categories, top-1 hit, set P/R.
+    """
+
+    scores: pd.DataFrame
+    misses: pd.DataFrame
+    false_alarms: pd.DataFrame
+    categories: pd.DataFrame
+
+
+_MISS_COLUMNS = ["doc_id", "type", "text", "start", "end", "canonical", "kind", "closest", "context"]
+_FA_COLUMNS = ["doc_id", "type", "text", "start", "end", "value", "rule", "kind", "closest", "context"]
+
+
+def _code(x: Any) -> str:
+    x = x.get("id", "") if isinstance(x, dict) else x
+    return str(x).split(":")[-1]
+
+
+def compare(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]],
+            types: Iterable[str] = SCORED_TYPES, width: int = 40) -> Comparison:
+    """Compares predicted documents (``entities.json`` documents) with gold documents.
+
+    Documents are paired by ``id``; a gold document without prediction counts as all
+    misses. Predicted documents without gold are ignored. Contexts come from the gold text.
+    """
+    types = tuple(types)
+    preds = {str(d["id"]): d for d in pred_docs}
+    counts = {t: {"gold": 0, "pred": 0, "span_tp": 0, "value_tp": 0} for t in types}
+    misses, alarms, cats = [], [], []
+    for gd in gold_docs:
+        doc_id = str(gd["id"])
+        text = gd.get("text", "")
+        pd_ = preds.get(doc_id, {"entities": [], "topics": []})
+        all_pred = list(pd_.get("entities", []))
+        not_entities = {normalize(str(x.get("text", ""))) for x in gd.get("not_entities", []) if isinstance(x, dict)}
+        for t in types:
+            g = [e for e in gd.get("entities", []) if e.get("type") == t]
+            p = [e for e in all_pred if e.get("type") == t]
+            c = counts[t]
+            c["gold"] += len(g)
+            c["pred"] += len(p)
+            span_pairs = greedy_match(g, p, _span_key)
+            c["span_tp"] += len(span_pairs)
+            c["value_tp"] += len(greedy_match(g, p, _value_key(t)))
+            matched_p = set(span_pairs.values())
+            for gi, e in enumerate(g):
+                if gi in span_pairs:
+                    continue
+                near = [q for q in p if _overlaps(e, q)]
+                other = [q for q in all_pred if q.get("type") != t and _span_key(e, q)]
+                kind, closest = ("boundary", near[0]) if near else ("type", other[0]) if other else ("missed", None)
+                misses.append({"doc_id": doc_id, "type": t, "text": e.get("text"), "start": e["start"],
+                               "end": e["end"], "canonical": e.get("canonical"), "kind": kind,
+                               "closest": None if closest is None else f"{closest.get('type')}: {closest.get('text')}",
+                               "context": context(text, e["start"], e["end"], width)})
+            for pi, q in enumerate(p):
+                if pi in matched_p:
+                    continue
+                near = [e for e in g if _overlaps(e, q)]
+                other = [e for e in gd.get("entities", []) if e.get("type") != t and _span_key(e, q)]
+                if near:
+                    kind, closest = "boundary", near[0]
+                elif other:
+                    kind, closest = "type", other[0]
+                elif normalize(str(q.get("text", ""))) in not_entities:
+                    kind, closest = "not_entity", None
+                else:
+                    kind, closest = "spurious", None
+                alarms.append({"doc_id": doc_id, "type": t, "text": q.get("text"), "start": q.get("start"),
+                               "end": q.get("end"), "value": q.get("value"), "rule": q.get("rule"), "kind": kind,
+                               "closest": None if closest is None else f"{closest.get('type')}: {closest.get('text')}",
+                               "context": context(text, q.get("start", 0), q.get("end", 0), width)})
+        if "categories" in gd:
+            gl = [_code(x) for x in gd["categories"]]
+            tops = sorted(pd_.get("topics", []), key=lambda x: -float(x.get("score") or 0))
+            pl = [_code(x) for x in tops]
+            tp = len(set(gl) & set(pl))
+            cats.append({"doc_id": doc_id, "gold": ", ".join(gl), "pred": ", ".join(pl),
+                         "top1": bool(pl and gl and pl[0] == gl[0]), "tp": tp,
+                         "precision": round(tp / len(set(pl)), 4) if pl else 0.0,
+                         "recall": round(tp / len(set(gl)), 4) if gl else 0.0})
+    rows = []
+    tot = {"gold": 0, "pred": 0, "span_tp": 0, "value_tp": 0}
+    for t, c in counts.items():
+        rows.append(_score_row(t, c))
+        for k in tot:
+            tot[k] += c[k]
+    rows.append(_score_row("micro", tot))
+    return Comparison(pd.DataFrame(rows), pd.DataFrame(misses, columns=_MISS_COLUMNS),
+                      pd.DataFrame(alarms, columns=_FA_COLUMNS),
+                      pd.DataFrame(cats, columns=["doc_id", "gold", "pred", "top1", "tp", "precision", "recall"]))
+
+
+def _score_row(name: str, c: dict[str, int]) -> dict[str, Any]:
+    sp = prf(c["span_tp"], c["gold"], c["pred"])
+    vp = prf(c["value_tp"], c["gold"], c["pred"])
+    return {"type": name, "gold": c["gold"], "pred": c["pred"], "span_tp": c["span_tp"],
+            "span_P": sp[0], "span_R": sp[1], "span_F1": sp[2], "value_tp": c["value_tp"],
+            "value_P": vp[0], "value_R": vp[1], "value_F1": vp[2]}
+
+
+def rtl_table(df: pd.DataFrame, max_rows: int | None = 200) -> str:
+    """A DataFrame as an escaped right-to-left HTML table (for ``IPython.display.HTML``)."""
+    body = df.to_html(index=False, escape=True, na_rep="", max_rows=max_rows, border=0)
+    return ('<div dir="rtl" lang="ar" style="text-align:right">'
+            '<style>.ane-t td,.ane-t th{text-align:right;padding:2px 8px;unicode-bidi:plaintext}</style>'
+            f'<div class="ane-t">{body}</div></div>')
+
+
+def gold_documents_as_output(gold_docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold documents shaped like exported documents (``value`` = canonical, rule ``gold``)
+    plus ``text``, so the HTML report can show the gold annotation side by side."""
+    out = []
+    for g in gold_docs:
+        ents = [{"type": e["type"], "text": e.get("text"), "start": e["start"], "end": e["end"],
+                 "value": e.get("canonical"), "rule": "gold", "score": 1.0, "evidence": ""}
+                for e in g.get("entities", [])]
+        out.append({"id": str(g["id"]), "reference_date": g.get("dateline"), "reference_source": "gold",
+                    "entities": ents, "topics": [], "text": g.get("text", "")})
+    return out

@@ -1,0 +1,240 @@
+"""HTML report: one self-contained, right-to-left page for analysts without Jupyter.
+
+:func:`write_report` takes exported documents (``Document.to_dict()`` plus ``"text"``, the
+original text) and writes one HTML file: ``<html dir="rtl" lang="ar">``, summary counts, a
+legend, each document with its entities highlighted by type (hovering a highlight shows
+value and rule through the ``title`` attribute) and per-type tables. The page loads nothing
+from the network (inline CSS, no script) and every piece of text goes through
+:func:`html.escape`, so an entity such as ``<script>`` or ``&`` is shown literally.
+
+Highlights may overlap (key phrases of type ``topic`` can contain names): the text is cut
+at every entity boundary and nested ``<mark>`` elements are opened and closed as the set of
+covering entities changes, so the markup stays well formed and an entity that crosses
+another is drawn in two pieces with the same tooltip.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+from .document import ENTITY_TYPES
+from .export import _AtomicFile
+
+#: Display order, Arabic caption and colour of each entity type.
+TYPE_STYLE: dict[str, tuple[str, str]] = {
+    "person": ("أشخاص", "#ffd6a5"),
+    "place": ("أماكن", "#b9fbc0"),
+    "organization": ("منظمات", "#a0c4ff"),
+    "date": ("تواريخ", "#ffc6ff"),
+    "topic": ("عبارات مفتاحية", "#fdffb6"),
+}
+TYPE_NAME_EN = {"person": "person", "place": "place", "organization": "organization", "date": "date",
+                "topic": "key phrase"}
+
+CSS = """
+:root { --fg: #1d1d1f; --muted: #666; --line: #ddd; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Arial", "DejaVu Sans", sans-serif;
+       color: var(--fg); margin: 0 auto; max-width: 1100px; padding: 1.5rem; line-height: 1.7; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2.2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+.meta { color: var(--muted); font-size: .9rem; }
+.legend { display: flex; flex-wrap: wrap; gap: .5rem; margin: .8rem 0; padding: 0; list-style: none; }
+.legend li { padding: .1rem .6rem; border-radius: .3rem; }
+.article { white-space: pre-wrap; font-size: 1.15rem; line-height: 2.1; border: 1px solid var(--line);
+           border-radius: .4rem; padding: 1rem 1.2rem; background: #fcfcfc; }
+mark { border-radius: .25rem; padding: 0 .1rem; color: inherit; cursor: help; }
+mark:hover { outline: 2px solid #555; }
+mark mark { padding: 0; }
+table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: .95rem; }
+th, td { border: 1px solid var(--line); padding: .2rem .6rem; text-align: start; vertical-align: top; }
+th { background: #f3f3f3; }
+td.num { font-variant-numeric: tabular-nums; direction: ltr; text-align: end; }
+.topics span { display: inline-block; background: #eee; border-radius: 1rem; padding: 0 .6rem; margin: .1rem; }
+.warn { color: #a00; }
+"""
+CSS += "".join(f"mark.{t}, .legend .{t}, th.{t} {{ background: {c}; }}\n" for t, (_, c) in TYPE_STYLE.items())
+
+
+def _e(value: Any) -> str:
+    """HTML-escaped text of any value (``None`` -> empty)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _types_in_order(types: Iterable[str]) -> list[str]:
+    known = [t for t in TYPE_STYLE if t in set(types)]
+    return known + sorted(set(types) - set(TYPE_STYLE))
+
+
+def entity_title(e: dict[str, Any]) -> str:
+    """Tooltip of a highlight: ``type · value · rule`` (plain text, not escaped)."""
+    value = e.get("value")
+    return " · ".join([TYPE_NAME_EN.get(e.get("type"), str(e.get("type"))),
+                       "—" if value in (None, "") else str(value), str(e.get("rule") or "")])
+
+
+def valid_spans(text: str, entities: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Splits entities into those whose span matches ``text`` and those that do not."""
+    good, bad = [], []
+    for e in entities:
+        s, t = e.get("start"), e.get("end")
+        ok = (isinstance(s, int) and isinstance(t, int) and 0 <= s < t <= len(text)
+              and (e.get("text") is None or text[s:t] == e.get("text")))
+        (good if ok else bad).append(e)
+    return good, bad
+
+
+def highlight(text: str, entities: Iterable[dict[str, Any]]) -> str:
+    """``text`` as escaped HTML with every entity wrapped in ``<mark class="TYPE" title=...>``.
+
+    Entities whose offsets do not match ``text`` are left out (see :func:`valid_spans`).
+    """
+    ents, _ = valid_spans(text, entities)
+    # outer (earlier start, longer) entities first, so nested ones open inside them
+    ents = sorted(ents, key=lambda e: (e["start"], -e["end"], e.get("type", "")))
+    cuts = sorted({0, len(text)} | {e["start"] for e in ents} | {e["end"] for e in ents})
+    out: list[str] = []
+    stack: list[int] = []  # indexes into ents of the open marks, outermost first
+    for a, b in zip(cuts, cuts[1:]):
+        cover = [i for i, e in enumerate(ents) if e["start"] <= a and b <= e["end"]]
+        keep = 0
+        while keep < len(stack) and keep < len(cover) and stack[keep] == cover[keep]:
+            keep += 1
+        out.extend("</mark>" for _ in stack[keep:])
+        for i in cover[keep:]:
+            e = ents[i]
+            out.append(f'<mark class="{_e(e.get("type"))}" title="{_e(entity_title(e))}">')
+        stack = cover
+        out.append(_e(text[a:b]))
+    out.extend("</mark>" for _ in stack)
+    return "".join(out)
+
+
+def legend_html(types: Iterable[str] = ENTITY_TYPES) -> str:
+    items = "".join(f'<li class="{_e(t)}">{_e(TYPE_STYLE.get(t, (t, ""))[0])} ({_e(TYPE_NAME_EN.get(t, t))})</li>'
+                    for t in _types_in_order(types))
+    return f'<ul class="legend" aria-label="مفتاح الألوان">{items}</ul>'
+
+
+def _table(rows: list[dict[str, Any]], etype: str) -> str:
+    head = ("<tr>" + f'<th class="{_e(etype)}">النص</th><th>القيمة</th><th>القاعدة</th><th>الثقة</th>'
+            "<th>الموضع</th><th>الدليل</th></tr>")
+    body = []
+    for e in sorted(rows, key=lambda e: (e.get("start") or 0)):
+        body.append(
+            "<tr>"
+            f"<td><bdi>{_e(e.get('text'))}</bdi></td>"
+            f"<td><bdi>{_e(e.get('value'))}</bdi></td>"
+            f"<td><bdi>{_e(e.get('rule'))}</bdi></td>"
+            f'<td class="num">{_e(e.get("score"))}</td>'
+            f'<td class="num">{_e(e.get("start"))}–{_e(e.get("end"))}</td>'
+            f"<td><bdi>{_e(e.get('evidence'))}</bdi></td>"
+            "</tr>")
+    return f"<table>{head}{''.join(body)}</table>"
+
+
+def _counts_table(documents: list[dict[str, Any]], types: list[str]) -> str:
+    head = "<tr><th>الوثيقة</th>" + "".join(f'<th class="{_e(t)}">{_e(TYPE_STYLE.get(t, (t,))[0])}</th>'
+                                           for t in types) + "<th>المجموع</th></tr>"
+    rows, total = [], Counter()
+    for d in documents:
+        c = Counter(e.get("type") for e in d.get("entities", []))
+        total.update(c)
+        rows.append(f"<tr><td><bdi>{_e(d.get('id'))}</bdi></td>"
+                    + "".join(f'<td class="num">{c.get(t, 0)}</td>' for t in types)
+                    + f'<td class="num">{sum(c.values())}</td></tr>')
+    rows.append("<tr><th>المجموع</th>" + "".join(f'<th class="num">{total.get(t, 0)}</th>' for t in types)
+                + f'<th class="num">{sum(total.values())}</th></tr>')
+    return f"<table>{head}{''.join(rows)}</table>"
+
+
+def document_html(doc: dict[str, Any], anchor: str | None = None) -> str:
+    """One document's section: metadata, topics, highlighted text and per-type tables."""
+    text = doc.get("text")
+    entities = list(doc.get("entities", []))
+    sec_id = f' id="{_e(anchor)}"' if anchor else ""
+    parts = [f'<section class="doc"{sec_id}>',
+             f"<h2>الوثيقة <bdi>{_e(doc.get('id'))}</bdi></h2>"]
+    ref = doc.get("reference_date")
+    parts.append(f'<p class="meta">تاريخ المرجع: <bdi>{_e(ref) if ref else "—"}</bdi>'
+                 + (f" (<bdi>{_e(doc.get('reference_source'))}</bdi>)" if doc.get("reference_source") else "")
+                 + f" · عدد الكيانات: {len(entities)}</p>")
+    topics = doc.get("topics") or []
+    if topics:
+        chips = "".join(f'<span title="{_e(t.get("id"))} · {_e(t.get("score"))}">'
+                        f"{_e(t.get('label_ar') or t.get('label') or t.get('id'))}</span>" for t in topics)
+        parts.append(f'<p class="topics">التصنيفات: {chips}</p>')
+    if isinstance(text, str):
+        _, bad = valid_spans(text, entities)
+        parts.append(f'<div class="article" dir="auto">{highlight(text, entities)}</div>')
+        if bad:
+            parts.append(f'<p class="warn">{len(bad)} كيانات لا تطابق مواضعها النص ولم تُظلَّل.</p>')
+    else:
+        parts.append('<p class="meta">النص الأصلي غير متوفر.</p>')
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for e in entities:
+        by_type.setdefault(str(e.get("type")), []).append(e)
+    for t in _types_in_order(by_type):
+        parts.append(f"<h3>{_e(TYPE_STYLE.get(t, (t,))[0])} <span class=\"meta\">({len(by_type[t])})</span></h3>")
+        parts.append(_table(by_type[t], t))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render_fragment(doc: dict[str, Any]) -> str:
+    """A document as an HTML fragment with its own style, for ``IPython.display.HTML``."""
+    return (f'<div dir="rtl" lang="ar" class="ane-report"><style>{CSS}</style>'
+            f"{legend_html()}{document_html(doc)}</div>")
+
+
+def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير استخراج الكيانات") -> str:
+    """The whole report as a string (see :func:`write_report`)."""
+    docs = list(documents)
+    types = _types_in_order(set(ENTITY_TYPES) | {e.get("type") for d in docs for e in d.get("entities", [])})
+    n_ent = sum(len(d.get("entities", [])) for d in docs)
+    toc = "".join(f'<li><a href="#doc-{i}"><bdi>{_e(d.get("id"))}</bdi></a></li>' for i, d in enumerate(docs))
+    body = "\n".join(document_html(d, anchor=f"doc-{i}") for i, d in enumerate(docs))
+    return f"""<!DOCTYPE html>
+<html dir="rtl" lang="ar">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{_e(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header>
+<h1>{_e(title)}</h1>
+<p class="meta">الوثائق: {len(docs)} · الكيانات: {n_ent}</p>
+{legend_html(types)}
+<h2>ملخص</h2>
+{_counts_table(docs, types)}
+<ul>{toc}</ul>
+</header>
+<main>
+{body}
+</main>
+</body>
+</html>
+"""
+
+
+def write_report(documents: Iterable[dict[str, Any]], path: Path) -> Path:
+    """Writes the self-contained HTML report atomically (temp file, then rename).
+
+    Args:
+        documents: ``Document.to_dict()`` dicts, each with the original ``"text"`` added.
+        path: the HTML file to write (its folder is created).
+    Returns:
+        ``path``.
+    """
+    path = Path(path)
+    page = render_report(documents)
+    with _AtomicFile(path) as fh:
+        fh.write(page)
+    return path

@@ -39,11 +39,13 @@ from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
 from .keyphrases import KeyphraseFinder, PhraseOcc
+from .common import zipf
 from .lexicon import Gazetteer
 
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 MAX_TITLE_TOKENS = 30
+SPECIFIC_MIN, SPECIFIC_MAX = 0.5, 1.3
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,17 @@ def load_suffixes() -> tuple[tuple[str, str, int], ...]:
     rows = load_table("topics/suffixes.tsv", ("suffix", "min_stem"))
     out = [(normalize(r["suffix"]), normalize(r.get("replacement") or ""), int(r["min_stem"])) for r in rows]
     return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def specificity(term: str) -> float:
+    """IDF-like factor from the term's general frequency (wordfreq Zipf): everyday words
+    (شركة، حكومة) weigh less than specific ones (واتساب، الكعبة); phrases count as specific."""
+    if " " in term.strip():
+        return SPECIFIC_MAX
+    z = zipf(term.strip())
+    if z <= 0:
+        return 1.0  # unknown to wordfreq: spelling variant or rare form, neutral
+    return min(SPECIFIC_MAX, max(SPECIFIC_MIN, (7.0 - z) / 2.5))
 
 
 def _strip_article(key: str) -> str:
@@ -77,7 +90,8 @@ class TopicLexicon:
                 raise ValueError(f"topics/keywords.tsv: id {row['id']!r}: unknown category {cat!r}")
             term = row["term"]
             key = normalize(term)
-            payload = (cat, float(row["weight"]), term)
+            weight = float(row["weight"]) * specificity(term)
+            payload = (cat, weight, term)
             if " " in key:
                 multi.append((term, payload))
             else:
@@ -121,7 +135,7 @@ class TopicExtractor:
 
     name = "topics"
 
-    def __init__(self, max_topics: int = 3, min_score: float = 2.0, rel_min: float = 0.4,
+    def __init__(self, max_topics: int = 3, min_score: float = 1.5, rel_min: float = 0.4,
                  min_phrase_score: float = 0.4):
         self.taxonomy = load_taxonomy()
         self.lexicon = TopicLexicon()

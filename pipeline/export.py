@@ -80,7 +80,9 @@ class AtomicFile:
         if "b" in mode:
             self.fh = os.fdopen(fd, mode)
         else:
-            self.fh = os.fdopen(fd, mode, encoding="utf-8", newline=newline)
+            # backslashreplace: a lone surrogate (invalid Unicode) cannot stop a run; in JSON
+            # its escape reads back as the same code point
+            self.fh = os.fdopen(fd, mode, encoding="utf-8", newline=newline, errors="backslashreplace")
         self.done = False
 
     def commit(self) -> None:

@@ -34,6 +34,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass, field, replace
@@ -255,12 +256,25 @@ def _doc_from_bytes(data: bytes, doc_id: str, where: str, opts: ReadOptions) -> 
     return InputDoc(doc_id, text, None, where, len(data))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(s: str, notes: list[str], what: str) -> str:
+    """JSON can escape lone surrogates (``"\\ud800"``), which no output encoding accepts; each
+    becomes U+FFFD (same length, so offsets are unchanged), with a note."""
+    if _SURROGATE.search(s):
+        notes.append(f"lone surrogate code points in {what} replaced by U+FFFD")
+        return _SURROGATE.sub("\ufffd", s)
+    return s
+
+
 def _record_to_item(obj, where: str, fallback_id: str, opts: ReadOptions, nbytes: int) -> Item:
     """A JSONL object or a CSV/Parquet row as a document."""
     if not isinstance(obj, dict):
         return InputError(where, f"expected a JSON object, got {type(obj).__name__}", None, nbytes)
+    notes: list[str] = []
     raw_id = obj.get(opts.id_column)
-    doc_id = str(raw_id) if raw_id not in (None, "") else fallback_id
+    doc_id = _no_surrogates(str(raw_id), notes, "the id") if raw_id not in (None, "") else fallback_id
     text = obj.get(opts.text_column)
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
@@ -269,7 +283,7 @@ def _record_to_item(obj, where: str, fallback_id: str, opts: ReadOptions, nbytes
         return InputError(where, _too_long(len(text), opts), doc_id, nbytes)
     if not text.strip():
         return InputError(where, f'empty "{opts.text_column}"', doc_id, nbytes)
-    notes: list[str] = []
+    text = _no_surrogates(text, notes, "the text")
     date = _date_field(obj.get(opts.date_column), notes)
     return InputDoc(doc_id, text, date, where, nbytes, tuple(notes))
 

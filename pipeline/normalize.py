@@ -114,7 +114,8 @@ def normalize_view(text: str) -> NormView:
     has_ws_runs = "  " in text or "\r" in text or "\t" in text or "\n " in text or " \n" in text or "\n\n" in text
     if not has_ws_runs and not _needs_slow_path(text, table):
         out = text.translate(table)
-        if "  " not in out:
+        # characters mapped to a space (NBSP, controls) can still form a white-space run
+        if "  " not in out and " \n" not in out and "\n " not in out and "\n\n" not in out:
             return NormView(out, None, len(text))
     chars: list[str] = []
     origin: list[int] = []

@@ -93,6 +93,7 @@ def test_paired_month_mismatch_lowers_score():
     ("ولد عام 1987م في القرية", [("عام 1987م", "1987")]),
     ("تأسس العام 1955 وتوسع سنة 1970", [("العام 1955", "1955"), ("سنة 1970", "1970")]),
     ("وانتهت الحرب عام ١٩٤٥", [("عام ١٩٤٥", "1945")]),
+    ("وثيقة تعود إلى عام ( 1931 ) محفوظة", [("عام ( 1931 )", "1931")]),
 ])
 def test_digits_and_year_markers(text, expected):
     check(text, expected)
@@ -128,6 +129,16 @@ def test_hijri(text, expected, hijri):
     assert [(e.text, e.value) for e in doc.candidates] == expected
     assert doc.candidates[0].extra["calendar"] == "hijri"
     assert doc.candidates[0].extra["hijri"] == hijri
+
+
+def test_hijri_outside_umm_al_qura_table_uses_tabular_calendar():
+    doc = run("وفي 5 رجب 1300 هـ صدر الفرمان")
+    (e,) = doc.candidates
+    assert e.value == "1883-05-12" and e.extra["conversion"] == "tabular"
+
+
+def test_hijri_year_alone_is_a_day_range():
+    check("تأسست عام 1445 هـ", [("عام 1445 هـ", "2023-07-19/2024-07-06")])
 
 
 def test_hijri_gregorian_pair_agrees():
@@ -210,6 +221,8 @@ def test_weekday_mismatch_trusts_date_and_lowers_score():
     ("وصل قبل يومين", [("قبل يومين", "2024-10-26")]),
     ("يعود بعد أسبوعين", [("بعد أسبوعين", "2024-11-11")]),
     ("غادر منذ 5 سنوات", [("منذ 5 سنوات", "2019")]),
+    ("هاجر قبل عشرين عاما", [("قبل عشرين عاما", "2004")]),
+    ("يعود بعد 3 أشهر", [("بعد 3 أشهر", "2025-01")]),
     ("يصدر القرار مطلع الشهر المقبل", [("مطلع الشهر المقبل", "2024-11")]),
     ("تنتهي الأشغال أواخر الشهر الجاري", [("أواخر الشهر الجاري", "2024-10")]),
     ("يفتتح الجسر في 16 مايو المقبل", [("16 مايو المقبل", "2025-05-16")]),

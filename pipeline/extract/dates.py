@@ -593,6 +593,8 @@ class DateExtractor:
         from hijridate import Hijri
 
         extra["calendar"] = "hijri"
+        if not _UQ_YEARS[0] <= y <= _UQ_YEARS[1]:
+            extra["conversion"] = "tabular"
         try:
             if a.kind == "date":
                 g1 = _hijri_to_greg(Hijri, y, a.m, a.d)
@@ -607,12 +609,12 @@ class DateExtractor:
                 extra["hijri"] = f"{y:04d}-{a.m:02d}"
                 extra["granularity"] = "month"
                 first = _hijri_to_greg(Hijri, y, a.m, 1)
-                last = _hijri_to_greg(Hijri, y, a.m, Hijri(y, a.m, 1).month_length())
+                last = _hijri_to_greg(Hijri, y, a.m, _hijri_month_length(Hijri, y, a.m))
                 return f"{first.isoformat()}/{last.isoformat()}", extra
             extra["hijri"] = f"{y:04d}"
             extra["granularity"] = "year"
             first = _hijri_to_greg(Hijri, y, 1, 1)
-            last = _hijri_to_greg(Hijri, y, 12, Hijri(y, 12, 1).month_length())
+            last = _hijri_to_greg(Hijri, y, 12, _hijri_month_length(Hijri, y, 12))
             return f"{first.isoformat()}/{last.isoformat()}", extra
         except (ValueError, OverflowError):
             extra["invalid"] = True
@@ -762,7 +764,28 @@ class DatelineDetector:
 
 
 # ---------------------------------------------------------------------- helpers
+def _tabular_to_greg(y: int, m: int, d: int) -> dt.date:
+    """Arithmetic (tabular) Islamic calendar, for years outside hijridate's Umm al-Qura table."""
+    jdn = d + -(-59 * (m - 1) // 2) + 354 * (y - 1) + (3 + 11 * y) // 30 + 1948439
+    return dt.date.fromordinal(jdn - 1721425)
+
+
+def _hijri_month_length(Hijri, y: int, m: int) -> int:
+    if _UQ_YEARS[0] <= y <= _UQ_YEARS[1]:
+        return Hijri(y, m, 1).month_length()
+    if m == 12:
+        return 30 if (14 + 11 * y) % 30 < 11 else 29
+    return 30 if m % 2 else 29
+
+
+_UQ_YEARS = (1343, 1500)  # the years hijridate's Umm al-Qura table covers
+
+
 def _hijri_to_greg(Hijri, y: int, m: int, d: int) -> dt.date:
+    if not _UQ_YEARS[0] <= y <= _UQ_YEARS[1]:
+        if not (1 <= m <= 12 and 1 <= d <= 30) or y < 1:
+            raise ValueError("bad Hijri date")
+        return _tabular_to_greg(y, m, d)
     try:
         g = Hijri(y, m, d).to_gregorian()
     except ValueError:

@@ -43,12 +43,12 @@ _SPACE = re.compile(r"\s+")
 FREQ_FLOOR = 2.5        # words below this are unknown to the table (zipf 0)
 START_MAX = 4.8         # a name may start with a word at most this frequent (after a title/verb)
 CONT_MAX = 4.0          # an indefinite word continues a name when at most this frequent
-CONT_STRONG_MAX = 4.7   # ... or this frequent when a title or verb announced the name
+CONT_STRONG_MAX = 4.2   # ... or this frequent when a title or verb announced the name
 CONT_DEF_MAX = 4.45     # a definite word (family name) continues a name when at most this frequent
 NISBA_NAME_MAX = 4.2    # a definite nisba after a name is a family name only below this
 FOREIGN_MAX = 3.3       # after a nisba adjective, a word this rare begins a foreign name
 CHAIN_MAX = 9           # longest role chain scanned after a title
-RUN_MAX = 7             # longest name
+RUN_MAX = 10            # longest name
 
 
 def clean_value(text: str) -> str:
@@ -109,6 +109,8 @@ class PersonExtractor:
         titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
+        self.ordinals = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_ordinals.tsv", ("form",)))
+        self.facility = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_facility_heads.tsv", ("form",)))
 
     # ---- word classes ---------------------------------------------------------------------
     def z(self, norm: str) -> float:
@@ -132,26 +134,45 @@ class PersonExtractor:
                 return True
         if head == "س" and norm[1] in "يتن" and len(norm) >= 5 and self.verb_like(norm[1:]):
             return True
+        if len(norm) >= 6 and norm.endswith(("ون", "ان")) and (head in "يت" or norm[:2] in ("سي", "ست")):
+            return True  # يقاومان، سيحاولون
         if norm.endswith("ت") and z(norm[:-1], 0.0) >= 3.5:
             return True
-        if norm.endswith("وا") and z(norm[:-2], 0.0) >= 3.5:
+        if norm.endswith("وا") and (len(norm) >= 5 or z(norm[:-2], 0.0) >= 3.5):
             return True
         return False
 
-    def clitic_word(self, norm: str) -> bool:
+    def clitic_word(self, norm: str, article_only: bool = False) -> bool:
         """Reads as proclitic + known word (``وموثوقيه``, ``بالمكتب``, ``للجنه``), so not a name word."""
         for p in peels(norm)[1:]:
             if p.clitic in ("و", "ف") and (p.key in self.given or p.key in self.particles
                                            or self.freq.get(p.key, 0.0) >= 3.0 or p.key in self.stop):
                 return True
-            if p.clitic[-1:] in ("ب", "ل", "ك") and p.key.startswith("ال"):
+            prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
+            article = p.clitic.endswith("ال") or p.key.startswith("ال")
+            if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3
+                                                             and self.freq.get(p.key, 0.0) >= 4.0)):
                 return True
         return False
 
     def noun_like(self, norm: str) -> bool:
         """A frequent word that also takes the article (``جاهز`` -> ``الجاهز``): a noun or adjective."""
-        return self.z(norm) > 3.5 and not norm.startswith("ال") and self.freq.get("ال" + norm, 0.0) >= 3.0 \
-            and norm not in self.given
+        if norm in self.given or norm.startswith("ال"):
+            return False
+        z = self.z(norm)
+        if z < 4.0:
+            return False
+        art = self.freq.get("ال" + norm, 0.0)
+        if art >= 3.0 and art >= z - 1.3:
+            return True
+        # accusative tanween: هجوما -> هجوم
+        return norm.endswith("ا") and self.freq.get("ال" + norm[:-1], 0.0) >= 3.5
+
+    def unknown(self, norm: str) -> bool:
+        """Rare as a whole and under every proclitic reading (a foreign name, not ``لكوفيد``)."""
+        if self.z(norm) > FOREIGN_MAX:
+            return False
+        return all(p.key not in self.freq for p in peels(norm)[1:])
 
     def blocked(self, norm: str) -> bool:
         return norm in self.stop or norm in self.speech or norm in self.title_words
@@ -193,12 +214,13 @@ class PersonExtractor:
                     if prev is None or prev[1] < b - 1:
                         cand_start[a] = (c.type, b - 1)
         self._cover = cover
-        found: dict[tuple[int, int], tuple[str, float, str, int]] = {}
+        found: dict[tuple[int, int], tuple[str, float, str, int, int]] = {}
 
-        def emit(nm: _Name, rule: str, score: float, evidence: str) -> None:
+        def emit(nm: _Name, rule: str, score: float, evidence: str, ctx: int) -> None:
+            """``ctx``: token index where the announcing context begins (for the facility guard)."""
             key = (nm.first, nm.last)
             if key not in found or found[key][1] < score:
-                found[key] = (rule, score, evidence, nm.cut)
+                found[key] = (rule, score, evidence, nm.cut, ctx)
 
         # 1. titles and role chains
         title_at: dict[int, tuple[int, str, str]] = {}
@@ -208,48 +230,72 @@ class PersonExtractor:
             if cur is None or cur[0] < h.tok_last:
                 title_at[h.tok_first] = (h.tok_last, kind, h.key)
         for i, (last, kind, key) in sorted(title_at.items()):
-            if cover[i] in ("organization", "date") and cover[last] in ("organization", "date"):
-                pass  # a title inside an organization name still announces the person after it
             nm = self._after_title(toks, last + 1, kind in ("role", "style"), title_at, cand_start)
             if nm:
-                emit(nm, "person.title", 0.9, key)
+                emit(nm, "person.title", 0.9, key, i)
 
-        # 2. speech verbs, 3. given names / particles, 4. nisba + foreign word
+        # 2. speech verbs, 3. given names / particles, 4. nisba + foreign word, 5. verb + foreign word
         for t in toks:
             if t.kind != "word" or cover[t.i] in ("organization", "date"):
                 continue
             ps = peels(t.norm)
+            j = t.i + 1
+            nxt = toks[j] if j < n and toks[j].kind == "word" and toks[j].space_before and cover[j] is None else None
             # speech verb (whole word or after و/ف)
             if any(p.key in self.speech and p.clitic in ("", "و", "ف") for p in ps):
-                j = t.i + 1
-                if j < n and toks[j].kind == "word" and toks[j].space_before and cover[j] is None:
-                    w = toks[j].norm
+                if nxt is not None:
+                    w = nxt.norm
                     ok = self.can_start(w) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
                                                and not self.blocked(w))
                     if ok:
                         nm = self._run(toks, j, 0, strong=True)
                         if nm:
-                            emit(nm, "person.speech", 0.85, t.norm)
+                            emit(nm, "person.speech", 0.85, t.norm, t.i)
                 continue
+            whole_frequent = self.z(t.norm) >= 3.5
             for p in ps:
                 if p.clitic not in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
                     continue
+                if p.cut and whole_frequent:
+                    break  # لصالح is a word, not ل + صالح
                 if p.key in self.given or p.key in self.arabic_particles:
                     if p.key in self.stop and not self._strong_next(toks, t.i):
                         break
                     nm = self._run(toks, t.i, p.cut, strong=False)
                     if nm:
-                        emit(nm, "person.given", 0.75, p.key)
+                        emit(nm, "person.given", 0.75, p.key, t.i)
                     break
+            if nxt is None or t.norm in self.stop:
+                continue
+            w = nxt.norm
             # nisba adjective + unknown word: الفرنسي X
-            if is_definite(t.norm) and is_nisba(t.norm) and self.z(t.norm) >= 3.0:
-                j = t.i + 1
-                if j < n and toks[j].kind == "word" and cover[j] is None:
-                    w = toks[j].norm
-                    if (w in self.given or self.z(w) <= FOREIGN_MAX) and self.can_start(w):
-                        nm = self._run(toks, j, 0, strong=True)
-                        if nm:
-                            emit(nm, "person.nisba", 0.7, t.norm)
+            if is_definite(t.norm) and t.norm.endswith("ي") and self.z(t.norm) >= 3.0:
+                if (w in self.given or self.unknown(w)) and self.can_start(w):
+                    nm = self._run(toks, j, 0, strong=True)
+                    if nm:
+                        emit(nm, "person.nisba", 0.7, t.norm, t.i)
+
+        # coordination: a name, then و + a name-like word (بوش وبلير، أندريه غلوكسمان وبرنار ليفي)
+        for (a, b) in sorted(found):
+            k = b + 1
+            while k < n and toks[k].kind == "word" and toks[k].norm.startswith("و") and cover[k] is None:
+                rest = toks[k].norm[1:]
+                if self.z(toks[k].norm) >= 3.0 or self.blocked(toks[k].norm):
+                    break
+                if not (rest in self.given or self.unknown(rest)) or not self.can_start(rest) or self.clitic_word(rest):
+                    break
+                nm = self._run(toks, k, 1, strong=True)
+                if not nm or (nm.first, nm.last) in found or (nm.first == nm.last and rest not in self.given):
+                    break
+                emit(nm, "person.coordination", 0.65, "و", k)
+                k = nm.last + 1
+
+        # facility guard: ملعب محمد الخامس، جائزة الشيخ زايد are not persons
+        for key in list(found):
+            ctx = found[key][4]
+            if ctx > 0 and toks[ctx - 1].kind == "word" and any(
+                    p.key in self.facility for p in peels(toks[ctx - 1].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
+                del found[key]
 
         # keep the longest of overlapping runs (a person is never split), then add candidates
         spans = sorted(found.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), -kv[1][1], kv[0][0]))
@@ -259,7 +305,7 @@ class PersonExtractor:
                 continue
             taken.append((a, b))
         for a, b in sorted(taken):
-            rule, score, ev, cut = found[(a, b)]
+            rule, score, ev, cut, _ctx = found[(a, b)]
             first = toks[a]
             s, _ = doc.view.to_original(first.nstart + cut, first.nend)
             e = toks[b].end
@@ -320,7 +366,12 @@ class PersonExtractor:
         return (w in self.given and w not in self.given_common and w not in self.stop) or w in self.arabic_particles
 
     def _run(self, toks: list[Token], j: int, cut: int, strong: bool) -> _Name | None:
-        """The name that starts at token ``j`` (its first ``cut`` characters are proclitics)."""
+        """The name that starts at token ``j`` (its first ``cut`` characters are proclitics).
+
+        ``strong``: a title, verb or nisba announced the name. The second word of a name whose
+        first word is a given name (or announced) is accepted more freely than later words
+        (Arabic names are given name + family name: ``بشار الأسد``, ``نبيه بري``).
+        """
         n = len(toks)
         cover = self._cover
         first = toks[j].norm[cut:]
@@ -329,14 +380,14 @@ class PersonExtractor:
         words: list[str] = [first]
         i = j
         need = first in self.particles
+        anchored = strong or (first in self.given and first not in self.given_common)
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
                 break
             w = t.norm
-            prev = words[-1]
             if need:  # a particle binds the next word
-                if w in self.stop or w in self.speech or self.verb_like(w):
+                if w in self.stop or w in self.speech or self.verb_like(w) or self.clitic_word(w, article_only=True):
                     break
                 words.append(w)
                 i += 1
@@ -350,36 +401,45 @@ class PersonExtractor:
                     need = True
                     continue
                 break
-            if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w) \
-                    or self.noun_like(w):
+            if w in self.ordinals:
+                if words[-1] in self.given or anchored:
+                    words.append(w)  # محمد الخامس، عبد الله الثاني
+                    i += 1
                 break
+            if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w):
+                break
+            if w[0] == "و" and w not in self.given and self.z(w) <= self.z(w[1:]):
+                break  # و + word: a coordinated item, not the same name
             if w in self.given and w not in self.given_common:
                 words.append(w)
                 i += 1
                 continue
             zw = self.z(w)
+            second = len(words) == 1 and anchored
             if is_definite(w):
                 if is_nisba(w):
-                    if zw >= NISBA_NAME_MAX:
+                    if zw >= NISBA_NAME_MAX or not w.endswith("ي"):
                         break
-                elif zw > CONT_DEF_MAX:
+                elif w.endswith("ه") or (zw > CONT_DEF_MAX and not second):
                     break
                 words.append(w)
                 i += 1
                 continue
-            if w in self.given or zw <= CONT_MAX or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
-                if is_nisba(w) and zw >= 3.5:
-                    break
+            if not second and (self.noun_like(w) or (is_nisba(w) and zw >= 3.5)):
+                break
+            if w in self.given or zw <= CONT_MAX or (second and not self.noun_like(w)) \
+                    or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
                 words.append(w)
                 i += 1
                 continue
             break
-        if need:
+        while words and words[-1] in self.particles and (need or len(words) > 1):
             # a dangling particle: drop it
             words.pop()
             i -= 1
-            if not words:
-                return None
+            need = False
+        if not words:
+            return None
         if not words or i < j:
             return None
         if not strong:
@@ -389,7 +449,7 @@ class PersonExtractor:
                 if head in self.given_common or head in self.particles or self.z(head) > 5.0 and head not in self.given:
                     return None
             elif head in self.given_common and not any(
-                    w in self.given or w in self.particles or self.z(w) <= CONT_MAX for w in words[1:]):
+                    w in self.given or w in self.particles or self.z(w) <= 3.0 for w in words[1:]):
                 return None
             if head in self.particles and len(words) == 2 and head not in ("عبد",) and self.z(words[1]) > 4.6 \
                     and words[1] not in self.given:

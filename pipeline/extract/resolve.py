@@ -99,10 +99,16 @@ class Linker:
         def forms(rel: str) -> frozenset[str]:
             return frozenset(normalize(r["form"]) for r in load_table(rel, ("form",)))
 
+        forms_of = forms
+
         self._particles = forms("lexicons/person_particles.tsv")
         self._blocked = (forms("lexicons/person_stopwords.tsv") | forms("lexicons/person_speech_verbs.tsv")
                          | frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w))
         self._bind = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "آل", "آيت"))
+        from .people import frequency_table
+
+        self._freq = frequency_table()
+        self._given = forms_of("lexicons/person_given_names.tsv")
 
     def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Prefix and suffix forms of a normalized full name that may refer to it alone."""
@@ -118,6 +124,13 @@ class Linker:
                     continue  # never cut a particle from its word (عبد | الله)
                 out.append(suffix)
         return [f for f in out if not (len(f) == 1 and (f[0] in self._blocked or f[0] in self._particles or len(f[0]) < 2))]
+
+    def _plausible(self, key: str, whole: str, cut: int) -> bool:
+        """A lone word found by the linker: not a frequent common word, not a clitic reading of one."""
+        z = self._freq.get
+        if cut and z(whole, 0.0) >= 3.5:
+            return False  # لصالح, لحين: words in their own right
+        return key in self._given or z(key, 0.0) < 4.0
 
     def __call__(self, doc: Document) -> Document:
         persons = [e for e in doc.entities if e.type == "person"]
@@ -194,6 +207,9 @@ class Linker:
                 i += 1
                 continue
             p, size, seq = hit
+            if size == 1 and not self._plausible(p.key, tok.norm, p.cut):
+                i += 1
+                continue
             s, _ = doc.view.to_original(tok.nstart + p.cut, tok.nend)
             end = toks[i + size - 1].end
             if any(a < end and s < b for a, b in covered):

@@ -41,7 +41,7 @@ MAX_WORDS = 4
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A content word as the phrase rules see it."""
 
@@ -177,11 +177,11 @@ class KeyphraseFinder:
     def _word(self, doc: Document, tok: Token) -> Word | None:
         if tok.kind != "word":
             return None
-        surface = _strip_marks(doc.text[tok.start:tok.end])
-        ck = (surface, tok.norm)
+        raw = doc.text[tok.start:tok.end]
+        ck = (raw, tok.norm)
         info = self._cache.get(ck, 0)
         if info == 0:
-            info = self._analyze(tok.norm, surface)
+            info = self._analyze(tok.norm, _strip_marks(raw))
             if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[ck] = info
@@ -221,33 +221,35 @@ class KeyphraseFinder:
 
     # --- phrases -------------------------------------------------------------------------
     def find(self, doc: Document, pos_weight) -> list[PhraseOcc]:
-        toks = doc.tokens
         out: list[PhraseOcc] = []
         run: list[Word | str] = []
         prev_sent = -1
-        for tok in toks:
+        stop_get = self.stop.get
+        word = self._word
+        flush = self._flush
+        for tok in doc.tokens:
             if tok.sent != prev_sent:
-                self._flush(doc, run, out, pos_weight)
+                if len(run) > 1:
+                    flush(doc, run, out, pos_weight)
                 run = []
                 prev_sent = tok.sent
             if tok.kind != "word":
-                self._flush(doc, run, out, pos_weight)
+                if len(run) > 1:
+                    flush(doc, run, out, pos_weight)
                 run = []
                 continue
-            kind = self.stop.get(tok.norm)
-            if kind == "adj_particle":
+            if stop_get(tok.norm) == "adj_particle":
                 run.append("غير")
                 continue
-            w = self._word(doc, tok)
-            if w is None:
-                self._flush(doc, run, out, pos_weight)
-                run = []
+            w = word(doc, tok)
+            if w is None or (w.cut and run):
+                if len(run) > 1:
+                    flush(doc, run, out, pos_weight)
+                run = [] if w is None else [w]
                 continue
-            if w.cut and run:
-                self._flush(doc, run, out, pos_weight)
-                run = []
             run.append(w)
-        self._flush(doc, run, out, pos_weight)
+        if len(run) > 1:
+            flush(doc, run, out, pos_weight)
         return out
 
     def _flush(self, doc: Document, run: list, out: list[PhraseOcc], pos_weight) -> None:

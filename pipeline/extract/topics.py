@@ -213,7 +213,7 @@ class TopicExtractor:
         for key in occ.words:
             for cat, weight, _ in self.lexicon.word_hits(key):
                 votes[cat] += weight
-        multi = self.lexicon.multi.keys.get(normalize(occ.value))
+        multi = self.lexicon.multi.keys.get(" ".join(occ.words))
         if multi:
             for cat, weight, _ in multi:
                 votes[cat] += 2 * weight
@@ -228,7 +228,7 @@ class TopicExtractor:
         blocked = [(e.start, e.end) for e in doc.candidates if e.type in ("person", "date")]
         places = {normalize(e.value or e.text) for e in doc.candidates if e.type == "place"}
         occs = [o for o in occs
-                if not any(s < o.end and o.start < t for s, t in blocked) and normalize(o.value) not in places]
+                if not any(s < o.end and o.start < t for s, t in blocked) and " ".join(o.words) not in places]
         groups: dict[tuple[str, ...], list[PhraseOcc]] = defaultdict(list)
         for o in occs:
             groups[o.key].append(o)

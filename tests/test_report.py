@@ -1,0 +1,183 @@
+"""HTML report: escaping, highlighting, right-to-left page, self-contained, atomic write."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from pipeline.report import highlight, render_fragment, render_report, valid_spans, write_report
+
+
+def _ent(text: str, surface: str, etype: str, value=None, rule="test.rule", nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return {"type": etype, "text": surface, "start": start, "end": start + len(surface), "value": value,
+            "rule": rule, "score": 0.9, "evidence": ""}
+
+
+def _doc(doc_id: str, text: str, entities: list[dict], topics=()) -> dict:
+    return {"id": doc_id, "reference_date": None, "reference_source": None, "entities": entities,
+            "topics": list(topics), "text": text}
+
+
+class _Parser(HTMLParser):
+    """Collects the visible text of <mark> elements and checks tags are balanced."""
+
+    VOID = {"meta", "br", "hr", "img", "input", "link"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.marks: list[list] = []  # [class, title, text]
+        self.open_marks: list[list] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        if tag == "mark":
+            m = [a.get("class"), a.get("title"), ""]
+            self.marks.append(m)
+            self.open_marks.append(m)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+        self.stack.pop()
+        if tag == "mark":
+            self.open_marks.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+        for m in self.open_marks:
+            m[2] += data
+
+
+def _parse(html: str) -> _Parser:
+    p = _Parser()
+    p.feed(html)
+    p.close()
+    assert not p.stack, p.stack
+    return p
+
+
+# --- escaping -----------------------------------------------------------------------------
+DANGEROUS = [
+    ("شركة <script>alert(1)</script> للتجارة", "<script>alert(1)</script>", "organization"),
+    ("وقالت مؤسسة جونسون & جونسون إنها", "جونسون & جونسون", "organization"),
+    ('كتب "أحمد" <b>عمر</b> مقالا', '"أحمد" <b>عمر</b>', "person"),
+    ("اجتمع فريق A&amp;B في عمّان", "A&amp;B", "organization"),
+]
+
+
+@pytest.mark.parametrize("text, surface, etype", DANGEROUS)
+def test_report_entity_text_displayed_literally(text, surface, etype, tmp_path):
+    e = _ent(text, surface, etype, value=surface, rule=surface)
+    out = write_report([_doc(f"d<1>&", text, [e])], tmp_path / "report.html")
+    page = out.read_text(encoding="utf-8")
+    p = _parse(page)
+    assert [m[2] for m in p.marks] == [surface]  # highlighted text reads exactly as the entity
+    assert surface in p.marks[0][1]  # the tooltip too
+    visible = "".join(p.text)
+    assert visible.count(surface) >= 3  # article, table text, table value
+    assert "<script" not in page.replace("&lt;script", "")  # no live script element
+    assert not any(tag in ("script", "b") for tag, _ in p.tags)
+    assert "d<1>&" in visible  # the document id is escaped too
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "a & b < c > d \"e\" 'f'", "نص عادي بلا كيانات"])
+def test_report_plain_text_without_entities_escaped(text):
+    p = _parse(highlight(text, []))
+    assert "".join(p.text) == text and p.marks == []
+
+
+# --- highlighting ---------------------------------------------------------------------------
+TEXT = "زار الرئيس سمير القاضي مدينة طرابلس يوم الأحد 5 مايو 2024 لافتتاح معرض الكتاب."
+
+
+def test_report_highlight_marks_each_entity_with_type_and_tooltip():
+    ents = [_ent(TEXT, "سمير القاضي", "person", "سمير القاضي", "people.title"),
+            _ent(TEXT, "طرابلس", "place", "طرابلس", "places.gazetteer"),
+            _ent(TEXT, "يوم الأحد 5 مايو 2024", "date", "2024-05-05", "dates.full")]
+    p = _parse(highlight(TEXT, ents))
+    assert "".join(p.text) == TEXT  # the text is unchanged, only wrapped
+    assert [(m[0], m[2]) for m in p.marks] == [("person", "سمير القاضي"), ("place", "طرابلس"),
+                                               ("date", "يوم الأحد 5 مايو 2024")]
+    assert p.marks[2][1] == "date · 2024-05-05 · dates.full"
+    assert p.marks[0][1] == "person · سمير القاضي · people.title"
+
+
+def test_report_highlight_nested_and_crossing_entities_stay_well_formed():
+    inner = _ent(TEXT, "طرابلس", "place", "طرابلس")
+    outer = _ent(TEXT, "مدينة طرابلس يوم", "topic")  # a key phrase containing a place
+    crossing = _ent(TEXT, "يوم الأحد 5", "date", "2024-05-05")  # crosses the key phrase
+    p = _parse(highlight(TEXT, [crossing, inner, outer]))
+    assert "".join(p.text) == TEXT
+    by_class: dict[str, str] = {}
+    for cls, _, txt in p.marks:
+        by_class[cls] = by_class.get(cls, "") + txt
+    assert by_class == {"topic": "مدينة طرابلس يوم", "place": "طرابلس", "date": "يوم الأحد 5"}
+
+
+@pytest.mark.parametrize("bad", [
+    {"type": "place", "text": "طرابلس", "start": 0, "end": 6},            # text does not match the offsets
+    {"type": "place", "text": None, "start": 70, "end": 500},              # past the end
+    {"type": "place", "text": "x", "start": 5, "end": 5},                  # empty span
+    {"type": "place", "text": "x", "start": "3", "end": 4},                # not an int
+])
+def test_report_mismatched_entities_are_not_highlighted(bad):
+    good, rejected = valid_spans(TEXT, [bad])
+    assert good == [] and rejected == [bad]
+    p = _parse(highlight(TEXT, [bad]))
+    assert p.marks == [] and "".join(p.text) == TEXT
+    page = render_report([_doc("d", TEXT, [bad])])
+    assert "لا تطابق" in page  # the page says some entities could not be highlighted
+
+
+# --- the page -----------------------------------------------------------------------------------
+def test_report_page_is_rtl_self_contained_with_legend_tables_and_counts(tmp_path):
+    docs = [
+        _doc("a1", TEXT, [_ent(TEXT, "سمير القاضي", "person", "سمير القاضي"),
+                          _ent(TEXT, "طرابلس", "place", "طرابلس"),
+                          _ent(TEXT, "يوم الأحد 5 مايو 2024", "date", "2024-05-05")],
+             topics=[{"id": "medtop:01000000", "label": "arts, culture, entertainment and media",
+                      "label_ar": "الفنون والثقافة", "score": 0.7, "evidence": {}}]),
+        _doc("a2", "لا شيء هنا.", []),
+    ]
+    path = write_report(docs, tmp_path / "sub" / "report.html")
+    page = path.read_text(encoding="utf-8")
+    assert re.search(r'<html dir="rtl" lang="ar">', page)
+    assert '<meta charset="utf-8">' in page
+    # no network resource, no script
+    assert not re.search(r"(src|href)=\"(https?:)?//", page) and "@import" not in page and "url(" not in page
+    assert "<script" not in page
+    p = _parse(page)
+    assert ("ul", {"class": "legend", "aria-label": "مفتاح الألوان"}) in p.tags
+    legend = [a.get("class") for t, a in p.tags if t == "li" and a.get("class")]
+    assert legend == ["person", "place", "organization", "date", "topic"]
+    assert page.count("<table>") == 1 + 3  # summary + one table per type present in a1
+    assert "الفنون والثقافة" in page
+    visible = "".join(p.text)
+    assert "الوثائق: 2 · الكيانات: 3" in visible
+    # summary row of a1: person, place, organization, date, topic, total
+    row = re.search(r"<tr><td><bdi>a1</bdi></td>(.*?)</tr>", page).group(1)
+    assert re.findall(r">(\d+)<", row) == ["1", "1", "0", "1", "0", "3"]
+    assert not list(tmp_path.joinpath("sub").glob("*.part"))  # atomic write leaves no temp file
+
+
+def test_report_fragment_for_notebooks_is_rtl():
+    frag = render_fragment(_doc("a1", TEXT, [_ent(TEXT, "طرابلس", "place", "طرابلس")]))
+    assert frag.startswith('<div dir="rtl" lang="ar"')
+    assert _parse(frag).marks[0][2] == "طرابلس"
+
+
+def test_report_document_without_text_still_lists_entities():
+    d = _doc("x", TEXT, [_ent(TEXT, "طرابلس", "place", "طرابلس")])
+    del d["text"]
+    page = render_report([d])
+    assert "النص الأصلي غير متوفر" in page and "<mark" not in page and "طرابلس" in page

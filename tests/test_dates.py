@@ -110,6 +110,7 @@ def test_digits_and_year_markers(text, expected):
     ("بتاريخ ٥/٦/٢٠٢٢", [("٥/٦/٢٠٢٢", "2022-06-05")]),
     ("بتاريخ 15 / 1 / 1999", [("15 / 1 / 1999", "1999-01-15")]),
     ("بتاريخ 05-03-1440 هـ", [("05-03-1440 هـ", "2018-11-13")]),
+    ("صدر العدد في 03/2024", [("03/2024", "2024-03")]),
 ])
 def test_numeric(text, expected):
     check(text, expected)
@@ -261,6 +262,7 @@ def test_relative_without_reference_is_null(text, expected):
     ("يفتح التسجيل من 1 رجب إلى 15 شعبان 1446 هـ",
      [("من 1 رجب إلى 15 شعبان 1446 هـ", "2025-01-01/2025-02-14")]),
     ("الموسم 2023/2024 كان صعبا", [("2023/2024", "2023/2024")]),
+    ("نما بين العامين 1990 و1995", [("بين العامين 1990 و1995", "1990/1995")]),
 ])
 def test_ranges(text, expected):
     check(text, expected)
@@ -277,6 +279,15 @@ def test_not_ranges(text, expected):
 
 
 # ---------------------------------------------------------------- missing year
+def test_current_month_suffix_keeps_reference_year():
+    check("وكان قد أعلن في شهر أكتوبر الحالي", [("شهر أكتوبر الحالي", "2024-10")])
+
+
+def test_span_keeps_tatweel_and_tanween_but_not_bidi_marks():
+    check("وفي 1 رجب 1446 هـ\u200f صدر", [("1 رجب 1446 هـ", "2025-01-01")])
+    check("يصل غداً\u200f", [("غداً", "2024-10-29")])
+
+
 def test_missing_year_from_reference():
     check("وتستمر الحملة حتى 30 نوفمبر", [("30 نوفمبر", "2024-11-30")])
 
@@ -317,6 +328,8 @@ def test_missing_year_without_any_year_is_null():
     "الساعة العاشرة صباحا",
     "المباراتين المقبلتين",
     "صدر القرار رقم 2017",
+    "صرفت منح بواقع 2000 لكل أسرة",
+    "أكل ثلثي 2/3 الكمية",
 ])
 def test_not_dates(text):
     assert dates(text) == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,7 +113,7 @@ class DateExtractor:
         n = len(vt)
         for end, klen in self._auto.iter(vt):
             s = end - klen + 1
-            if (s == 0 or not vt[s - 1].isalnum()) and (end + 1 >= n or not vt[end + 1].isalnum()):
+            if (s == 0 or not vt[s - 1].isalnum()) and (end + 1 >= n or not vt[end + 1].isalpha()):
                 out.append(s)
         out.sort()
         return out
@@ -126,6 +127,10 @@ class DateExtractor:
             return self._parse_dm(m, start)
         if g("nu") is not None:
             return self._parse_numeric(m, start)
+        if g("nm") is not None:
+            a = Atom(start, m.end(), "month", "date.numeric.my", m=int(g("nm_m")), y=int(g("nm_y")),
+                     explicit_year=True, evidence=g("nm"))
+            return a
         if g("mo") is not None:
             month_key = g("mo_m")
             cal = "hijri" if month_key in lx.hijri_months and month_key not in lx.greg_months else "gregorian"
@@ -492,6 +497,8 @@ class DateExtractor:
             return (ry if key > refkey else ry + 1), False
         if a.suf == -1:
             return (ry if key < refkey else ry - 1), False
+        if a.suf == 0:
+            return ry, False
         tense = self._tense(doc, a.ns)
         if tense == "past" and a.m > rm:
             return ry - 1, True
@@ -796,7 +803,7 @@ def _hijri_to_greg(Hijri, y: int, m: int, d: int) -> dt.date:
     return dt.date(g.year, g.month, g.day)
 
 
-_BACK_RE = re.compile(r"(?:^|[^\w])[وف]?(ما بين|بين|من) $")
+_BACK_RE = re.compile(r"(?:^|[^\w])[وف]?(ما بين|مابين|بين|من) ?$")
 
 
 def _from_word(vt: str, ns: int) -> tuple[str, int] | None:
@@ -809,8 +816,10 @@ def _from_word(vt: str, ns: int) -> tuple[str, int] | None:
 
 
 def _deleted(ch: str) -> bool:
-    """True for a character the normalized view drops (diacritic, tatweel, format mark)."""
-    return _DELETED.get(ch) if ch in _DELETED else _DELETED.setdefault(ch, normalize(ch) == "")
+    """True for a diacritic or tatweel the normalized view drops (not for bidi/format marks)."""
+    if ch not in _DELETED:
+        _DELETED[ch] = normalize(ch) == "" and (ch == "\u0640" or unicodedata.category(ch) == "Mn")
+    return _DELETED[ch]
 
 
 _DELETED: dict[str, bool] = {}

@@ -154,6 +154,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
           rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
     nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
           rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
+    nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
     mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
           rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
     yr = (rf"(?P<yr>(?:(?P<yr_fr>{rfrom}|{rbet})[ ])?(?:(?P<yr_pt>{part})[ ])?(?:(?P<yr_p>{yp})[ ]?(?P<yr_op>\([ ]?)?)?"
@@ -170,7 +171,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     unit = _alt(lx.kind_forms("unit"))
     of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")
     # order: longest / most specific first at a given start
-    body = "|".join([dm, nu, mo, yr, wk, of, pe])
+    body = "|".join([dm, nu, nm, mo, yr, wk, of, pe])
     pattern = rf"(?<![\w\-/.:,])(?P<cl>[وف]?[بلك]?)(?:{body})"
     return re.compile(pattern)
 

@@ -168,6 +168,15 @@ class PersonExtractor:
         # accusative tanween: هجوما -> هجوم
         return norm.endswith("ا") and self.freq.get("ال" + norm[:-1], 0.0) >= 3.5
 
+    def demonym(self, norm: str) -> bool:
+        """A nisba adjective with a plural in use (``الصيني`` -> ``الصينيون``): a demonym or
+        adjective, unlike a family name (``المالكي`` has no plural)."""
+        if not is_nisba(norm):
+            return False
+        if not norm.endswith("ي"):
+            return True
+        return self.freq.get(norm + "ون", 0.0) >= 2.5 or self.freq.get(norm + "ين", 0.0) >= 2.5
+
     def unknown(self, norm: str) -> bool:
         """Rare as a whole and under every proclitic reading (a foreign name, not ``لكوفيد``)."""
         if self.z(norm) > FOREIGN_MAX:
@@ -252,11 +261,11 @@ class PersonExtractor:
                         if nm:
                             emit(nm, "person.speech", 0.85, t.norm, t.i)
                 continue
-            whole_frequent = self.z(t.norm) >= 3.5
+            zt = self.z(t.norm)
             for p in ps:
                 if p.clitic not in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
                     continue
-                if p.cut and whole_frequent:
+                if p.cut and zt >= 3.5 and zt >= self.z(p.key) - 0.5:
                     break  # لصالح is a word, not ل + صالح
                 if p.key in self.given or p.key in self.arabic_particles:
                     if p.key in self.stop and not self._strong_next(toks, t.i):
@@ -318,6 +327,7 @@ class PersonExtractor:
         """Walks a role chain from token ``j``; returns the name that ends it, if any."""
         n = len(toks)
         steps = 0
+        just_title = not open_
         while j < n and steps < CHAIN_MAX:
             steps += 1
             t = toks[j]
@@ -329,6 +339,7 @@ class PersonExtractor:
             if j in title_at:
                 last, kind, _ = title_at[j]
                 open_ = kind in ("role", "style")
+                just_title = not open_
                 j = last + 1
                 continue
             if j in cand_start and cand_start[j][0] in ("organization", "place"):
@@ -343,8 +354,10 @@ class PersonExtractor:
                 if self.verb_like(w) or w in self.given:
                     return None if not w in self.given else self._run(toks, j, 0, strong=True)
                 open_ = not (is_definite(w) or w.startswith("لل"))
+                just_title = False
                 j += 1
                 continue
+            just_title = False
             if is_definite(w) or w.startswith("لل"):
                 j += 1  # adjective or further definite complement (الصيني، للأمم، المتحدة)
                 continue
@@ -353,7 +366,8 @@ class PersonExtractor:
                 open_ = True  # coordinated head: ومحاربة الأمراض
                 j += 1
                 continue
-            if self.can_start(w):
+            if self.can_start(w) or (just_title and self.noun_like(w) and self.z(w) < 5.0 and not self.blocked(w)
+                                     and not self.verb_like(w) and not self.clitic_word(w)):
                 return self._run(toks, j, 0, strong=True)
             return None
         return None
@@ -380,7 +394,7 @@ class PersonExtractor:
         words: list[str] = [first]
         i = j
         need = first in self.particles
-        anchored = strong or (first in self.given and first not in self.given_common)
+        anchored = first in self.given and first not in self.given_common and first not in self.stop
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
@@ -418,17 +432,25 @@ class PersonExtractor:
             second = len(words) == 1 and anchored
             if is_definite(w):
                 if is_nisba(w):
-                    if zw >= NISBA_NAME_MAX or not w.endswith("ي"):
+                    if self.demonym(w):
                         break
                 elif w.endswith("ه") or (zw > CONT_DEF_MAX and not second):
                     break
                 words.append(w)
                 i += 1
                 continue
-            if not second and (self.noun_like(w) or (is_nisba(w) and zw >= 3.5)):
+            if is_nisba(w) and zw >= 3.5 and (not second or self.demonym("ال" + w)):
                 break
-            if w in self.given or zw <= CONT_MAX or (second and not self.noun_like(w)) \
-                    or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
+            if second:
+                # given name + family name: accept unless a very common noun
+                if not (self.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and self.noun_like(w)):
+                    words.append(w)
+                    i += 1
+                    continue
+                break
+            if self.noun_like(w):
+                break
+            if w in self.given or zw <= CONT_MAX or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
                 words.append(w)
                 i += 1
                 continue

@@ -142,6 +142,8 @@ def test_keyphrase_found(topics_only, text, phrase):
     ("ويهتم الباحثون بالذكاء الاصطناعي كثيرا.", "الذكاء الاصطناعي", "الذكاء الاصطناعي"),
     ("خصصت الحكومة ميزانية للقطاع الخاص هذا العام.", "القطاع الخاص", "لقطاع الخاص"),
     ("وتعزيز الابتكار هدف أساسي.", "تعزيز الابتكار", "تعزيز الابتكار"),
+    ("يستعد الاتحاد لكرة القدم الشاطئية.", "كرة القدم الشاطئية", "كرة القدم الشاطئية"),
+    ("قدم الدعم للجنة الوطنية للانتخابات.", "اللجنة الوطنية", "لجنة الوطنية"),
 ])
 def test_keyphrase_value_drops_clitics(topics_only, text, value, span):
     doc = topics_only.process(text)
@@ -160,6 +162,12 @@ def test_keyphrase_value_drops_clitics(topics_only, text, value, span):
     # titles are not key phrases, and coordination splits phrases
     ("قال الرئيس التونسي إن الوضع مستقر.", "الرئيس التونسي"),
     ("تطور الإنترنت والاقتصاد بسرعة.", "الإنترنت والاقتصاد"),
+    # a future verb, a possessive pronoun or an -ى noun does not make a phrase
+    ("سيخوضون مباراة صعبة غدا.", "سيخوضون مباراة"),
+    ("التقى الوزير نظيره الفرنسي أمس.", "نظيره الفرنسي"),
+    ("شارك في قمة منتدى رجال الأعمال.", "قمة منتدى"),
+    # a definite noun followed by another definite noun (subject, object) is not one phrase
+    ("يدرس الباحثون الذكاء الاصطناعي.", "الباحثون الذكاء الاصطناعي"),
 ])
 def test_keyphrase_not_found(topics_only, text, forbidden):
     doc = topics_only.process(text)

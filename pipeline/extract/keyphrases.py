@@ -119,16 +119,17 @@ def _nominal_template(k: str) -> bool:
         return True  # افتعال انفعال
     if n == 7 and k.startswith("است") and k[5] == "ا":
         return True  # استفعال
-    if n >= 5 and k.endswith(("ون", "ين")):
-        return True
+    if n >= 5 and k.endswith(("ون", "ين")) and k[0] != "س":
+        return True  # sound plurals (not future verbs سيخوضون)
     return False
 
 
-def _adjective_template(k: str) -> bool:
+def _adjective_template(k: str, definite: bool = False) -> bool:
     """Adjective patterns on a normalized, clitic-free, article-free form: nisba (رقمي، رقمية،
-    رقميون), participles (متجدد، مشترك), فاعل (خامس، عادلة), فعيل (جديد، سليمة), فعلى (كبرى),
-    doubled فاعّ (خاص، عام)."""
-    if len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يات")):
+    رقميون; not -اية/-وية nouns such as حماية، أولوية), participles of the derived forms
+    (متجدد، مستقل، مفتوح), فاعل (خامس، عادلة), فعيل (جديد، سليمة), and, when definite, the doubled
+    فاعّ (الخاص، العام)."""
+    if len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يات")) and not k.endswith(("ايه", "ويه", "ؤيه")):
         return True
     b = k
     for suf in ("ات", "ون", "ين", "ه"):
@@ -137,9 +138,9 @@ def _adjective_template(k: str) -> bool:
             break
     n = len(b)
     if n == 3:
-        return b[1] == "ا"
-    if b.startswith("م") and n >= 4:
-        return True
+        return definite and b[1] == "ا"
+    if b.startswith("م"):
+        return (n >= 5 and b.startswith("مت")) or (n >= 6 and b.startswith("مست")) or (n == 5 and b[3] == "و")
     if n == 4 and (b[1] == "ا" or b[2] == "ي"):
         return True
     return False
@@ -201,7 +202,7 @@ class KeyphraseFinder:
                 key, fused = "ال" + norm[1:], 2
         if nbare and aligned and not key.startswith("ال"):
             # a bare word that may carry a proclitic (وحماية، بحوكمة): keep the more frequent reading
-            best = zipf(surface) + 0.3
+            best = zipf(surface)
             for c, k in nbare:
                 zf = zipf(surface[c:])
                 if zf > best:
@@ -217,7 +218,12 @@ class KeyphraseFinder:
         definite = key.startswith("ال") and len(key) >= 4
         noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
             or _nominal_template(bare)
-        return (cut, key, fused, definite, noun, _adjective_template(bare), True)
+        if not definite and len(bare) >= 5 and surface.endswith(("ه", "ها", "هم", "هما", "هن")):
+            noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري)
+        adj = _adjective_template(bare, definite)
+        if surface.endswith("ى"):
+            adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
+        return (cut, key, fused, definite, noun, adj, True)
 
     # --- phrases -------------------------------------------------------------------------
     def find(self, doc: Document, pos_weight) -> list[PhraseOcc]:

@@ -335,6 +335,28 @@ def test_not_dates(text):
     assert dates(text) == []
 
 
+@pytest.mark.parametrize("text,span,time", [
+    ("تبدأ الجلسة في 4 مايو 2024، الساعة 05:16 مساءً", "4 مايو 2024", "17:16"),
+    ("تنطلق الساعة 10:30 صباح يوم الأحد 27 أكتوبر 2024", "يوم الأحد 27 أكتوبر 2024", "10:30"),
+    ("في 3 مايو 2024 بنسبة 3.45 بالمئة", "3 مايو 2024", None),
+])
+def test_clock_time_is_an_extra_outside_the_span(text, span, time):
+    (e,) = run(text).candidates
+    assert e.text == span and e.extra.get("time") == time
+
+
+@pytest.mark.parametrize("text,ref,place", [
+    ("القاهرة - 12 مارس 2024 (وكالة) - الخبر", dt.date(2024, 3, 12), "القاهرة"),
+    ("مكة المكرمة في 5 رجب 1446 هـ (واس) - الخبر", dt.date(2025, 1, 5), "مكة المكرمة"),
+    ("الرياض، الأحد 27 أكتوبر 2024 (واس) - الخبر", dt.date(2024, 10, 27), "الرياض"),
+    ("الرياض 28/10/2024 - الخبر", dt.date(2024, 10, 28), "الرياض"),
+])
+def test_dateline_variants(text, ref, place):
+    doc = run(text, None)
+    meta = doc.meta["dateline"]
+    assert doc.reference_date == ref and doc.text[meta["place_start"]:meta["place_end"]] == place
+
+
 def test_time_of_day_does_not_corrupt_date():
     check("في الساعة العاشرة صباح يوم الأحد 27 أكتوبر 2024", [("يوم الأحد 27 أكتوبر 2024", "2024-10-27")])
     check("6 مايو، 2015، الساعة 05:16 مساءً", [("6 مايو، 2015", "2015-05-06")])

@@ -32,7 +32,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 # a word (letters) or a number, possibly glued to one or two clitic letters (و20، ب2024)
 _NUM_RE = re.compile(r"(?<!\w)[وفبلك]{0,2}\d")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
-_DATELINE_PLACE = re.compile(r"^[ \n]*(?:[^\W\d_]+[ ]?){1,4}[،,]?[ ]?$")
+_DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
+_PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
 _AGREE_RE = re.compile(r"^[ ]?[،,]?[ ]?(?:\(?[ ]?(?:الموافق|الموافقه|الموافق ل|الموافق لـ|ل)?[ ]?|\()[ ]?$")
 _RANGE_TO = re.compile(r"^(?:[ ]?[-–][ ]?|[ ](?:الي|حتي|لغايه|الي غايه|وحتي|والي)[ ])$")
 _RANGE_AND = re.compile(r"^[ ]و[ ]?$")
@@ -690,6 +691,10 @@ class DateExtractor:
             score *= 0.9
         if a.part:
             extra["part"] = a.part
+        if extra.get("granularity") == "day" and a.end is None:
+            t = _time_near(doc.view.text, a.ns, a.ne)
+            if t:
+                extra["time"] = t
         if a.kind in ("weekday",) and a.suf is None:
             pass
         s, e = doc.view.to_original(a.ns, a.ne)
@@ -731,7 +736,8 @@ class DatelineDetector:
         a, tail_end, value = found
         lead = len(head) - len(head.lstrip(" \n"))
         place_end_n = a.ns
-        place_txt = head[lead:place_end_n].rstrip(" ،,")
+        place_txt = head[lead:place_end_n]
+        place_txt = place_txt[:_PLACE_TRIM.search(place_txt).start()]
         ps, pe = doc.view.to_original(lead, lead + len(place_txt))
         s, e = doc.view.to_original(lead, tail_end)
         doc.meta["dateline"] = {"start": s, "end": e, "place_start": ps, "place_end": pe}
@@ -801,6 +807,26 @@ def _hijri_to_greg(Hijri, y: int, m: int, d: int) -> dt.date:
             return dt.date(g.year, g.month, g.day) + dt.timedelta(days=1)
         raise
     return dt.date(g.year, g.month, g.day)
+
+
+_PM = ("مساء", "مساءا", "م", "ليلا", "ظهرا", "عصرا")
+_MERIDIEM = r"(?:[ ]?(صباحا|صباح|ص|مساءا|مساء|م|ظهرا|ليلا|فجرا|عصرا)(?!\w))?"
+_TIME_AFTER = re.compile(r"[ ]?[،,]?[ ]?(?:في[ ])?(?:الساعه[ ])?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)" + _MERIDIEM)
+_TIME_BEFORE = re.compile(r"(?:الساعه[ ])?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)" + _MERIDIEM + r"[ ]?(?:من[ ])?$")
+
+
+def _time_near(vt: str, ns: int, ne: int) -> str | None:
+    """A clock time written right after (or right before) a day: "HH:MM" (24 h), else None."""
+    m = _TIME_AFTER.match(vt, ne, min(len(vt), ne + 40))
+    if m is None:
+        off = max(0, ns - 30)
+        m = _TIME_BEFORE.search(vt[off:ns])
+    if m is None:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if m.group(3) in _PM and h < 12:
+        h += 12
+    return f"{h:02d}:{mi:02d}"
 
 
 _BACK_RE = re.compile(r"(?:^|[^\w])[وف]?(ما بين|مابين|بين|من) ?$")

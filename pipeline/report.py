@@ -114,10 +114,29 @@ def highlight(text: str, entities: Iterable[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def legend_html(types: Iterable[str] = ENTITY_TYPES) -> str:
-    items = "".join(f'<li class="{_e(t)}">{_e(TYPE_STYLE.get(t, (t, ""))[0])} ({_e(TYPE_NAME_EN.get(t, t))})</li>'
-                    for t in _types_in_order(types))
-    return f'<ul class="legend" aria-label="مفتاح الألوان">{items}</ul>'
+def legend_html(types: Iterable[str] = ENTITY_TYPES, toggles: bool = False) -> str:
+    """The colour legend; with ``toggles`` each item is a label that switches the
+    highlighting of its type on and off (see :func:`_toggle_inputs`, CSS only, no script)."""
+    items = []
+    for t in _types_in_order(types):
+        caption = f"{_e(TYPE_STYLE.get(t, (t, ''))[0])} ({_e(TYPE_NAME_EN.get(t, t))})"
+        if toggles:
+            caption = f'<label for="show-{_e(t)}" title="إظهار/إخفاء التظليل">{caption}</label>'
+        items.append(f'<li class="{_e(t)}">{caption}</li>')
+    return f'<ul class="legend" aria-label="مفتاح الألوان">{"".join(items)}</ul>'
+
+
+def _toggle_inputs(types: Iterable[str]) -> tuple[str, str]:
+    """Hidden checkboxes (one per type, checked) and the CSS that un-highlights a type
+    whose box is unchecked; they must precede ``header`` and ``main`` as siblings."""
+    inputs, css = [], []
+    for t in _types_in_order(types):
+        if not t.replace("_", "").isalnum():
+            continue
+        inputs.append(f'<input type="checkbox" id="show-{t}" class="toggle" checked hidden>')
+        css.append(f"#show-{t}:not(:checked) ~ main mark.{t} {{ background: transparent; outline: none; }}\n"
+                   f"#show-{t}:not(:checked) ~ header .legend li.{t} {{ opacity: .45; text-decoration: line-through; }}\n")
+    return "".join(inputs), ".legend label { cursor: pointer; }\n" + "".join(css)
 
 
 def _table(rows: list[dict[str, Any]], etype: str) -> str:
@@ -196,6 +215,7 @@ def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير 
     docs = list(documents)
     types = _types_in_order(set(ENTITY_TYPES) | {e.get("type") for d in docs for e in d.get("entities", [])})
     n_ent = sum(len(d.get("entities", [])) for d in docs)
+    inputs, toggle_css = _toggle_inputs(types)
     toc = "".join(f'<li><a href="#doc-{i}"><bdi>{_e(d.get("id"))}</bdi></a></li>' for i, d in enumerate(docs))
     body = "\n".join(document_html(d, anchor=f"doc-{i}") for i, d in enumerate(docs))
     return f"""<!DOCTYPE html>
@@ -205,13 +225,15 @@ def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>{_e(title)}</title>
-<style>{CSS}</style>
+<style>{CSS}{toggle_css}</style>
 </head>
 <body>
+{inputs}
 <header>
 <h1>{_e(title)}</h1>
 <p class="meta">الوثائق: {len(docs)} · الكيانات: {n_ent}</p>
-{legend_html(types)}
+{legend_html(types, toggles=True)}
+<p class="meta">انقر على نوع في المفتاح لإخفاء تظليله أو إظهاره؛ مرّر المؤشر فوق كيان لرؤية قيمته والقاعدة.</p>
 <h2>ملخص</h2>
 {_counts_table(docs, types)}
 <ul>{toc}</ul>

@@ -84,3 +84,5 @@ def test_notebook_executes(name, tmp_path):
     else:
         assert "span_P" in out and "gold_mini.jsonl" in out
         assert "2 documents" in out
+        images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+        assert len(images) >= 2  # the precision/recall plots are drawn whatever the extractors find

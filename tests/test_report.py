@@ -160,6 +160,10 @@ def test_report_page_is_rtl_self_contained_with_legend_tables_and_counts(tmp_pat
     assert ("ul", {"class": "legend", "aria-label": "مفتاح الألوان"}) in p.tags
     legend = [a.get("class") for t, a in p.tags if t == "li" and a.get("class")]
     assert legend == ["person", "place", "organization", "date", "topic"]
+    # CSS-only switches: one checked box per type, a legend label for each, no script
+    for t in legend:
+        assert f'<input type="checkbox" id="show-{t}" class="toggle" checked hidden>' in page
+        assert f'<label for="show-{t}"' in page and f"#show-{t}:not(:checked) ~ main mark.{t}" in page
     assert page.count("<table>") == 1 + 3  # summary + one table per type present in a1
     assert "الفنون والثقافة" in page
     visible = "".join(p.text)

@@ -100,10 +100,11 @@ class PersonExtractor:
         self.given = {normalize(r["form"]): r for r in given}
         self.given_common = frozenset(k for k, r in self.given.items() if r["common"] == "1")
         parts = load_table("lexicons/person_particles.tsv", ("form", "kind"))
-        self.particles = frozenset(normalize(r["form"]) for r in parts)
+        self.particles = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "bind")
         # Arabic particles that need an Arabic name after them; the foreign ones are short words
-        self.arabic_particles = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "بن", "ابن",
-                                                                 "بنت", "آل", "آيت", "ولد", "أولد", "إبن"))
+        # particles that may start a name on their own (ولد "was born" and بن/ابن "son" need a name first)
+        self.arabic_particles = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "آل", "آيت"))
+        self.tails = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "tail")
         self.speech = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_speech_verbs.tsv", ("form",)))
         self.stop = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_stopwords.tsv", ("form",)))
         titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
@@ -159,14 +160,13 @@ class PersonExtractor:
         """A frequent word that also takes the article (``جاهز`` -> ``الجاهز``): a noun or adjective."""
         if norm in self.given or norm.startswith("ال"):
             return False
+        if norm.endswith("ا") and len(norm) >= 4 and self.freq.get("ال" + norm[:-1], 0.0) >= 3.5:
+            return True  # accusative tanween: هجوما -> الهجوم
         z = self.z(norm)
         if z < 4.0:
             return False
         art = self.freq.get("ال" + norm, 0.0)
-        if art >= 3.0 and art >= z - 1.3:
-            return True
-        # accusative tanween: هجوما -> هجوم
-        return norm.endswith("ا") and self.freq.get("ال" + norm[:-1], 0.0) >= 3.5
+        return art >= 3.0 and art >= z - 1.3
 
     def demonym(self, norm: str) -> bool:
         """A nisba adjective with a plural in use (``الصيني`` -> ``الصينيون``): a demonym or
@@ -193,6 +193,8 @@ class PersonExtractor:
         if norm in self.given or norm in self.particles:
             return True
         if is_definite(norm) or self.verb_like(norm) or self.clitic_word(norm) or self.noun_like(norm):
+            return False
+        if norm[0] == "و" and (self.freq.get(norm[1:], 0.0) >= 2.5 or self.verb_like(norm[1:])):
             return False
         return self.z(norm) <= limit
 
@@ -394,7 +396,7 @@ class PersonExtractor:
         words: list[str] = [first]
         i = j
         need = first in self.particles
-        anchored = first in self.given and first not in self.given_common and first not in self.stop
+        anchored = first in self.given and first not in self.stop and (strong or first not in self.given_common)
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
@@ -422,8 +424,16 @@ class PersonExtractor:
                 break
             if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w):
                 break
-            if w[0] == "و" and w not in self.given and self.z(w) <= self.z(w[1:]):
+            if w[0] == "و" and w not in self.given:
                 break  # و + word: a coordinated item, not the same name
+            if w in self.tails and words[-1] not in self.particles:
+                words.append(w)  # نصر الله، نور الدين
+                i += 1
+                continue
+            if len(w) >= 4 and w not in self.given and (
+                    (w.endswith("ه") and self.z(w[:-1]) >= 3.5) or (w.endswith("ته") and self.z(w[:-2]) >= 3.0)
+                    or (w.endswith("ا") and len(words) > 1 and self.z(w[:-1]) >= 3.0)):
+                break  # noun + pronoun (امتناعه، بيعته), accusative participle (شارحا)
             if w in self.given and w not in self.given_common:
                 words.append(w)
                 i += 1
@@ -434,7 +444,7 @@ class PersonExtractor:
                 if is_nisba(w):
                     if self.demonym(w):
                         break
-                elif w.endswith("ه") or (zw > CONT_DEF_MAX and not second):
+                elif (w.endswith("ه") and not (second and zw < 4.0)) or (zw > CONT_DEF_MAX and not second):
                     break
                 words.append(w)
                 i += 1

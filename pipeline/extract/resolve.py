@@ -101,7 +101,8 @@ class Linker:
 
         forms_of = forms
 
-        self._particles = forms("lexicons/person_particles.tsv")
+        self._particles = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_particles.tsv", ("form", "kind"))
+                                    if r["kind"] == "bind")
         self._blocked = (forms("lexicons/person_stopwords.tsv") | forms("lexicons/person_speech_verbs.tsv")
                          | frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w))
         self._bind = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "آل", "آيت"))
@@ -140,8 +141,6 @@ class Linker:
         for e in persons:
             key_of[id(e)] = tuple(normalize(w) for w in (e.value or e.text).split())
         full = [e for e in persons if len(key_of[id(e)]) >= 2]
-        if not full:
-            return doc
         # canonical: the longest full name that contains this one as prefix or suffix
         canon: dict[tuple[str, ...], str] = {}
         fulls = sorted({key_of[id(e)]: (e.value or e.text) for e in full}.items(), key=lambda kv: -len(kv[0]))
@@ -159,6 +158,14 @@ class Linker:
             forms.setdefault(words, []).append((e.start, value))
             for f in self.short_forms(words):
                 forms.setdefault(f, []).append((e.start, value))
+
+        # one-word names found by an extractor are propagated too (الرئيس بوش ... وقال بوش)
+        for e in persons:
+            words = key_of[id(e)]
+            if len(words) == 1 and words not in forms and not e.rule.startswith("coref"):
+                forms[words] = [(e.start, e.value or e.text)]
+        if not forms:
+            return doc
 
         def lookup(key: tuple[str, ...], pos: int) -> str | None:
             cands = forms.get(key)

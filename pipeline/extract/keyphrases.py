@@ -161,14 +161,16 @@ class KeyphraseFinder:
         A definite reading behind proclitics wins (``والذكاء`` -> ``الذكاء``); otherwise the
         whole word is returned and :meth:`_word` decides between it and a bare stem.
         """
-        if self.stop.get(norm, "modifier") != "modifier":
-            return None
+        kind = self.stop.get(norm, "modifier")
+        if kind != "modifier":
+            return "weak" if kind == "weak_head" else None
         bare: list[tuple[int, str]] = []
         for p in peels(norm)[1:]:
             if p.clitic.endswith("ال"):
                 continue  # never peel the article off a phrase word
-            if self.stop.get(p.key, "modifier") != "modifier":
-                return None
+            kind = self.stop.get(p.key, "modifier")
+            if kind != "modifier":
+                return "weak" if kind == "weak_head" else None
             fused = not norm[p.cut:].startswith("ال")
             if p.key.startswith("ال") and len(p.key) >= 5:
                 return (p.cut, p.key, fused and p.key[2:] == norm[p.cut + 1:], ())
@@ -186,13 +188,15 @@ class KeyphraseFinder:
             if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[ck] = info
-        return None if info is None else Word(tok, *info)
+        if info is None or info == "weak":
+            return info
+        return Word(tok, *info)
 
     def _analyze(self, norm: str, surface: str) -> tuple | None:
         """(cut, key, fused, definite, noun, nisba, head_ok) of a word, or None."""
         r = self._reading(norm)
-        if r is None:
-            return None
+        if r is None or r == "weak":
+            return r
         cut, key, fused, nbare = r
         aligned = len(surface) == len(norm)  # surface and normalized form align char by char
         if fused and aligned:
@@ -210,7 +214,9 @@ class KeyphraseFinder:
         kind = self.stop.get(key)
         if kind == "modifier":
             return (cut, key, fused, key.startswith("ال"), False, True, False)
-        if kind or self.stop.get(_bare(key)) == "weak_head":
+        if kind == "weak_head" or self.stop.get(_bare(key)) == "weak_head":
+            return "weak"
+        if kind:
             return None
         bare = _bare(key)
         if len(bare) < MIN_KEY or not bare.isalpha():
@@ -233,6 +239,7 @@ class KeyphraseFinder:
         stop_get = self.stop.get
         word = self._word
         flush = self._flush
+        after_title = False
         for tok in doc.tokens:
             if tok.sent != prev_sent:
                 if len(run) > 1:
@@ -248,11 +255,16 @@ class KeyphraseFinder:
                 run.append("غير")
                 continue
             w = word(doc, tok)
-            if w is None or (w.cut and run):
+            if w is None or w == "weak" or (w.cut and run):
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
-                run = [] if w is None else [w]
+                run = [] if w is None or w == "weak" else [w]
+                after_title = w == "weak"
                 continue
+            if after_title:
+                # the genitive of a title (رئيس الجمهورية ...) does not open a phrase
+                w.head_ok = False
+                after_title = False
             run.append(w)
         if len(run) > 1:
             flush(doc, run, out, pos_weight)

@@ -150,7 +150,11 @@ class Runner:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+        if "fork" in mp.get_all_start_methods():
+            ctx = mp.get_context("fork")
+            _pipeline()  # built once here; forked workers share it instead of each building one
+        else:
+            ctx = mp.get_context("spawn")
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker) as pool:
             yield from _ordered(lambda b: pool.submit(process_batch, b, self.reference_date),
                                 batches, self.jobs * self.window)

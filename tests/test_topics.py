@@ -210,3 +210,26 @@ def test_full_pipeline_offsets_and_topic_layer(nlp):
     assert doc.topics and doc.topics[0].id == "medtop:13000000"
     d = doc.to_dict()
     assert set(d["topics"][0]) == {"id", "label", "label_ar", "score", "evidence"}
+
+
+# --- invariants ---------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = ["الذكاء", "الاصطناعي", "وبالذكاء", "للشركات", "حوكمة", "البيانات", "رقمية", "حضارة", "غير",
+          "النظامية", "قال", "إن", "في", "،", ".", "\n", "مباراة", "المنتخب", "2024", "ٱلْحَضَارَةُ", "ـالرقمية",
+          "الرئيس", "لجنة", "للجنة", "المقبل", "منتدى", "سيخوضون"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from([" ", "  ", " \u200f"]))
+def test_topic_candidates_keep_offsets_and_stay_inside_sentences(topics_only, words, sep):
+    text = sep.join(words)
+    doc = topics_only.process(text)
+    for e in doc.candidates:
+        assert e.type == "topic"
+        assert doc.text[e.start:e.end] == e.text
+        assert not any(ch in e.text for ch in "،.\n"), e
+        assert e.value and len(e.value.split()) >= 2
+    for t in doc.topics:
+        assert t.id.startswith("medtop:") and 0 <= t.score <= 1

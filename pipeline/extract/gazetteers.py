@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v7",):
+    for part in ("v8",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -168,6 +168,10 @@ def _build() -> dict[str, dict]:
             var = key.replace("غ", "ج")
             if var not in table and all(norm_zipf(w) < 2.0 for w in var.split()):
                 table[var] = dict(info, source=info["source"] + "+variant")
+    # the hand-written ambiguity list says exactly how much context a name needs
+    for key, level in ambiguous.items():
+        if key in table:
+            table[key]["trust"] = level
     # trigger or direction + a known name (قطاع غزة، جنوب لبنان، غرب أفريقيا) is not one name:
     # the span is the name alone, found by the trigger/direction rules (countries such as
     # جنوب أفريقيا stay whole)
@@ -252,9 +256,9 @@ def nisba_forms() -> frozenset[str]:
         if " " in key:
             continue
         stem = key[2:] if key.startswith("ال") else key
-        bases = {stem}
+        bases = {stem} if len(stem) >= 3 else set()
         for end in ("يه", "يا", "ا", "ه", "ي"):
-            if stem.endswith(end) and len(stem) - len(end) >= 2:
+            if stem.endswith(end) and len(stem) - len(end) >= 3:
                 bases.add(stem[: -len(end)])
         for b in bases:
             for suf in ("ي", "يه", "يون", "يين", "يات", "يان", "يتين"):

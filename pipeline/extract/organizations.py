@@ -46,15 +46,20 @@ class OrganizationExtractor:
         self.stop = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "stop")
         self.lam_nouns = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "lam_noun")
         self.places = place_table()
+        self.name_words = frozenset(k for k in self.names.keys if " " not in k)
         self.nisba = nisba_forms()
 
-    def _head(self, norm: str) -> tuple[int, str] | None:
-        """(clitic length, head key) when a token is a head noun, with an optional و/ف/ب/ل clitic."""
+    def _head(self, norm: str) -> tuple[int, str, bool] | None:
+        """(clitic length, head key, definite) when a token is a head noun, with an optional
+        و/ف/ب/ل clitic; a definite head (الحزب، للحزب) only counts with a name in its chain."""
         if norm in self.heads:
-            return 0, norm
+            return 0, norm, False
         for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك"):
             if norm.startswith(pre) and norm[len(pre):] in self.heads and len(norm) - len(pre) >= 3:
-                return len(pre), norm[len(pre):]
+                return len(pre), norm[len(pre):], False
+        for pre, cut in (("ال", 0), ("وال", 1), ("فال", 1), ("بال", 1), ("كال", 1), ("لل", 1), ("ولل", 2), ("فلل", 2)):
+            if norm.startswith(pre) and norm[len(pre):] in self.heads and len(norm) - len(pre) >= 3:
+                return cut, norm[len(pre):], True
         return None
 
     def _chain(self, toks, h: int) -> tuple[int, bool]:
@@ -64,6 +69,7 @@ class OrganizationExtractor:
         last, named = h, False
         j = h + 1
         prev_kind = "head"
+        adjectives = False  # once an adjective is seen, later definite words must be adjectives
         while j < n and j - h <= MAX_CHAIN:
             t = toks[j]
             if t.kind != "word" or not t.space_before or t.sent != toks[h].sent:
@@ -75,7 +81,8 @@ class OrganizationExtractor:
                 # the name after a title: up to three words, عبد + الله
                 k = j
                 while k < n and k - j < 3 and toks[k].kind == "word" and toks[k].norm not in self.stop \
-                        and toks[k].space_before and not toks[k].norm.startswith(("لل", "وال", "و")) \
+                        and toks[k].space_before \
+                        and not toks[k].norm.startswith(("لل", "وال", "بال", "كال", "فال", "و")) \
                         and (not toks[k].norm.startswith("ال") or toks[k - 1].norm in ("عبد", "ابو", "بن")):
                     k += 1
                 if k > j:
@@ -87,10 +94,13 @@ class OrganizationExtractor:
                 last, prev_kind = j, "title"
             elif w in self.places and prev_kind in ("head", "def") and self.places[w]["trust"] == "A":
                 last, named, prev_kind = j, True, "place"
-            elif w in self.nisba:
-                last, named, prev_kind = j, True, "nisba"
+            elif w in self.nisba and w.startswith("ال"):
+                last, named, prev_kind, adjectives = j, True, "nisba", True
             elif w.startswith("ال") and len(w) > 3:
-                last, prev_kind = j, "def"
+                adj = w.endswith(("ي", "يه", "يين", "يون"))
+                if adjectives and not adj:
+                    break
+                last, prev_kind, adjectives = j, "def", adjectives or adj
             elif w.startswith("وال") and prev_kind in ("def", "nisba", "place") and w[1:] not in self.heads:
                 last, prev_kind = j, "def"
             elif w.startswith("لل") and len(w) > 4 and prev_kind != "head":
@@ -99,8 +109,8 @@ class OrganizationExtractor:
                 last, prev_kind = j + 1, "def"
                 j += 2
                 continue
-            elif prev_kind in ("head", "unknown") and not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF \
-                    and len(w) >= 3:
+            elif prev_kind in ("head", "unknown") and not w.startswith("ال") and len(w) >= 3 \
+                    and (norm_zipf(w) < UNKNOWN_MAX_ZIPF or w in self.name_words):
                 last, named, prev_kind = j, True, "unknown"
             else:
                 break
@@ -125,11 +135,11 @@ class OrganizationExtractor:
             hd = self._head(t.norm)
             if hd is None:
                 continue
-            cut, key = hd
+            cut, key, definite = hd
             last, named = self._chain(toks, t.i)
             if last == t.i:
                 continue
-            if self.heads[key] == "name" and not named:
+            if (definite or self.heads[key] == "name") and not named:
                 continue
             start, _ = doc.view.to_original(t.nstart + cut, t.nend)
             end = toks[last].end

@@ -39,7 +39,7 @@ CONTEXT = "lexicons/place_context.tsv"
 EVENTS = "lexicons/place_event_heads.tsv"
 
 NAME_MAX_ZIPF = 3.5      # an unknown name after a trigger must be rarer than this
-FOREIGN_MAX_ZIPF = 2.0   # an unknown word after an event head / direction must be rarer
+FOREIGN_MAX_ZIPF = 2.5   # an unknown word after an event head / direction must be rarer
 NEXT_MAX_ZIPF = 2.5      # later words of an unknown name must be rarer still
 PREP_CLITICS = ("ب", "ل")
 VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
@@ -85,6 +85,8 @@ class PlaceExtractor:
         n = tok.norm
         if n in self.stop or n in self.nisba or n in self.table:
             return False
+        if len(n) > 3 and n.endswith("ا") and zipf(n[:-1]) >= 3.0:
+            return False  # an indefinite accusative adjective or adverb (فرعيا، رسميا)
         if not first:
             if n.startswith("ال") and (n.endswith("يه") or n.endswith("ي")):
                 return False  # adjective after a name (الحدودية)
@@ -217,7 +219,7 @@ class PlaceExtractor:
                 if key.startswith(pre) and key[len(pre):] in self.events and len(key) - len(pre) >= 3:
                     key = key[len(pre):]
                     break
-            if key in self.events:
+            if key in self.events and not (t.i and toks[t.i - 1].kind == "number"):
                 j = t.i + 1
                 if j < ntok and toks[j].sent == t.sent and not toks[j].norm.startswith("ال"):
                     n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)

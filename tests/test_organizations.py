@@ -1,0 +1,62 @@
+"""Organizations: fixed names and head-noun chains. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import assert_offsets
+
+
+def orgs(nlp, text):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    return [e.text for e in doc.entities if e.type == "organization"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fixed names
+    ("دعت الأمم المتحدة إلى وقف القتال.", ["الأمم المتحدة"]),
+    ("وافق الاتحاد الأوروبي على الخطة.", ["الاتحاد الأوروبي"]),
+    ("عقد مجلس الأمن الدولي جلسة طارئة.", ["مجلس الأمن الدولي"]),
+    # head + definite nouns, conjoined nouns and a nisba adjective
+    ("أصدرت وزارة الزراعة والصيد البحري التونسية تقريرا.", ["وزارة الزراعة والصيد البحري التونسية"]),
+    # head + ل complement
+    ("قرر الاتحاد الجزائري لكرة السلة تأجيل المباراة.", ["الاتحاد الجزائري لكرة السلة"]),
+    # head + place
+    ("تخرج في جامعة دمشق عام 1990.", ["جامعة دمشق"]),
+    # head + unknown foreign name
+    ("وقعت شركة تويوتا عقدا جديدا.", ["شركة تويوتا"]),
+    # a facility named after a king: the whole chain is one organization
+    ("درس في جامعة الملك سعود بالرياض.", ["جامعة الملك سعود"]),
+    # definite head with a nisba adjective
+    ("انتقد الحزب الاشتراكي الفرنسي القرار.", ["الحزب الاشتراكي الفرنسي"]),
+    # proclitics stay out of the span
+    ("التقى الوفد بوزارة الخارجية الأردنية.", ["وزارة الخارجية الأردنية"]),
+])
+def test_organizations_found(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "عاد الوزير إلى الوزارة مساء.",               # a bare definite head is an anaphor
+    "تحدث الحزب عن برنامجه.",
+    "ارتفعت حركة المرور في الشوارع.",             # حركة needs a name
+    "أعلنت اللجنة نتائج الامتحانات.",
+    "قال الرئيس إن البلاد بخير.",
+])
+def test_organizations_negative(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("افتتح الوزير مستشفى الملك فهد الجديد.", "فهد"),
+    ("يدرس الطلاب في جامعة الملك عبد العزيز.", "عبد العزيز"),
+])
+def test_facility_named_after_a_person_yields_no_person(nlp, text, person):
+    doc = nlp.process(text)
+    assert not [e for e in doc.entities if e.type == "person" and person in e.text]
+
+
+def test_chain_stops_before_the_name_after_it(nlp):
+    doc = nlp.process("وقال رئيس مجلس الوزراء اللبناني نجيب ميقاتي إن الحكومة مستمرة.")
+    assert [e.text for e in doc.entities if e.type == "organization"] == ["مجلس الوزراء اللبناني"]

@@ -39,9 +39,10 @@ from .common import zipf
 
 MAX_WORDS = 4
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
+WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Word:
     """A content word as the phrase rules see it."""
 
@@ -163,14 +164,14 @@ class KeyphraseFinder:
         """
         kind = self.stop.get(norm, "modifier")
         if kind != "modifier":
-            return "weak" if kind == "weak_head" else None
+            return WEAK if kind == "weak_head" else None
         bare: list[tuple[int, str]] = []
         for p in peels(norm)[1:]:
             if p.clitic.endswith("ال"):
                 continue  # never peel the article off a phrase word
             kind = self.stop.get(p.key, "modifier")
             if kind != "modifier":
-                return "weak" if kind == "weak_head" else None
+                return WEAK if kind == "weak_head" else None
             fused = not norm[p.cut:].startswith("ال")
             if p.key.startswith("ال") and len(p.key) >= 5:
                 return (p.cut, p.key, fused and p.key[2:] == norm[p.cut + 1:], ())
@@ -188,14 +189,14 @@ class KeyphraseFinder:
             if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[ck] = info
-        if info is None or info == "weak":
+        if info is None or info is WEAK:
             return info
         return Word(tok, *info)
 
     def _analyze(self, norm: str, surface: str) -> tuple | None:
         """(cut, key, fused, definite, noun, nisba, head_ok) of a word, or None."""
         r = self._reading(norm)
-        if r is None or r == "weak":
+        if r is None or r is WEAK:
             return r
         cut, key, fused, nbare = r
         aligned = len(surface) == len(norm)  # surface and normalized form align char by char
@@ -215,7 +216,7 @@ class KeyphraseFinder:
         if kind == "modifier":
             return (cut, key, fused, key.startswith("ال"), False, True, False)
         if kind == "weak_head" or self.stop.get(_bare(key)) == "weak_head":
-            return "weak"
+            return WEAK
         if kind:
             return None
         bare = _bare(key)
@@ -255,11 +256,11 @@ class KeyphraseFinder:
                 run.append("غير")
                 continue
             w = word(doc, tok)
-            if w is None or w == "weak" or (w.cut and run):
+            if w is None or w is WEAK or (w.cut and run):
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
-                run = [] if w is None or w == "weak" else [w]
-                after_title = w == "weak"
+                run = [] if w is None or w is WEAK else [w]
+                after_title = w is WEAK
                 continue
             if after_title:
                 # the genitive of a title (رئيس الجمهورية ...) does not open a phrase

@@ -179,11 +179,6 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if not args.inputs and not BUNDLED_SAMPLE.exists():
         return _fail(f"bundled sample not found at {BUNDLED_SAMPLE}; name an INPUT")
-    out = Path(args.out)
-    problem = _prepare_outdir(out)
-    if problem:
-        return _fail(problem)
-    formats = [f for group in (args.formats or [list(DEFAULT_FORMATS)]) for f in group]
     html = None
     if args.html:
         try:
@@ -191,6 +186,11 @@ def run(args: argparse.Namespace) -> int:
         except ImportError as exc:
             return _fail(f"--html is not available: {exc}")
         html = []
+    out = Path(args.out)
+    problem = _prepare_outdir(out)
+    if problem:
+        return _fail(problem)
+    formats = [f for group in (args.formats or [list(DEFAULT_FORMATS)]) for f in group]
 
     runner = Runner(engine=args.engine, jobs=args.jobs, scheduler=args.scheduler, reference_date=ref,
                     batch_docs=args.batch_size)

@@ -233,3 +233,13 @@ def test_topic_candidates_keep_offsets_and_stay_inside_sentences(topics_only, wo
         assert e.value and len(e.value.split()) >= 2
     for t in doc.topics:
         assert t.id.startswith("medtop:") and 0 <= t.score <= 1
+
+
+@pytest.mark.parametrize("text, name_word", [
+    ("وصل الوزير خميس الجهيناوي إلى الجزائر. وأكدت زيارة الجهيناوي عمق العلاقات.", "الجهيناوي"),
+])
+def test_full_pipeline_no_keyphrase_over_person_names(nlp, text, name_word):
+    doc = nlp.process(text)
+    if not any(e.type == "person" for e in doc.candidates):
+        pytest.fail("the person extractor found no name; this test needs one")
+    assert not [e for e in doc.entities if e.type == "topic" and name_word in e.text]

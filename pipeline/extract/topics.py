@@ -25,7 +25,7 @@ Key phrases
 See :mod:`pipeline.extract.keyphrases`. Every occurrence of a kept phrase becomes a ``topic``
 candidate (``value`` = phrase without clitics, ``extra["category"]`` = the medtop id its
 words support, or ``None``). Phrases overlapping a person or a date candidate are dropped, and
-so are phrases that equal a place name.
+so are phrases that equal a place name or contain a word of a person's name.
 """
 
 from __future__ import annotations
@@ -227,8 +227,12 @@ class TopicExtractor:
             return
         blocked = [(e.start, e.end) for e in doc.candidates if e.type in ("person", "date")]
         places = {normalize(e.value or e.text) for e in doc.candidates if e.type == "place"}
+        # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
+        name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
+                      for w in normalize(e.value or e.text).split() if len(w) > 2}
         occs = [o for o in occs
-                if not any(s < o.end and o.start < t for s, t in blocked) and " ".join(o.words) not in places]
+                if not any(s < o.end and o.start < t for s, t in blocked) and " ".join(o.words) not in places
+                and not any(k in name_words for k in o.key)]
         groups: dict[tuple[str, ...], list[PhraseOcc]] = defaultdict(list)
         for o in occs:
             groups[o.key].append(o)

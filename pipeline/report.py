@@ -95,12 +95,18 @@ def highlight(text: str, entities: Iterable[dict[str, Any]]) -> str:
     """
     ents, _ = valid_spans(text, entities)
     # outer (earlier start, longer) entities first, so nested ones open inside them
-    ents = sorted(ents, key=lambda e: (e["start"], -e["end"], e.get("type", "")))
+    ents = sorted(ents, key=lambda e: (e["start"], -e["end"], str(e.get("type"))))
     cuts = sorted({0, len(text)} | {e["start"] for e in ents} | {e["end"] for e in ents})
     out: list[str] = []
     stack: list[int] = []  # indexes into ents of the open marks, outermost first
+    active: list[int] = []  # entities covering the current segment, in ``ents`` order
+    nxt = 0
     for a, b in zip(cuts, cuts[1:]):
-        cover = [i for i, e in enumerate(ents) if e["start"] <= a and b <= e["end"]]
+        active = [i for i in active if ents[i]["end"] > a]
+        while nxt < len(ents) and ents[nxt]["start"] <= a:
+            active.append(nxt)
+            nxt += 1
+        cover = active
         keep = 0
         while keep < len(stack) and keep < len(cover) and stack[keep] == cover[keep]:
             keep += 1
@@ -156,16 +162,20 @@ def _table(rows: list[dict[str, Any]], etype: str) -> str:
     return f"<table>{head}{''.join(body)}</table>"
 
 
-def _counts_table(documents: list[dict[str, Any]], types: list[str]) -> str:
+def _counts_table(documents: list[dict[str, Any]], types: list[str], shown: int) -> str:
+    """Entity counts per document (the first ``shown`` documents) and in total (all)."""
     head = "<tr><th>الوثيقة</th>" + "".join(f'<th class="{_e(t)}">{_e(TYPE_STYLE.get(t, (t,))[0])}</th>'
                                            for t in types) + "<th>المجموع</th></tr>"
     rows, total = [], Counter()
-    for d in documents:
-        c = Counter(e.get("type") for e in d.get("entities", []))
+    for i, d in enumerate(documents):
+        c = Counter(str(e.get("type")) for e in d.get("entities", []))
         total.update(c)
-        rows.append(f"<tr><td><bdi>{_e(d.get('id'))}</bdi></td>"
-                    + "".join(f'<td class="num">{c.get(t, 0)}</td>' for t in types)
-                    + f'<td class="num">{sum(c.values())}</td></tr>')
+        if i < shown:
+            rows.append(f"<tr><td><bdi>{_e(d.get('id'))}</bdi></td>"
+                        + "".join(f'<td class="num">{c.get(t, 0)}</td>' for t in types)
+                        + f'<td class="num">{sum(c.values())}</td></tr>')
+    if len(documents) > shown:
+        rows.append(f'<tr><td colspan="{len(types) + 2}">… {len(documents) - shown} وثيقة أخرى</td></tr>')
     rows.append("<tr><th>المجموع</th>" + "".join(f'<th class="num">{total.get(t, 0)}</th>' for t in types)
                 + f'<th class="num">{sum(total.values())}</th></tr>')
     return f"<table>{head}{''.join(rows)}</table>"
@@ -210,14 +220,24 @@ def render_fragment(doc: dict[str, Any]) -> str:
             f"{legend_html()}{document_html(doc)}</div>")
 
 
-def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير استخراج الكيانات") -> str:
+#: Documents rendered in full by default; the others only count in the summary (a page
+#: with tens of thousands of articles would be too heavy for a browser).
+MAX_DOCUMENTS = 1000
+
+
+def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير استخراج الكيانات",
+                  max_documents: int | None = MAX_DOCUMENTS) -> str:
     """The whole report as a string (see :func:`write_report`)."""
     docs = list(documents)
-    types = _types_in_order(set(ENTITY_TYPES) | {e.get("type") for d in docs for e in d.get("entities", [])})
+    shown = len(docs) if max_documents is None else min(len(docs), max_documents)
+    types = _types_in_order(set(ENTITY_TYPES) | {str(e.get("type")) for d in docs for e in d.get("entities", [])})
     n_ent = sum(len(d.get("entities", [])) for d in docs)
     inputs, toggle_css = _toggle_inputs(types)
-    toc = "".join(f'<li><a href="#doc-{i}"><bdi>{_e(d.get("id"))}</bdi></a></li>' for i, d in enumerate(docs))
-    body = "\n".join(document_html(d, anchor=f"doc-{i}") for i, d in enumerate(docs))
+    toc = "".join(f'<li><a href="#doc-{i}"><bdi>{_e(d.get("id"))}</bdi></a></li>' for i, d in enumerate(docs[:shown]))
+    body = "\n".join(document_html(d, anchor=f"doc-{i}") for i, d in enumerate(docs[:shown]))
+    if shown < len(docs):
+        body += (f'\n<p class="warn">عُرضت أول {shown} وثيقة من أصل {len(docs)}؛ '
+                 "المخرجات الكاملة في entities.json و entities.csv.</p>")
     return f"""<!DOCTYPE html>
 <html dir="rtl" lang="ar">
 <head>
@@ -235,7 +255,7 @@ def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير 
 {legend_html(types, toggles=True)}
 <p class="meta">انقر على نوع في المفتاح لإخفاء تظليله أو إظهاره؛ مرّر المؤشر فوق كيان لرؤية قيمته والقاعدة.</p>
 <h2>ملخص</h2>
-{_counts_table(docs, types)}
+{_counts_table(docs, types, shown)}
 <ul>{toc}</ul>
 </header>
 <main>
@@ -246,17 +266,20 @@ def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير 
 """
 
 
-def write_report(documents: Iterable[dict[str, Any]], path: Path) -> Path:
+def write_report(documents: Iterable[dict[str, Any]], path: Path,
+                 max_documents: int | None = MAX_DOCUMENTS) -> Path:
     """Writes the self-contained HTML report atomically (temp file, then rename).
 
     Args:
         documents: ``Document.to_dict()`` dicts, each with the original ``"text"`` added.
         path: the HTML file to write (its folder is created).
+        max_documents: documents shown in full (the rest count in the summary only);
+            ``None`` shows all.
     Returns:
         ``path``.
     """
     path = Path(path)
-    page = render_report(documents)
+    page = render_report(documents, max_documents=max_documents)
     with _AtomicFile(path) as fh:
         fh.write(page)
     return path

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pipeline.report import highlight, render_fragment, render_report, valid_spans, write_report
+from pipeline.report import entity_title, highlight, render_fragment, render_report, valid_spans, write_report
 
 
 def _ent(text: str, surface: str, etype: str, value=None, rule="test.rule", nth: int = 0) -> dict:
@@ -185,3 +185,47 @@ def test_report_document_without_text_still_lists_entities():
     del d["text"]
     page = render_report([d])
     assert "النص الأصلي غير متوفر" in page and "<mark" not in page and "طرابلس" in page
+
+
+def test_report_caps_documents_shown_but_counts_all():
+    docs = [_doc(f"n{i}", TEXT, [_ent(TEXT, "طرابلس", "place", "طرابلس")]) for i in range(5)]
+    page = render_report(docs, max_documents=2)
+    assert page.count('<section class="doc"') == 2
+    assert "3 وثيقة أخرى" in page and "عُرضت أول 2 وثيقة من أصل 5" in page
+    assert "الوثائق: 5 · الكيانات: 5" in page
+    full = render_report(docs, max_documents=None)
+    assert full.count('<section class="doc"') == 5 and "وثيقة أخرى" not in full
+
+
+# --- property: any set of spans gives well-formed markup that reads as the text ----------------
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PROP_TEXT = "قال <المتحدث> & أضاف إن وفد \"الهلال\" وصل إلى أربيل أمس."
+
+
+@st.composite
+def _spans(draw):
+    n = draw(st.integers(0, 8))
+    out = []
+    for _ in range(n):
+        a = draw(st.integers(0, len(PROP_TEXT) - 1))
+        b = draw(st.integers(a + 1, len(PROP_TEXT)))
+        t = draw(st.sampled_from(["person", "place", "date", "topic", "organization"]))
+        out.append({"type": t, "text": PROP_TEXT[a:b], "start": a, "end": b, "value": PROP_TEXT[a:b], "rule": "r"})
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(_spans())
+def test_report_highlight_property_well_formed_and_lossless(ents):
+    p = _parse(highlight(PROP_TEXT, ents))
+    assert "".join(p.text) == PROP_TEXT
+    # each entity's pieces (marks with its tooltip) cover exactly its characters
+    covered: dict[tuple, str] = {}
+    for cls, title, txt in p.marks:
+        covered[(cls, title)] = covered.get((cls, title), "") + txt
+    for e in ents:
+        same = [x for x in ents if x["type"] == e["type"] and x["value"] == e["value"]]
+        if len(same) == 1:  # identical duplicates share a tooltip: skip them
+            assert covered[(e["type"], entity_title(e))] == e["text"]

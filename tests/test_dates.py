@@ -142,6 +142,17 @@ def test_hijri_year_alone_is_a_day_range():
     check("تأسست عام 1445 هـ", [("عام 1445 هـ", "2023-07-19/2024-07-06")])
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("تكثر الزيارات خلال شهر رمضان", [("شهر رمضان", "2025-03-01/2025-03-29")]),
+    ("ويعود في رمضان المقبل", [("رمضان المقبل", "2025-03-01/2025-03-29")]),
+    ("في 15 رمضان 2024", [("15 رمضان 2024", "2024-03-25")]),  # Hijri month, Gregorian year
+    ("ولعب رجب في الوسط", []),  # a bare Hijri month name is a name, not a date
+    ("انتظر صفر دقيقة", []),
+])
+def test_hijri_months_without_hijri_year(text, expected):
+    check(text, expected)
+
+
 def test_hijri_gregorian_pair_agrees():
     doc = run("صدر الأمر في 28 ذو الحجة 1444 هـ الموافق 16 يوليو 2023")
     assert [(e.text, e.value) for e in doc.candidates] == [

@@ -144,13 +144,13 @@ class DateExtractor:
                 a.rule = "date.hijri.my" if cal == "hijri" else "date.my"
                 self._marker(a, g("mo_mk"))
             elif g("mo_suf"):
-                if cal == "hijri":
-                    return None
                 a.suf = lx.relative[g("mo_suf")]["offset"]
-                a.rule = "date.month.relative"
+                a.rule = "date.hijri.month.relative" if cal == "hijri" else "date.month.relative"
+            elif cal == "hijri":
+                if not g("mo_mp"):
+                    return None  # a bare رجب / صفر / رمضان is a name or a word, not a date; شهر رمضان is
+                a.rule = "date.hijri.month"
             else:
-                if cal == "hijri":
-                    return None
                 licensed = bool(g("mo_pt") or g("mo_mp")) or any(c in cl for c in "بل")
                 if not licensed:
                     prev = _prev_word(vt, m.start())
@@ -601,6 +601,16 @@ class DateExtractor:
         from hijridate import Hijri
 
         extra["calendar"] = "hijri"
+        if y >= 1600 and "marker" not in a.extra:
+            # a Hijri month with a Gregorian year (رمضان 2024): the Hijri year whose month starts then
+            gy = y
+            for h in (gy - 580, gy - 579, gy - 578):
+                if _hijri_to_greg(Hijri, h, a.m, 1).year == gy:
+                    y = h
+                    break
+            else:
+                return None, extra
+            extra["year_calendar"] = "gregorian"
         if not _UQ_YEARS[0] <= y <= _UQ_YEARS[1]:
             extra["conversion"] = "tabular"
         try:
@@ -636,7 +646,7 @@ class DateExtractor:
         for a in atoms:
             for x in (a, a.end):
                 if x is not None and x.explicit_year and x.y:
-                    explicit.append((x.ns, x.y, x.cal))
+                    explicit.append((x.ns, x.y, "gregorian" if x.y >= 1600 else x.cal))
         explicit.sort()
         for a in atoms:
             self._emit(doc, a, explicit)

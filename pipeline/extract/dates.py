@@ -179,6 +179,9 @@ class DateExtractor:
                         return None
             else:
                 a.evidence = wd
+                prev = _prev_word(vt, m.start())
+                if not g("wk_yw2") and not g("wk_suf") and not cl and prev in lx.not_weekday_before:
+                    return None  # "بين الاثنين" = between the two
             if g("wk_suf"):
                 a.suf = lx.relative[g("wk_suf")]["offset"]
                 if not rd:

@@ -106,6 +106,7 @@ class DateLexicon:
     context_before: frozenset[str]
     context_after: frozenset[str]
     after_today: frozenset[str]
+    not_weekday_before: frozenset[str]
     future: frozenset[str]
     past: frozenset[str]
     rules: dict[str, float]
@@ -205,6 +206,7 @@ def date_lexicon() -> DateLexicon:
         context_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "before"),
         context_after=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after"),
         after_today=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after_today"),
+        not_weekday_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_weekday_before"),
         future=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "future"),
         past=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "past"),
         rules=rules,

@@ -30,40 +30,58 @@ ENTITY_COLUMNS = CSV_COLUMNS
 
 
 # --- loading ---------------------------------------------------------------------------
-def output_json_path(run: str | Path) -> Path:
-    """``entities.json`` of a run given its folder or the file itself."""
+def output_path(run: str | Path) -> Path:
+    """The output file of a run: the file itself (``.json`` or ``.csv``), or in a run folder
+    ``entities.json``, else ``entities.csv`` when only the CSV was written."""
     p = Path(run)
-    return p / "entities.json" if p.is_dir() or p.suffix != ".json" else p
+    if p.suffix in (".json", ".csv") and not p.is_dir():
+        return p
+    if not (p / "entities.json").is_file() and (p / "entities.csv").is_file():
+        return p / "entities.csv"
+    return p / "entities.json"
 
 
 def has_run(run: str | Path | None) -> bool:
-    """True when ``run`` names an existing output (folder with entities.json, or the file)."""
-    return run is not None and output_json_path(run).is_file()
+    """True when ``run`` names an existing output (a run folder with entities.json or
+    entities.csv, or one of these files)."""
+    return run is not None and output_path(run).is_file()
 
 
 def ensure_run(run_dir: str | Path, inputs: Iterable[str | Path], rerun: bool = False,
                need_ids: Iterable[str] = ()) -> Path:
     """Runs the command line (``arabic-news-extract run INPUTS -o RUN_DIR``) when
     ``run_dir`` holds no output yet, when ``rerun`` is set, or when the existing output
-    lacks one of ``need_ids``. Returns the path of ``entities.json``."""
-    run_dir = Path(run_dir)
+    lacks one of ``need_ids``. Returns the path of the output (see :func:`output_path`)."""
+    run_dir, inputs = Path(run_dir), [str(p) for p in inputs]
     need = {str(i) for i in need_ids}
     if not rerun and has_run(run_dir):
         if not need or need <= {str(d["id"]) for d in read_output(run_dir)}:
-            return output_json_path(run_dir)
+            return output_path(run_dir)
     from .cli import main
 
-    status = main(["run", *[str(p) for p in inputs], "-o", str(run_dir), "--quiet"])
+    status = main(["run", *inputs, "-o", str(run_dir), "--quiet"])
     if not has_run(run_dir):
-        raise RuntimeError(f"the run over {list(inputs)} wrote no entities.json (exit status {status})")
-    return output_json_path(run_dir)
+        raise RuntimeError(f"the run over {inputs} wrote no output in {run_dir} (exit status {status})")
+    return output_path(run_dir)
 
 
 def read_output(run: str | Path) -> list[dict[str, Any]]:
-    """The documents of ``entities.json`` (a run folder or the file)."""
-    data = json.loads(output_json_path(run).read_text(encoding="utf-8"))
-    docs = data["documents"] if isinstance(data, dict) else data
-    return [dict(d) for d in docs]
+    """The documents of a run (``Document.to_dict()`` form) from ``entities.json``, or
+    from ``entities.csv`` when that is all there is (then without topics, reference dates,
+    documents without entities, or the entities' extra fields)."""
+    path = output_path(run)
+    if path.suffix == ".csv":
+        docs: dict[str, dict[str, Any]] = {}
+        for r in read_entities_csv(path).to_dict("records"):
+            d = docs.setdefault(str(r["doc_id"]), {"id": str(r["doc_id"]), "reference_date": None,
+                                                  "reference_source": None, "entities": [], "topics": []})
+            e = {c: (None if pd.isna(r[c]) else r[c]) for c in ENTITY_COLUMNS[1:]}
+            e["start"], e["end"], e["score"] = int(r["start"]), int(r["end"]), float(r["score"])
+            d["entities"].append(e)
+        return list(docs.values())
+    data = json.loads(path.read_text(encoding="utf-8"))
+    docs_ = data["documents"] if isinstance(data, dict) else data
+    return [dict(d) for d in docs_]
 
 
 def read_entities_csv(path: str | Path) -> pd.DataFrame:

@@ -204,3 +204,19 @@ def test_analysis_gold_as_output_for_report():
                                      "end": GOLD_TEXT.index("خالد") + 10, "value": "خالد منصور", "rule": "gold",
                                      "score": 1.0, "evidence": ""}
     assert out[0]["text"] == GOLD_TEXT
+
+
+def test_analysis_read_output_from_csv_only_run(tmp_path):
+    (tmp_path / "entities.csv").write_text(
+        "doc_id,type,text,start,end,value,rule,score,evidence\n"
+        "b,place,حلب,4,7,حلب,g,0.9,\n"
+        "a,date,أمس,0,3,,d,0.8,\n"
+        "b,person,سامي,10,14,سامي نصر,p,0.7,قال\n", encoding="utf-8")
+    assert analysis.has_run(tmp_path) and analysis.output_path(tmp_path).name == "entities.csv"
+    docs = analysis.read_output(tmp_path)
+    assert [d["id"] for d in docs] == ["b", "a"]
+    assert docs[0]["entities"][1] == {"type": "person", "text": "سامي", "start": 10, "end": 14, "value": "سامي نصر",
+                                      "rule": "p", "score": 0.7, "evidence": "قال"}
+    assert docs[1]["entities"][0]["value"] is None and docs[1]["topics"] == []
+    (tmp_path / "entities.json").write_text('{"documents": []}', encoding="utf-8")
+    assert analysis.read_output(tmp_path) == []  # the JSON wins when both exist

@@ -229,3 +229,15 @@ def test_report_highlight_property_well_formed_and_lossless(ents):
         same = [x for x in ents if x["type"] == e["type"] and x["value"] == e["value"]]
         if len(same) == 1:  # identical duplicates share a tooltip: skip them
             assert covered[(e["type"], entity_title(e))] == e["text"]
+
+
+def test_report_cli_html_flag_writes_escaped_rtl_report(tmp_path):
+    from pipeline.cli import main
+
+    src = tmp_path / "in.txt"
+    src.write_text("<b>تجربة</b> & خبر قصير: وصل الوفد إلى بيروت أمس.", encoding="utf-8")
+    rc = main(["run", str(src), "-o", str(tmp_path / "out"), "--html", "--quiet"])
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert rc == 0 and '<html dir="rtl" lang="ar">' in page
+    assert "&lt;b&gt;تجربة&lt;/b&gt; &amp; خبر" in page and "<b>" not in page
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temp file left

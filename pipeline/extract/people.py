@@ -145,6 +145,8 @@ class PersonExtractor:
 
     def clitic_word(self, norm: str, article_only: bool = False) -> bool:
         """Reads as proclitic + known word (``وموثوقيه``, ``بالمكتب``, ``للجنه``), so not a name word."""
+        if norm in self.given or norm in self.particles:
+            return False
         for p in peels(norm)[1:]:
             if p.clitic in ("و", "ف") and (p.key in self.given or p.key in self.particles
                                            or self.freq.get(p.key, 0.0) >= 3.0 or p.key in self.stop):
@@ -422,6 +424,14 @@ class PersonExtractor:
                     words.append(w)  # محمد الخامس، عبد الله الثاني
                     i += 1
                 break
+            if w in self.title_words and is_definite(w) and len(words) == 1 and anchored:
+                # a family name that is also a title (حسام القاضي، محمد الشيخ) when the name ends there
+                after = toks[i + 2] if i + 2 < n else None
+                if after is None or after.kind != "word" or after.norm in self.stop or after.norm in self.speech \
+                        or self.verb_like(after.norm):
+                    words.append(w)
+                    i += 1
+                break
             if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w):
                 break
             if w[0] == "و" and w not in self.given:
@@ -444,8 +454,9 @@ class PersonExtractor:
                 if is_nisba(w):
                     if self.demonym(w):
                         break
-                elif (w.endswith("ه") and not (second and zw < 4.0)) or (zw > CONT_DEF_MAX and not second):
-                    break
+                elif (w.endswith("ه") and not (second and zw < 4.0)) or (
+                        not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0)):
+                    break  # a common noun with the article (الوفد), not a family name
                 words.append(w)
                 i += 1
                 continue

@@ -126,12 +126,18 @@ class Linker:
                 out.append(suffix)
         return [f for f in out if not (len(f) == 1 and (f[0] in self._blocked or f[0] in self._particles or len(f[0]) < 2))]
 
-    def _plausible(self, key: str, whole: str, cut: int) -> bool:
-        """A lone word found by the linker: not a frequent common word, not a clitic reading of one."""
+    def _plausible(self, key: str, whole: str, cut: int, prev: str) -> bool:
+        """A lone word found by the linker: not a frequent common word, not a clitic reading of
+        one; a name that is also a common word (حسن، سعيد) must not follow a definite word, where
+        it reads as a predicate adjective (الوضع حسن)."""
         z = self._freq.get
         if cut and z(whole, 0.0) >= 3.5:
             return False  # لصالح, لحين: words in their own right
-        return key in self._given or z(key, 0.0) < 4.0
+        if z(key, 0.0) < 4.0:
+            return True
+        if key not in self._given:
+            return False
+        return not (prev.startswith("ال") and prev not in self._blocked)
 
     def __call__(self, doc: Document) -> Document:
         persons = [e for e in doc.entities if e.type == "person"]
@@ -214,7 +220,8 @@ class Linker:
                 i += 1
                 continue
             p, size, seq = hit
-            if size == 1 and not self._plausible(p.key, tok.norm, p.cut):
+            prev = toks[i - 1].norm if i and toks[i - 1].kind == "word" else ""
+            if size == 1 and not self._plausible(p.key, tok.norm, p.cut, prev):
                 i += 1
                 continue
             s, _ = doc.view.to_original(tok.nstart + p.cut, tok.nend)

@@ -1,0 +1,122 @@
+"""People extraction: one table per rule family, with negative cases that must yield nothing.
+
+Every sentence here is written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.people import PersonExtractor, clean_value
+from tests.conftest import assert_offsets
+
+
+def persons(nlp, text):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    return [(e.text, e.value) for e in doc.entities if e.type == "person"]
+
+
+def names(nlp, text):
+    return [t for t, _ in persons(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # title + nationality adjective + foreign name
+    ("وقال المدرب الإسباني خافيير لوبيز إن فريقه جاهز.", ["خافيير لوبيز"]),
+    # long role chain ending in an unknown name
+    ("وصرحت المتحدثة باسم وزارة الداخلية الكندية سارة ميلر بأن التحقيق مستمر.", ["سارة ميلر"]),
+    ("استقبل وزير الخارجية الفرنسي جان بيير لوران الوفد في باريس.", ["جان بيير لوران"]),
+    # honorific + Arabic given name + family name with the article
+    ("أعلنت الدكتورة سلمى الحربي نتائج الدراسة أمس.", ["سلمى الحربي"]),
+    # role chain through a genitive construct and a second title
+    ("وأوضح مدير إدارة الطوارئ بالمستشفى الدكتور حسام القاضي أن الحالات مستقرة.", ["حسام القاضي"]),
+    # counterpart (نظيره) + nisba + compound name
+    ("وبحث الرئيس مع نظيره التشادي عبد الكريم ديبي ملفات الأمن.", ["عبد الكريم ديبي"]),
+])
+def test_titles_and_role_chains(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال يوسف الزهراني إن المشروع سيكتمل العام المقبل.", ["يوسف الزهراني"]),
+    ("وأضافت مريم بنت سعيد آل نهيان أن المبادرة تشمل المدارس.", ["مريم بنت سعيد آل نهيان"]),
+    ("وأشارت كاترينا فوغل إلى تراجع الصادرات.", ["كاترينا فوغل"]),
+    ("فأوضح أبو خليل أن الطريق مغلق.", ["أبو خليل"]),
+])
+def test_speech_verbs(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # عبد + divine name + family name, no other context
+    ("وشارك عبد الرحمن المطيري في الاجتماع.", ["عبد الرحمن المطيري"]),
+    # given name + family name; the clitic stays outside the span
+    ("وسلمت الجائزة لمحمود الشناوي في الحفل.", ["محمود الشناوي"]),
+    # regnal ordinal
+    ("وأصدر الملك محمد السادس عفوا عن السجناء.", ["محمد السادس"]),
+    # kunya
+    ("والتقى أبو يوسف بالمسؤولين في المدينة.", ["أبو يوسف"]),
+])
+def test_name_structure(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن الرئيس المصري أن الحكومة ستدعم المزارعين.",     # title, no name
+    "وقال المتحدث باسم الجيش إن القوات انسحبت.",           # role chain, no name
+    "وأكد الوزير أمس أن الخطة جاهزة.",                     # title + adverb
+    "قال مصدر حكومي إن الاجتماع تأجل.",                    # speech verb + common noun
+    "وأضاف أن الأسعار سترتفع.",                            # speech verb + conjunction
+    "وقالت الشركة إن المبيعات تراجعت.",                    # speech verb + organization noun
+    "زار الوفد الصيني مدينة الإسكندرية.",                   # nisba + place trigger
+    "وصل المنتخب السعودي إلى الدوحة.",                      # nisba + preposition
+    "كان الجو جميلا والسماء صافية.",                        # جميلة/صافية are names and words
+    "ذهب التصويت لصالح الفريق الآخر.",                      # لصالح is not ل + صالح
+    "يعمل في مستشفى الملك فهد منذ عامين.",                  # facility named after a person
+    "أقيمت المباراة على ملعب الأمير عبد الله الفيصل.",      # facility named after a person
+    "بلغ عدد السكان مليون نسمة في المدينة.",                # نسمة: a counting word
+])
+def test_negatives(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الرئيس الأمريكي جو بايدن ... وتابع بايدن أن", [("جو بايدن", "جو بايدن"), ("بايدن", "جو بايدن")]),
+])
+def test_values_link_to_full_name(nlp, text, expected):
+    assert persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("مُحَمَّد", "محمد"),
+    ("أورســولا  فون", "أورسولا فون"),
+    ("جان\u200f بيير", "جان بيير"),
+])
+def test_clean_value(raw, clean):
+    assert clean_value(raw) == clean
+
+
+@pytest.mark.parametrize("word, verb, noun, clitic", [
+    ("يحتاج", True, False, False),
+    ("سيحاولون", True, False, False),
+    ("انتقدتها", True, False, False),
+    ("قادر", False, True, False),
+    ("هجوما", False, True, False),
+    ("بالمكتب", False, False, True),
+    ("وموثوقيه", False, False, True),
+    ("ماكرون", False, False, False),
+    ("فيتوريا", False, False, False),
+])
+def test_word_classes(word, verb, noun, clitic):
+    ext = _extractor()
+    assert (ext.verb_like(word), ext.noun_like(word), ext.clitic_word(word)) == (verb, noun, clitic)
+
+
+_EXT = []
+
+
+def _extractor() -> PersonExtractor:
+    if not _EXT:
+        _EXT.append(PersonExtractor())
+    return _EXT[0]

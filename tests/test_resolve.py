@@ -1,0 +1,123 @@
+"""Overlap policy (Resolver) and person coreference (Linker), table-driven.
+
+The sentences are written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.extract.resolve import Linker, Resolver
+from pipeline.normalize import normalize, normalize_view
+from pipeline.tokenize import tokenize
+from tests.conftest import assert_offsets
+
+
+def _doc(text: str) -> Document:
+    doc = Document("t", text)
+    doc.view = normalize_view(text)
+    return tokenize(doc)
+
+
+def _cand(doc: Document, typ: str, surface: str, score: float = 0.8, **extra):
+    start = doc.text.index(surface)
+    return doc.make_entity(typ, start, start + len(surface), surface, f"test.{typ}", score, **extra)
+
+
+# (text, candidates as (type, surface, score, extra), expected accepted (type, surface))
+RESOLVER_CASES = [
+    # a blocking organization wins over the place inside it
+    ("درس في جامعة القاهرة", [("organization", "جامعة القاهرة", 0.6, {"blocks": True}),
+                              ("place", "القاهرة", 0.9, {})],
+     [("organization", "جامعة القاهرة")]),
+    # the longer span wins
+    ("زار الولايات المتحدة", [("place", "الولايات المتحدة", 0.7, {}), ("place", "المتحدة", 0.9, {})],
+     [("place", "الولايات المتحدة")]),
+    # same span: higher score wins, whatever the type
+    ("وصل صالح", [("person", "صالح", 0.9, {}), ("place", "صالح", 0.5, {})], [("person", "صالح")]),
+    # same span and score: type priority date > organization > person > place
+    ("قرية سعيد", [("place", "سعيد", 0.8, {}), ("person", "سعيد", 0.8, {})], [("person", "سعيد")]),
+    # a suppressing blocker reserves its span and is never emitted
+    ("على ملعب محمد الخامس", [("place", "ملعب محمد الخامس", 0.9, {"suppress": True}),
+                              ("person", "محمد الخامس", 0.9, {})],
+     []),
+    # topics live in their own layer and never block names
+    ("قال ماجد الهاشمي", [("topic", "ماجد الهاشمي", 0.9, {}), ("person", "ماجد الهاشمي", 0.5, {})],
+     [("person", "ماجد الهاشمي"), ("topic", "ماجد الهاشمي")]),
+    # disjoint candidates are all kept
+    ("سافر خالد إلى عمان", [("person", "خالد", 0.8, {}), ("place", "عمان", 0.8, {})],
+     [("person", "خالد"), ("place", "عمان")]),
+]
+
+
+@pytest.mark.parametrize("text, cands, expected", RESOLVER_CASES)
+def test_resolver_policy(text, cands, expected):
+    doc = _doc(text)
+    for typ, surface, score, extra in cands:
+        doc.add_candidate(_cand(doc, typ, surface, score, **extra))
+    Resolver()(doc)
+    assert_offsets(doc)
+    assert sorted((e.type, e.text) for e in doc.entities) == sorted(expected)
+    # every candidate that was not accepted is kept with a reason
+    assert len(doc.entities) + len(doc.rejected) == len({(c.type, c.start, c.end) for c in doc.candidates})
+
+
+# (text, expected person mentions as (text, value))
+LINKER_CASES = [
+    # surname after the full name; the linker finds the unlabelled mention after "ولفت"
+    ("صرح رئيس البلدية ماتياس كروغر بأن الطريق جاهز. ولفت كروغر إلى أن",
+     [("ماتياس كروغر", "ماتياس كروغر"), ("كروغر", "ماتياس كروغر")]),
+    # first name of a Chinese-order name, with the clitic outside the span
+    ("وألقى وزير التجارة الصيني وانغ هوي كلمة. وأشار وانغ إلى",
+     [("وانغ هوي", "وانغ هوي"), ("وانغ", "وانغ هوي")]),
+    # multi-word suffix starting with a particle: the longest form wins
+    ("وقالت الوزيرة الألمانية أنيتا فون دير هايدن إن الخطة جاهزة. وأكدت فون دير هايدن أن",
+     [("أنيتا فون دير هايدن", "أنيتا فون دير هايدن"), ("فون دير هايدن", "أنيتا فون دير هايدن")]),
+    # kunya suffix
+    ("وقال الطبيب سامر أبو النور إن الفحوص سليمة. وأوضح أبو النور أن",
+     [("سامر أبو النور", "سامر أبو النور"), ("أبو النور", "سامر أبو النور")]),
+    # a shorter full name joins the fullest one (canonical = fullest form)
+    ("وقالت الدكتورة ليلى بنت فهد آل سعود إن البرنامج بدأ. وأضافت آل سعود أن",
+     [("ليلى بنت فهد آل سعود", "ليلى بنت فهد آل سعود"), ("آل سعود", "ليلى بنت فهد آل سعود")]),
+    # two different people with the same first name: each short form goes to the nearest before it
+    ("قال المدرب جورج سميث إن ... ثم قال جورج إن ... وقال اللاعب جورج براون إن ... وأضاف جورج أن",
+     [("جورج سميث", "جورج سميث"), ("جورج", "جورج سميث"), ("جورج براون", "جورج براون"),
+      ("جورج", "جورج براون")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINKER_CASES)
+def test_linker(nlp, text, expected):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    assert [(e.text, e.value) for e in doc.entities if e.type == "person"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a common word equal to a name part is not a mention
+    "وقال الرئيس حسن سالم إن الوضع حسن. ثم عاد الأمن إلى المدينة",
+    # لصالح is a word, not ل + صالح
+    "وقال المهندس سامي صالح إن التصويت جاء لصالح المشروع",
+])
+def test_linker_does_not_link_common_words(nlp, text):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    persons = [e for e in doc.entities if e.type == "person"]
+    assert len(persons) == 1 and len(persons[0].text.split()) == 2
+
+
+@pytest.mark.parametrize("words, forms", [
+    (("ليو", "خه"), [("ليو",), ("خه",)]),
+    (("عبد", "المجيد", "تبون"), [("عبد", "المجيد"), ("تبون",)]),
+    # the word after a particle never stands alone (ابو | العلا)
+    (("محمد", "ابو", "العلا"), [("محمد",), ("ابو", "العلا")]),
+])
+def test_short_forms(words, forms):
+    assert Linker().short_forms(tuple(normalize(w) for w in words)) == forms
+
+
+def test_person_is_never_split(nlp):
+    doc = nlp.process("وقالت الدكتورة ليلى بنت فهد آل سعود إن البرنامج بدأ")
+    persons = [e for e in doc.entities if e.type == "person"]
+    assert [e.text for e in persons] == ["ليلى بنت فهد آل سعود"]

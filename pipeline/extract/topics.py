@@ -30,6 +30,7 @@ so are phrases that equal a place name or contain a word of a person's name.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from functools import lru_cache
@@ -130,6 +131,21 @@ class TopicLexicon:
         return bool(self.word_hits(key))
 
 
+def _blocked_tokens(doc: Document, entities) -> list[bool]:
+    """``out[i]`` is True when token ``i`` overlaps one of the entities (bisect on token starts)."""
+    out = [False] * len(doc.tokens)
+    if not entities:
+        return out
+    starts = [t.start for t in doc.tokens]
+    for e in entities:
+        i = max(0, bisect.bisect_right(starts, e.start) - 1)
+        while i < len(doc.tokens) and doc.tokens[i].start < e.end:
+            if doc.tokens[i].end > e.start:
+                out[i] = True
+            i += 1
+    return out
+
+
 class TopicExtractor:
     """Stage ``topics``: document categories (``doc.topics``) and key-phrase candidates."""
 
@@ -225,13 +241,13 @@ class TopicExtractor:
         occs = self.keyphrases.find(doc, pos_weight)
         if not occs:
             return
-        blocked = [(e.start, e.end) for e in doc.candidates if e.type in ("person", "date")]
+        blocked = _blocked_tokens(doc, [e for e in doc.candidates if e.type in ("person", "date")])
         places = {normalize(e.value or e.text) for e in doc.candidates if e.type == "place"}
         # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
         name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
                       for w in normalize(e.value or e.text).split() if len(w) > 2}
         occs = [o for o in occs
-                if not any(s < o.end and o.start < t for s, t in blocked) and " ".join(o.words) not in places
+                if not any(blocked[o.tokens[0]:o.tokens[1] + 1]) and " ".join(o.words) not in places
                 and not any(k in name_words for k in o.key)]
         groups: dict[tuple[str, ...], list[PhraseOcc]] = defaultdict(list)
         for o in occs:

@@ -185,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
             from .report import write_report  # written by the report module's owner
         except ImportError as exc:
             return _fail(f"--html is not available: {exc}")
-        html = []
+        html = _Spool()
     out = Path(args.out)
     problem = _prepare_outdir(out)
     if problem:
@@ -202,6 +202,7 @@ def run(args: argparse.Namespace) -> int:
     per_type: dict[str, int] = {}
     status = EXIT_OK
     error_note = None
+    html_error = None
     try:
         outputs = OutputSet(out, formats)
     except OSError as exc:
@@ -219,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
                 for e in d["entities"]:
                     per_type[e["type"]] = per_type.get(e["type"], 0) + 1
                 if html is not None:
-                    html.append(dict(d, text=item.text))
+                    html.add(dict(d, text=item.text))
                 progress.update(item.nbytes, rec["words"])
             else:
                 counts[rec["status"]] += 1
@@ -232,7 +233,10 @@ def run(args: argparse.Namespace) -> int:
                     print(f"{PROG}: more problems; see {out / 'run_report.json'}", file=sys.stderr)
         outputs.commit()
         if html is not None:
-            _write_html(write_report, html, out / "report.html")
+            try:
+                _write_html(write_report, html.documents(), out / "report.html")
+            except Exception as exc:  # the other outputs are complete; report, do not crash
+                html_error = f"cannot write {out / 'report.html'}: {type(exc).__name__}: {exc}"
     except KeyboardInterrupt:
         outputs.abort()
         status, error_note = EXIT_INTERRUPTED, "interrupted"
@@ -241,11 +245,16 @@ def run(args: argparse.Namespace) -> int:
         status, error_note = EXIT_OUTPUT, f"cannot write outputs: {exc.strerror or exc}"
     finally:
         progress.close()
+        if html is not None:
+            html.close()
     if status == EXIT_OK and (counts["skipped"] or counts["failed"]):
         status = EXIT_SOME_FAILED
+    if html_error and status in (EXIT_OK, EXIT_SOME_FAILED):
+        print(f"{PROG}: error: {html_error}", file=sys.stderr)
+        status = EXIT_OUTPUT
     elapsed = time.time() - started
-    written = [str(p) for p in outputs.paths] if status in (EXIT_OK, EXIT_SOME_FAILED) else []
-    if html is not None and written:
+    written = [str(p) for p in outputs.paths] if outputs.committed else []
+    if html is not None and (out / "report.html").exists() and not html_error:
         written.append(str(out / "report.html"))
     report = {
         "tool": f"{PROG} {__version__}",
@@ -255,8 +264,8 @@ def run(args: argparse.Namespace) -> int:
         "engine": runner.engine_used,
         "jobs": runner.jobs,
         "exit_status": status,
-        "complete": status in (EXIT_OK, EXIT_SOME_FAILED),
-        "error": error_note,
+        "complete": outputs.committed,
+        "error": error_note or html_error,
         "documents": counts,
         "entities": dict(sorted(per_type.items())),
         "outputs": written,
@@ -281,7 +290,28 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _write_html(write_report, documents: list[dict], path: Path) -> None:
+class _Spool:
+    """Documents for the HTML report, spooled to a temporary file so memory stays flat."""
+
+    def __init__(self):
+        import tempfile
+
+        self.fh = tempfile.TemporaryFile("w+", encoding="utf-8", errors="backslashreplace")
+
+    def add(self, d: dict) -> None:
+        self.fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+    def documents(self):
+        self.fh.flush()
+        self.fh.seek(0)
+        for line in self.fh:
+            yield json.loads(line)
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def _write_html(write_report, documents, path: Path) -> None:
     """Calls the report writer on a temporary name in the same folder, then renames."""
     tmp = path.with_name(f".{path.name}.part.html")
     try:

@@ -253,6 +253,7 @@ class OutputSet:
             raise
         self.documents = 0
         self.entities = 0
+        self.committed = False
 
     @property
     def paths(self) -> list[Path]:
@@ -267,6 +268,7 @@ class OutputSet:
     def commit(self) -> None:
         for w in self.writers.values():
             w.commit()
+        self.committed = True
 
     def abort(self) -> None:
         for w in self.writers.values():

@@ -172,3 +172,58 @@ def test_reference_date_from_cli_and_from_input(tmp_path):
     docs = [json.loads(l) for l in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(d["reference_date"], d["reference_source"]) for d in docs] == [("2020-02-02", "input"),
                                                                             ("2021-01-01", "cli")]
+
+
+def _three_docs(tmp_path):
+    jl = tmp_path / "in.jsonl"
+    jl.write_text("\n".join(json.dumps({"id": i, "text": AR1}, ensure_ascii=False) for i in ("a", "b", "c")) + "\n")
+    return jl
+
+
+def test_interrupted_run_leaves_previous_outputs_and_no_partial_file(tmp_path, monkeypatch, capsys):
+    import pipeline.runner as runner
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "entities.csv").write_text("previous complete run\n")
+    real = runner.process_item
+
+    def interrupt_on_b(item, ref=None):
+        if getattr(item, "id", None) == "b":
+            raise KeyboardInterrupt
+        return real(item, ref)
+
+    monkeypatch.setattr(runner, "process_item", interrupt_on_b)
+    assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "-j", "1", "--quiet"]) == 130
+    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "run_report.json"]
+    assert (out / "entities.csv").read_text() == "previous complete run\n"
+    rep = _report(out)
+    assert (rep["exit_status"], rep["complete"], rep["error"], rep["outputs"]) == (130, False, "interrupted", [])
+    assert capsys.readouterr().err.strip() == (
+        f"arabic-news-extract: interrupted; outputs not written (partial files removed); see {out / 'run_report.json'}")
+
+
+def test_failing_html_report_keeps_the_other_outputs_and_exits_3(tmp_path, monkeypatch, capsys):
+    def write_report(documents, path):
+        raise ValueError("template missing")
+
+    monkeypatch.setitem(sys.modules, "pipeline.report", types.SimpleNamespace(write_report=write_report))
+    out = tmp_path / "out"
+    assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "--html", "--quiet", "-j", "1"]) == 3
+    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "entities.json", "run_report.json"]
+    assert capsys.readouterr().err.strip() == (
+        f"arabic-news-extract: error: cannot write {out / 'report.html'}: ValueError: template missing")
+    assert _report(out)["complete"] is True
+
+
+def test_write_failure_exits_3(tmp_path, monkeypatch, capsys):
+    import pipeline.export as export
+
+    def disk_full(self, d):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.JsonWriter, "write", disk_full)
+    out = tmp_path / "out"
+    assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "--quiet", "-j", "1"]) == 3
+    assert sorted(p.name for p in out.iterdir()) == ["run_report.json"]
+    assert "arabic-news-extract: cannot write outputs: No space left on device; outputs not written" in capsys.readouterr().err

@@ -308,6 +308,11 @@ def test_missing_year_past_tense_month_after_reference_is_last_year():
     check("وكان الوزير قد أعلن في 12 ديسمبر أن", [("12 ديسمبر", "2023-12-12")])
 
 
+def test_decimal_point_does_not_end_the_tense_sentence():
+    # REF is October 2024; "قال" (past) is before the decimal 2.5, the month is later than the reference
+    check("قال المكتب إن النمو بلغ 2.5 في المئة في نوفمبر", [("نوفمبر", "2023-11")])
+
+
 def test_missing_year_from_nearest_explicit_year_without_reference():
     got = dates("نظم المؤتمر الدولي للطاقة 2019 في العاصمة. وافتتح يوم الثلاثاء (12 مارس) وينتهي في 15 مارس.", None)
     assert got == [("2019", "2019"), ("يوم الثلاثاء (12 مارس)", "2019-03-12"), ("15 مارس", "2019-03-15")]

@@ -30,6 +30,7 @@ from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 # a word (letters) or a number, possibly glued to one or two clitic letters (و20، ب2024)
+_SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
 _NUM_RE = re.compile(r"(?<!\w)[وفبلك]{0,2}\d")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
@@ -437,10 +438,17 @@ class DateExtractor:
     # ------------------------------------------------------------------ resolution
     def _tense(self, doc: Document, npos: int) -> str | None:
         """'past' / 'future' / None from the cue words nearest to a view position in its sentence."""
+        import bisect
+
         vt = doc.view.text
-        lo = max(vt.rfind(".", 0, npos), vt.rfind("\n", 0, npos), vt.rfind("؟", 0, npos)) + 1
-        his = [x for x in (vt.find(".", npos), vt.find("\n", npos), vt.find("؟", npos)) if x >= 0]
-        hi = min(his) if his else len(vt)
+        bounds = doc.meta.get("_date_bounds")
+        if bounds is None or bounds[0] != len(vt):
+            bounds = (len(vt), [m.start() for m in _SENT_BOUND.finditer(vt)])
+            doc.meta["_date_bounds"] = bounds
+        marks = bounds[1]
+        i = bisect.bisect_left(marks, npos)
+        lo = marks[i - 1] + 1 if i else 0
+        hi = marks[i] if i < len(marks) else len(vt)
         best: tuple[int, str] | None = None
         for w in _WORD_RE.finditer(vt, lo, hi):
             word = w.group()
@@ -653,6 +661,7 @@ class DateExtractor:
         explicit.sort()
         for a in atoms:
             self._emit(doc, a, explicit)
+        doc.meta.pop("_date_bounds", None)
         return doc
 
     def _emit(self, doc: Document, a: Atom, explicit) -> None:

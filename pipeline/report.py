@@ -199,7 +199,7 @@ def document_html(doc: dict[str, Any], anchor: str | None = None) -> str:
         parts.append(f'<p class="topics">التصنيفات: {chips}</p>')
     if isinstance(text, str):
         _, bad = valid_spans(text, entities)
-        parts.append(f'<div class="article" dir="auto">{highlight(text, entities)}</div>')
+        parts.append(f'<div class="article" dir="rtl">{highlight(text, entities)}</div>')
         if bad:
             parts.append(f'<p class="warn">{len(bad)} كيانات لا تطابق مواضعها النص ولم تُظلَّل.</p>')
     else:
@@ -283,3 +283,30 @@ def write_report(documents: Iterable[dict[str, Any]], path: Path,
     with _AtomicFile(path) as fh:
         fh.write(page)
     return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m pipeline.report RUN_DIR [INPUT ...] [-o FILE]``: the HTML report of an
+    existing run (the inputs give the article texts; without them only tables are shown)."""
+    import argparse
+
+    from .analysis import read_output, read_texts, with_texts
+
+    ap = argparse.ArgumentParser(prog="python -m pipeline.report", description=main.__doc__)
+    ap.add_argument("run", help="output folder of a run (entities.json or entities.csv), or the file")
+    ap.add_argument("inputs", nargs="*", help="the run's inputs (.txt, folder, .jsonl), for the texts")
+    ap.add_argument("-o", "--output", help="HTML file (default: RUN/report.html)")
+    ap.add_argument("--max-documents", type=int, default=MAX_DOCUMENTS)
+    args = ap.parse_args(argv)
+    docs = read_output(args.run)
+    if args.inputs:
+        docs = with_texts(docs, read_texts(args.inputs))
+    run = Path(args.run)
+    out = Path(args.output) if args.output else (run if run.is_dir() else run.parent) / "report.html"
+    write_report(docs, out, max_documents=args.max_documents)
+    print(f"wrote {out} ({len(docs)} documents)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

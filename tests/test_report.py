@@ -241,3 +241,23 @@ def test_report_cli_html_flag_writes_escaped_rtl_report(tmp_path):
     assert rc == 0 and '<html dir="rtl" lang="ar">' in page
     assert "&lt;b&gt;تجربة&lt;/b&gt; &amp; خبر" in page and "<b>" not in page
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temp file left
+
+
+def test_report_module_main_builds_report_of_existing_run(tmp_path, capsys):
+    import json
+
+    from pipeline.report import main
+
+    text = "افتتح معرض دمشق الدولي أمس."
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "z1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run = tmp_path / "run"
+    run.mkdir()
+    ent = _ent(text, "دمشق", "place", "دمشق")
+    (run / "entities.json").write_text(json.dumps({"documents": [_doc("z1", text, [ent]) | {"text": None}]},
+                                                  ensure_ascii=False), encoding="utf-8")
+    assert main([str(run), str(src)]) == 0
+    page = (run / "report.html").read_text(encoding="utf-8")
+    assert _parse(page).marks[0][2] == "دمشق" and "wrote" in capsys.readouterr().out
+    assert main([str(run), "-o", str(tmp_path / "tables.html")]) == 0  # no inputs: tables only
+    assert "<mark" not in (tmp_path / "tables.html").read_text(encoding="utf-8")

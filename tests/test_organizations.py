@@ -60,3 +60,25 @@ def test_facility_named_after_a_person_yields_no_person(nlp, text, person):
 def test_chain_stops_before_the_name_after_it(nlp):
     doc = nlp.process("وقال رئيس مجلس الوزراء اللبناني نجيب ميقاتي إن الحكومة مستمرة.")
     assert [e.text for e in doc.entities if e.type == "organization"] == ["مجلس الوزراء اللبناني"]
+
+
+@pytest.mark.parametrize("text, org, place", [
+    # a city named as a club after a sports word, then everywhere in the document
+    ("سجل مهاجم ليفربول هدفين. وتصدر ليفربول الترتيب.", ["ليفربول", "ليفربول"], []),
+    # a city followed by a masculine nationality adjective is a club, with its foreign prefix
+    ("فاز دينامو بوخارست الروماني على ضيفه.", ["دينامو بوخارست"], []),
+    # the same city with a preposition stays a place
+    ("يعيش اللاعب في ليفربول منذ سنوات.", [], ["ليفربول"]),
+    # a country after a sports word stays a place (national team named by its country)
+    ("سجل مدافع البرازيل هدفا.", [], ["البرازيل"]),
+])
+def test_clubs(nlp, text, org, place):
+    doc = nlp.process(text)
+    assert [e.text for e in doc.entities if e.type == "organization"] == org
+    assert [e.text for e in doc.entities if e.type == "place"] == place
+
+
+def test_common_noun_chain_reserves_its_span_without_being_emitted(nlp):
+    doc = nlp.process("قرر مجلس الإدارة رفع رأس المال.")
+    assert [e.text for e in doc.entities if e.type == "organization"] == []
+    assert any(e.type == "organization" and e.text == "مجلس الإدارة" for e, _ in doc.rejected)

@@ -29,8 +29,11 @@ from .places import surface_value
 HEADS = "lexicons/org_heads.tsv"
 NAMES = "lexicons/org_names.tsv"
 CHAIN = "lexicons/org_chain.tsv"
+SPORTS = "lexicons/org_sports.tsv"
+PREPOSITIONS = frozenset(("في", "من", "الي", "إلى", "علي", "عن", "داخل", "نحو", "قرب"))
 MAX_CHAIN = 7
 UNKNOWN_MAX_ZIPF = 2.5
+CLUB_PREFIX_MAX_ZIPF = 3.0
 
 
 class OrganizationExtractor:
@@ -47,6 +50,8 @@ class OrganizationExtractor:
         self.lam_nouns = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "lam_noun")
         self.places = place_table()
         self.name_words = frozenset(k for k in self.names.keys if " " not in k)
+        self.sports = frozenset(normalize(r["form"]) for r in load_table(SPORTS, ("form",)))
+        self.head_kind = {normalize(r["form"]): r["kind"] for r in load_table(HEADS, ("form", "kind"))}
         self.nisba = nisba_forms()
 
     def _head(self, norm: str) -> tuple[int, str, bool] | None:
@@ -62,11 +67,13 @@ class OrganizationExtractor:
                 return cut, norm[len(pre):], True
         return None
 
-    def _chain(self, toks, h: int) -> tuple[int, bool]:
+    def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
-        the chain holds a name (place, nisba, unknown word, title + name)."""
+        the chain holds a name (place, nisba, unknown word, title + name). After a fixed name
+        (مجلس الأمن) the chain only goes on with a nisba adjective or a ل complement."""
         n = len(toks)
         last, named = h, False
+        fixed = (fixed_end or {}).get(h)
         j = h + 1
         prev_kind = "head"
         adjectives = False  # once an adjective is seen, later definite words must be adjectives
@@ -76,6 +83,9 @@ class OrganizationExtractor:
                 break
             w = t.norm
             if w in self.stop or w in self.heads and j > h + 1:
+                break
+            if fixed is not None and j > fixed and not (w in self.nisba and w.startswith("ال")) \
+                    and not w.startswith("لل") and w not in self.lam_nouns:
                 break
             if prev_kind == "title":
                 # the name after a title: up to three words, عبد + الله
@@ -120,15 +130,80 @@ class OrganizationExtractor:
             last -= 1
         return last, named
 
+    def _club_key(self, norm: str) -> tuple[int, str] | None:
+        """(clitic length, key) when a token is a city name (not a country), maybe after و/ب/ل."""
+        for cut in (0, 1, 2):
+            if cut and norm[:cut] not in ("و", "ب", "ل", "وب", "ول", "ف"):
+                continue
+            info = self.places.get(norm[cut:])
+            if info and info["kind"] == "city" and info["trust"] != "C":
+                return cut, norm[cut:]
+        return None
+
+    def _clubs(self, doc: Document) -> None:
+        """A city named as a sports club: after a sports word (لاعب برشلونة، أمام ليفربول) or
+        followed by a masculine nationality adjective (بنفيكا البرتغالي); then every bare
+        mention of that city in the document that no preposition introduces."""
+        toks = doc.tokens
+        n = len(toks)
+        clubs: dict[str, str] = {}
+        spans: list[tuple[int, int, int, str]] = []
+        for t in toks:
+            if t.kind != "word":
+                continue
+            ck = self._club_key(t.norm)
+            if ck is None:
+                continue
+            cut, key = ck
+            prev = toks[t.i - 1].norm if t.i else ""
+            bare_prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
+            nxt = toks[t.i + 1].norm if t.i + 1 < n and toks[t.i + 1].kind == "word" else ""
+            why = None
+            if bare_prev in self.sports:
+                why = "sports:" + bare_prev
+            elif nxt.startswith("ال") and nxt.endswith("ي") and nxt in self.nisba:
+                why = "nationality:" + nxt
+            if why:
+                clubs[key] = why
+                spans.append((t.i, cut, t.i, why))
+        if not clubs:
+            return
+        seen = {s[0] for s in spans}
+        for t in toks:
+            if t.i in seen or t.kind != "word":
+                continue
+            ck = self._club_key(t.norm)
+            if ck and ck[1] in clubs and ck[0] == 0:
+                prev = toks[t.i - 1].norm if t.i else ""
+                if prev not in PREPOSITIONS and prev not in ("،", ","):
+                    spans.append((t.i, 0, t.i, "document:" + ck[1]))
+        for i, cut, last, why in spans:
+            t = toks[i]
+            start, _ = doc.view.to_original(t.nstart + cut, t.nend)
+            # a foreign word right before the city belongs to the club name (دينامو كييف)
+            if not cut and i > 0 and toks[i - 1].kind == "word" and not toks[i - 1].norm.startswith("ال") \
+                    and norm_zipf(toks[i - 1].norm) < CLUB_PREFIX_MAX_ZIPF and toks[i - 1].norm not in self.sports:
+                start = toks[i - 1].start
+            end = toks[last].end
+            doc.add_candidate(doc.make_entity("organization", start, end, surface_value(doc.text[start:end]),
+                                              "org.club", 0.7, why, blocks=True))
+
     def __call__(self, doc: Document) -> Document:
         toks = doc.tokens
         if not toks:
             return doc
+        fixed_end: dict[int, int] = {}   # first token of a fixed name -> its last token
+        fixed_first: set[int] = set()
         for h in self.names.find(doc):
             if h.clitic.endswith("ال"):
                 continue
+            multi = h.tok_last > h.tok_first
+            if fixed_end.get(h.tok_first, -1) < h.tok_last:
+                fixed_end[h.tok_first] = h.tok_last
+            fixed_first.add(h.tok_first)
             doc.add_candidate(doc.make_entity("organization", h.start, h.end, surface_value(doc.text[h.start:h.end]),
-                                              "org.name", 0.85, h.key, blocks=True))
+                                              "org.name", 0.85, h.key, blocks=multi))
+        self._clubs(doc)
         for t in toks:
             if t.kind != "word":
                 continue
@@ -136,13 +211,17 @@ class OrganizationExtractor:
             if hd is None:
                 continue
             cut, key, definite = hd
-            last, named = self._chain(toks, t.i)
+            if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
+                continue  # حركة حماس: the movement is named by its fixed name alone
+            last, named = self._chain(toks, t.i, fixed_end)
             if last == t.i:
                 continue
             if (definite or self.heads[key] == "name") and not named:
                 continue
             start, _ = doc.view.to_original(t.nstart + cut, t.nend)
             end = toks[last].end
+            # a chain of common nouns only (مجلس الإدارة، وزارة الخارجية) reserves its span so that
+            # its words do not leak into persons and places, but is not emitted
             doc.add_candidate(doc.make_entity("organization", start, end, surface_value(doc.text[start:end]),
-                                              "org.chain", 0.8, key, blocks=True))
+                                              "org.chain", 0.8, key, blocks=True, suppress=not named))
         return doc

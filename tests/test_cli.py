@@ -227,3 +227,24 @@ def test_write_failure_exits_3(tmp_path, monkeypatch, capsys):
     assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "--quiet", "-j", "1"]) == 3
     assert sorted(p.name for p in out.iterdir()) == ["run_report.json"]
     assert "arabic-news-extract: cannot write outputs: No space left on device; outputs not written" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("enabled, total, expected", [
+    (True, 1000, r"^\r3 docs  [\d,]+ words/s   50\.0%  ETA \d:\d\d:\d\d\x1b\[K"),
+    (True, None, r"^\r3 docs  [\d,]+ words/s\x1b\[K"),
+    (False, 1000, r"^$"),  # not a terminal, or --quiet: nothing at all
+])
+def test_progress_line(monkeypatch, enabled, total, expected):
+    import re
+
+    from pipeline import cli
+
+    clock = iter([0.0, 1.0, 1.1, 2.0, 2.5, 3.0, 3.5])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    p = cli.Progress(total, enabled, stream)
+    for _ in range(3):
+        p.update(166, 50)
+    drawn = stream.getvalue()
+    last = "\r" + drawn.rsplit("\r", 1)[-1] if drawn else ""
+    assert re.match(expected, last), repr(drawn)

@@ -23,8 +23,10 @@ maps each term to its contribution.
 Key phrases
 -----------
 See :mod:`pipeline.extract.keyphrases`. Every occurrence of a kept phrase becomes a ``topic``
-candidate (``value`` = phrase without clitics, ``extra["category"]`` = the medtop id its
-words support, or ``None``). Phrases overlapping a person or a date candidate are dropped, and
+candidate: ``value`` = the canonical phrase without clitics, shared by the variants of one phrase
+(``حضارة رقمية`` and ``الحضارة الرقمية`` have the same words without the article: both get the more
+frequent form, the definite one on a tie); ``extra["category"]`` = the medtop id its words support,
+or ``None``. Phrases overlapping a person or a date candidate are dropped, and
 so are phrases that equal a place name or contain a word of a person's name.
 """
 
@@ -129,6 +131,15 @@ class TopicLexicon:
 
     def is_keyword(self, key: str) -> bool:
         return bool(self.word_hits(key))
+
+
+def _canonical(group: list[PhraseOcc]) -> str:
+    """One value for the variants of a phrase (حضارة رقمية / الحضارة الرقمية, hamza spellings):
+    the most frequent surface, the definite one on a tie, then the first seen."""
+    counts: dict[str, int] = defaultdict(int)
+    for o in group:
+        counts[o.value] += 1
+    return max(counts, key=lambda v: (counts[v], v.startswith("ال")))
 
 
 def _blocked_tokens(doc: Document, entities) -> list[bool]:
@@ -268,9 +279,10 @@ class TopicExtractor:
             score = min(1.0, s / (s + 2.0))
             if score < self.min_phrase_score:
                 continue
+            canonical = _canonical(group)
             for o in group:
                 evidence = f"{o.pattern}; x{len(group)}" + (f"; {cats[key]}" if cats[key] else "")
-                doc.add_candidate(doc.make_entity("topic", o.start, o.end, o.value, f"keyphrase.{o.pattern}",
+                doc.add_candidate(doc.make_entity("topic", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
                                                   round(score, 4), evidence, category=cats[key]))
 
     def __call__(self, doc: Document) -> Document:

@@ -36,6 +36,7 @@ _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
 _PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
 _AGREE_RE = re.compile(r"^[ ]?[،,]?[ ]?(?:\(?[ ]?(?:الموافق|الموافقه|الموافق ل|الموافق لـ|ل)?[ ]?|\()[ ]?$")
+_AGREE_WD = re.compile(r"^[ ]?[،,]?[ ]?(?:الموافق|الموافقه|المصادف|الذي يصادف|الذي يوافق)[ ]?$")
 _RANGE_TO = re.compile(r"^(?:[ ]?[-–][ ]?|[ ](?:الي|حتي|لغايه|الي غايه|وحتي|والي)[ ])$")
 _RANGE_AND = re.compile(r"^[ ]و[ ]?$")
 
@@ -129,6 +130,15 @@ class DateExtractor:
             return self._parse_dm(m, start)
         if g("nu") is not None:
             return self._parse_numeric(m, start)
+        if g("dr") is not None:
+            if lx.relative[g("dr_n")]["unit"] != "month":
+                return None
+            d1 = g("dr_d")
+            a = Atom(start, m.end(), "date", "date.dm.relative", d=int(d1) if d1.isdigit() else lx.ordinals[d1],
+                     suf=lx.relative[g("dr_suf")]["offset"], unit="month", evidence=g("dr_n"))
+            a.extra["relative_month"] = True
+            self._head(a, m, "dr")
+            return a
         if g("nm") is not None:
             a = Atom(start, m.end(), "month", "date.numeric.my", m=int(g("nm_m")), y=int(g("nm_y")),
                      explicit_year=True, evidence=g("nm"))
@@ -396,6 +406,12 @@ class DateExtractor:
             out.append(a)
             i += 1
         for x, y in zip(out, out[1:]):
+            if x.kind == "weekday" and y.kind == "date" and y.end is None and _AGREE_WD.match(vt[x.ne:y.ns]):
+                # "يوم الخميس الموافق 28 مارس": the weekday is that date
+                if y.wd is None:
+                    y.wd = x.wd
+                x.extra["_pair"] = y
+                continue
             if x.kind == "date" and y.kind == "date" and x.cal != y.cal and x.end is None and y.end is None:
                 if _AGREE_RE.match(vt[x.ne:y.ns]) and "الموافق" in vt[max(0, x.ne - 1):y.ns + 1] or vt[x.ne:y.ns].strip() in ("(", "/", "،", ","):
                     h, gr = (x, y) if x.cal == "hijri" else (y, x)
@@ -522,6 +538,18 @@ class DateExtractor:
         """ISO value and extras of one atom (not a range)."""
         ref = doc.reference_date
         extra: dict[str, Any] = {}
+        if a.extra.get("relative_month"):
+            extra["relative"] = True
+            extra["granularity"] = "day"
+            if ref is None:
+                return None, extra
+            y, mo = _add_months(ref.year, ref.month, a.suf or 0)
+            try:
+                day = dt.date(y, mo, a.d)
+            except ValueError:
+                return None, extra
+            self._weekday_check(a, day, extra)
+            return day.isoformat(), extra
         if a.kind in ("date", "month"):
             guessed = False
             y = a.y
@@ -529,6 +557,17 @@ class DateExtractor:
                 y, guessed = self._year_for(doc, a, explicit)
                 if y is None:
                     return None, {"granularity": "day" if a.kind == "date" else "month"}
+                if a.wd is not None and a.d and a.cal == "gregorian" and a.suf is None:
+                    # the weekday written with the date decides between neighbouring years
+                    for cand in (y, y - 1, y + 1):
+                        try:
+                            if dt.date(cand, a.m, a.d).weekday() == a.wd:
+                                if cand != y:
+                                    extra["year_from_weekday"] = True
+                                y = cand
+                                break
+                        except ValueError:
+                            continue
                 if guessed:
                     extra["year_from"] = "document" if ref is None else "tense"
                 else:

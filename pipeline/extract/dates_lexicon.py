@@ -147,7 +147,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     def pair(p):
         return rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym}))?"
 
-    dayrange = rf"(?:[ ]?[-–][ ]?|[ ](?:الي|حتي)[ ]|[ ]و[ ]?)"
+    dayrange = rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ]|[ ]و[ ]?)"
 
     dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?P<dm_d1>{day}|{ordn})"
           rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]من)?[ ](?P<dm_m>{anym}){pair('dm')}"
@@ -155,6 +155,8 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
           rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
     nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
           rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
+    per = _alt(lx.kind_forms("period"))
+    dr = (rf"(?P<dr>{_head('dr', lx)}(?P<dr_d>{day}|{ordn})(?:[ ]من)?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
     nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
     mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
           rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
@@ -165,14 +167,13 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     wd = _alt(lx.weekdays)
     wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>يوم)[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>يوم)[ ])?(?P<wk_wd2>{wd}))"
           rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w))")
-    per = _alt(lx.kind_forms("period"))
     this = _alt(lx.kind_forms("this"))
     pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?!\w))")
     prep = _alt(lx.kind_forms("offset_prep"))
     unit = _alt(lx.kind_forms("unit"))
     of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")
     # order: longest / most specific first at a given start
-    body = "|".join([dm, nu, nm, mo, yr, wk, of, pe])
+    body = "|".join([dm, dr, nu, nm, mo, yr, wk, of, pe])
     pattern = rf"(?<![\w\-/.:,])(?P<cl>[وف]?[بلك]?)(?:{body})"
     return re.compile(pattern)
 

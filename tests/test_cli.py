@@ -230,7 +230,7 @@ def test_write_failure_exits_3(tmp_path, monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("enabled, total, expected", [
-    (True, 1000, r"^\r3 docs  [\d,]+ words/s   50\.0%  ETA \d:\d\d:\d\d\x1b\[K"),
+    (True, 1000, r"^\r3 docs  [\d,]+ words/s  49\.8%  ETA \d:\d\d:\d\d\x1b\[K"),
     (True, None, r"^\r3 docs  [\d,]+ words/s\x1b\[K"),
     (False, 1000, r"^$"),  # not a terminal, or --quiet: nothing at all
 ])

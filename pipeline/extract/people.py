@@ -105,7 +105,9 @@ class PersonExtractor:
         # particles that may start a name on their own (ولد "was born" and بن/ابن "son" need a name first)
         self.arabic_particles = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "آل", "آيت"))
         self.tails = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "tail")
-        self.speech = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_speech_verbs.tsv", ("form",)))
+        verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
+        self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech")
+        self.action = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "action")
         self.stop = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_stopwords.tsv", ("form",)))
         titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
@@ -154,9 +156,18 @@ class PersonExtractor:
             prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
             article = p.clitic.endswith("ال") or p.key.startswith("ال")
             if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3
-                                                             and self.freq.get(p.key, 0.0) >= 4.0)):
+                                                             and self.freq.get(p.key, 0.0) >= 3.0)):
                 return True
         return False
+
+    def suffixed(self, norm: str) -> bool:
+        """A known noun with an attached pronoun (``قصيدته``, ``أوامره``), not a name."""
+        if norm in self.given or len(norm) < 4:
+            return False
+        z = self.freq.get
+        if norm.endswith("ته") and z(norm[:-2] + "ه", 0.0) >= 3.0:
+            return True
+        return norm.endswith(("ه", "ك")) and z(norm[:-1], 0.0) >= 3.0
 
     def noun_like(self, norm: str) -> bool:
         """A frequent word that also takes the article (``جاهز`` -> ``الجاهز``): a noun or adjective."""
@@ -194,7 +205,8 @@ class PersonExtractor:
             return False
         if norm in self.given or norm in self.particles:
             return True
-        if is_definite(norm) or self.verb_like(norm) or self.clitic_word(norm) or self.noun_like(norm):
+        if is_definite(norm) or self.verb_like(norm) or self.clitic_word(norm) or self.noun_like(norm) \
+                or self.suffixed(norm):
             return False
         if norm[0] == "و" and (self.freq.get(norm[1:], 0.0) >= 2.5 or self.verb_like(norm[1:])):
             return False
@@ -264,6 +276,15 @@ class PersonExtractor:
                         nm = self._run(toks, j, 0, strong=True)
                         if nm:
                             emit(nm, "person.speech", 0.85, t.norm, t.i)
+                continue
+            # action verb: the subject must look more like a name (given name or rare word)
+            if nxt is not None and any(p.key in self.action and p.clitic in ("", "و", "ف") for p in ps):
+                w = nxt.norm
+                if (w in self.given and w not in self.given_common) or (self.can_start(w) and self.z(w) <= 4.0
+                                                                        and not is_nisba(w)):
+                    nm = self._run(toks, j, 0, strong=True)
+                    if nm:
+                        emit(nm, "person.action", 0.7, t.norm, t.i)
                 continue
             zt = self.z(t.norm)
             for p in ps:

@@ -11,8 +11,8 @@ Rules (no part-of-speech tagger; light morphology on the normalized, clitic-peel
 
   - ``DEF DEF+`` (definite noun + definite adjectives or a definite construct chain):
     ``الذكاء الاصطناعي``، ``البنية التحتية``;
-  - ``NOUN DEF+`` (construct state, إضافة, the head being an indefinite noun):
-    ``حوكمة البيانات``، ``شبكات الجيل الخامس``;
+  - ``NOUN NOUN* DEF ADJ*`` (construct state, إضافة, the head being an indefinite noun):
+    ``حوكمة البيانات``، ``شبكات الجيل الخامس``، ``عملية زراعة الكبد``;
   - ``NOUN ADJ+`` (indefinite noun + indefinite nisba adjectives): ``حضارة رقمية``;
   - ``غير`` + a definite adjective continues a phrase (``الهجرة غير النظامية``).
 
@@ -317,9 +317,14 @@ class KeyphraseFinder:
             return extend(i + 1, MAX_WORDS - 1, True), "def_def"
         if not head.noun:
             return i + 1, ""
-        if i + 1 < n and not isinstance(run[i + 1], str) and run[i + 1].definite:
-            # construct state: indefinite head + definite genitive (+ its adjectives)
-            return extend(i + 2, MAX_WORDS - 2, True), "construct"
+        # construct state: indefinite head (+ indefinite nouns) + definite genitive (+ its adjectives):
+        # حوكمة البيانات، عملية زراعة الكبد
+        j = i + 1
+        while j < n and j - i < MAX_WORDS - 1 and not isinstance(run[j], str) and not run[j].definite \
+                and run[j].noun and run[j].head_ok:
+            j += 1
+        if j < n and j - i < MAX_WORDS and not isinstance(run[j], str) and run[j].definite:
+            return extend(j + 1, MAX_WORDS - (j + 1 - i), True), "construct"
         return extend(i + 1, MAX_WORDS - 1, False), "noun_adj"
 
     def _occ(self, doc: Document, run: list, i: int, j: int, words: list[Word], pattern: str, pos_weight) -> PhraseOcc:

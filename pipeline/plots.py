@@ -185,50 +185,65 @@ def bar_counts(labels: Sequence[Any], counts: Sequence[float], ax=None, title: s
         ax.set_title(shape(title), fontfamily=fam)
     if xlabel:
         ax.set_xlabel(shape(xlabel), fontfamily=fam)
+    if all(float(n).is_integer() for n in counts):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.12)
     ax.figure.tight_layout()
     return ax
 
 
-def timeline(rows: Iterable[dict[str, Any]], ax=None, title: str | None = None):
-    """Dates on a time axis, one row per document.
+def timeline(rows: Iterable[dict[str, Any]], ax=None, title: str | None = None, max_rows: int = 80):
+    """Date mentions on a time axis: one line per mention (its text as the label), grouped
+    by document, a dot at the first day and a bar over the period (month, year, range).
 
     Args:
         rows: dicts with ``doc_id``, ``text``, ``date_start`` and ``date_end``
-            (:class:`datetime.date`), e.g. the records of :func:`pipeline.analysis.date_timeline`.
+            (:class:`datetime.date`), e.g. the records of :func:`pipeline.analysis.date_timeline`;
+            rows without ``date_start`` are left out.
+        max_rows: at most this many mentions are drawn (the first ones by document and date).
     Returns the matplotlib Axes.
     """
     import matplotlib.dates as mdates
 
     fam = _family()
-    rows = [r for r in rows if r.get("date_start") is not None]
-    docs = sorted({str(r["doc_id"]) for r in rows})
+    rows = sorted((r for r in rows if r.get("date_start") is not None),
+                  key=lambda r: (str(r["doc_id"]), r["date_start"], r.get("date_end") or r["date_start"]))
+    total = len(rows)
+    rows = rows[:max_rows]
+    n = len(rows)
     if ax is None:
-        ax = _new_axes((9, max(2.5, 0.8 * len(docs) + 1.5)))
-    seen: dict[str, int] = {}
-    for r in sorted(rows, key=lambda r: (str(r["doc_id"]), r["date_start"])):
-        y = docs.index(str(r["doc_id"]))
+        ax = _new_axes((9, max(2.5, 0.32 * n + 1.4)))
+    ys = list(range(n))[::-1]  # first mention at the top
+    palette = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#9d755d"]
+    docs = list(dict.fromkeys(str(r["doc_id"]) for r in rows))
+    for y, r in zip(ys, rows):
+        color = palette[docs.index(str(r["doc_id"])) % len(palette)]
         a, b = r["date_start"], r.get("date_end") or r["date_start"]
         if b > a:
-            ax.plot([a, b], [y, y], lw=6, alpha=0.4, color="#f58518", solid_capstyle="butt")
-        ax.plot([a], [y], "o", color="#e45756")
-        k = seen[str(r["doc_id"])] = seen.get(str(r["doc_id"]), -1) + 1
-        # labels alternate above and below the line so that neighbours do not overlap
-        ax.annotate(shape(r.get("text", "")), (a, y), xytext=(0, (9, -16, 21, -28)[k % 4]),
-                    textcoords="offset points", ha="center", fontsize=9, fontfamily=fam,
-                    arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.6} if k % 4 > 1 else None)
-    ax.set_yticks(range(len(docs)), docs, fontfamily=fam)
-    ax.set_ylim(-0.7, len(docs) - 0.3)
+            ax.plot([a, b + dt.timedelta(days=1)], [y, y], lw=5, alpha=0.45, color=color, solid_capstyle="butt")
+        ax.plot([a], [y], "o", color=color, ms=5)
+    ax.set_yticks(ys, [shape(r.get("text", "")) for r in rows], fontfamily=fam, fontsize=9)
+    # document names on the right, at the middle of their group, and separators between groups
+    for k, doc in enumerate(docs):
+        idx = [y for y, r in zip(ys, rows) if str(r["doc_id"]) == doc]
+        ax.annotate(shape(doc), (1.01, (sum(idx) / len(idx) + 0.5) / max(n, 1)), xycoords="axes fraction",
+                    va="center", fontsize=9, fontfamily=fam, color=palette[k % len(palette)])
+        if k:
+            ax.axhline(max(idx) + 0.5, color="#bbb", lw=0.6)
+    ax.set_ylim(-0.6, n - 0.4)
     if rows:
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         lo = min(r["date_start"] for r in rows)
         hi = max((r.get("date_end") or r["date_start"]) for r in rows)
-        pad = max(dt.timedelta(days=15), (hi - lo) * 0.08)
+        pad = max(dt.timedelta(days=15), (hi - lo) * 0.05)
         ax.set_xlim(lo - pad, hi + pad)
-    if title:
-        ax.set_title(shape(title), fontfamily=fam)
+    if title or total > n:
+        text = (title or "") + (f" ({n}/{total})" if total > n else "")
+        ax.set_title(shape(text), fontfamily=fam)
     ax.grid(axis="x", alpha=0.3)
     ax.figure.tight_layout()
     return ax

@@ -127,8 +127,11 @@ def test_plots_helpers_draw_and_save(tmp_path):
              "date_end": dt.date(2024, 4, 28)},
             {"doc_id": "b", "text": "بلا قيمة", "date_start": None}]
     ax2 = plots.timeline(rows, title="التواريخ")
-    assert [t.get_text() for t in ax2.get_yticklabels()] == ["a", "b"]
-    assert len(ax2.texts) == 2  # the row without a date is left out
+    ticks = {t.get_position()[1]: t.get_text() for t in ax2.get_yticklabels()}
+    assert ticks == {1: plots.shape("3 مايو"), 0: plots.shape("الأسبوع الماضي")}  # the row without a date is left out
+    assert sorted(t.get_text() for t in ax2.texts) == ["a", "b"]  # document names
+    ax4 = plots.timeline(rows * 3, max_rows=4, title="التواريخ")
+    assert len(ax4.get_yticklabels()) == 4 and ax4.get_title() == plots.shape("التواريخ (4/6)")
     ax2.figure.savefig(tmp_path / "timeline.png")
     ax3 = plots.prf_bars([{"type": "person", "span_P": 0.5, "span_R": 1.0, "span_F1": 0.667}], labels={"person": "أشخاص"})
     assert len(ax3.patches) == 3

@@ -17,7 +17,6 @@ Stage ``reference`` (:class:`DatelineDetector`) reads the dateline at the top of
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -35,10 +34,6 @@ _NUM_RE = re.compile(r"(?<!\w)[وفبلك]{0,2}\d")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
 _PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
-_AGREE_RE = re.compile(r"^[ ]?[،,]?[ ]?(?:\(?[ ]?(?:الموافق|الموافقه|الموافق ل|الموافق لـ|ل)?[ ]?|\()[ ]?$")
-_AGREE_WD = re.compile(r"^[ ]?[،,]?[ ]?(?:الموافق|الموافقه|المصادف|الذي يصادف|الذي يوافق)[ ]?$")
-_RANGE_TO = re.compile(r"^(?:[ ]?[-–][ ]?|[ ](?:الي|حتي|لغايه|الي غايه|وحتي|والي)[ ])$")
-_RANGE_AND = re.compile(r"^[ ]و[ ]?$")
 
 
 @dataclass
@@ -88,6 +83,8 @@ class DateExtractor:
         auto.make_automaton()
         self._auto = auto
         self._unit_words = frozenset(self.lx.kind_forms("unit"))
+        self._between = frozenset(self.lx.markers["range_between"]) | {
+            f.replace(" ", "") for f in self.lx.markers["range_between"]}
 
     # ------------------------------------------------------------------ parsing
     def atoms(self, vt: str) -> list[Atom]:
@@ -264,7 +261,7 @@ class DateExtractor:
             a.d2 = int(g("dm_d2"))
             if a.d2 <= day:
                 return None
-            fr = _from_word(m.string, a.ns)
+            fr = _from_word(self.lx, m.string, a.ns)
             if fr is not None:
                 a.ns = fr[1]  # the range connector belongs to the span (من 6 إلى 9 نوفمبر)
         elif g("dm_fr"):
@@ -353,10 +350,10 @@ class DateExtractor:
             a.rule = "date.range.year"
             rc = g("yr_rc").strip()
             fr = g("yr_fr") or ""
-            back = _from_word(vt, a.ns) if not fr else None
+            back = _from_word(self.lx, vt, a.ns) if not fr else None
             if back is not None:
                 fr = back[0]
-            if (rc == "و" and fr not in lx.markers["range_between"]) or (
+            if (rc == "و" and fr not in self._between) or (
                     rc not in ("-", "–", "/", "و") and not fr) or not 0 < y2 - y <= 200:
                 # "عامي 2010 و2015" lists two years; only "بين" / "من" make a range
                 a.y2 = None
@@ -405,15 +402,16 @@ class DateExtractor:
                     continue
             out.append(a)
             i += 1
+        aux = self.lx.aux
         for x, y in zip(out, out[1:]):
-            if x.kind == "weekday" and y.kind == "date" and y.end is None and _AGREE_WD.match(vt[x.ne:y.ns]):
+            if x.kind == "weekday" and y.kind == "date" and y.end is None and aux["agree_weekday"].match(vt[x.ne:y.ns]):
                 # "يوم الخميس الموافق 28 مارس": the weekday is that date
                 if y.wd is None:
                     y.wd = x.wd
                 x.extra["_pair"] = y
                 continue
             if x.kind == "date" and y.kind == "date" and x.cal != y.cal and x.end is None and y.end is None:
-                if _AGREE_RE.match(vt[x.ne:y.ns]) and "الموافق" in vt[max(0, x.ne - 1):y.ns + 1] or vt[x.ne:y.ns].strip() in ("(", "/", "،", ","):
+                if aux["agree_dates"].match(vt[x.ne:y.ns]):
                     h, gr = (x, y) if x.cal == "hijri" else (y, x)
                     h.extra["_pair"] = gr
         return out
@@ -424,21 +422,14 @@ class DateExtractor:
         if a.d2 or b.d2 or a.y2 or b.y2:
             return None
         between = vt[a.ne:b.ns]
-        before = vt[max(0, a.ns - 7):a.ns]
-        fr = None
-        if _RANGE_TO.match(between):
-            for w in ("ما بين ", "من ", "بين "):
-                if before.endswith(w) and (a.ns - len(w) == 0 or not vt[a.ns - len(w) - 1].isalnum() or vt[a.ns - len(w) - 1] in "و"):
-                    fr = a.ns - len(w)
-                    break
+        opener = _from_word(self.lx, vt, a.ns)
+        fr = opener[1] if opener else None
+        if self.lx.aux["range_to"].match(between):
             if fr is None and "-" not in between and "–" not in between:
                 return None
-        elif _RANGE_AND.match(between):
-            for w in ("ما بين ", "بين "):
-                if before.endswith(w):
-                    fr = a.ns - len(w)
-                    break
-            if fr is None:
+        elif self.lx.aux["range_and"].match(between):
+            # "بين X و Y" only; "X و Y" lists two dates
+            if opener is None or opener[0] not in self._between:
                 return None
         else:
             return None
@@ -753,11 +744,9 @@ class DateExtractor:
         if a.part:
             extra["part"] = a.part
         if extra.get("granularity") == "day" and a.end is None:
-            t = _time_near(doc.view.text, a.ns, a.ne)
+            t = _time_near(self.lx, doc.view.text, a.ns, a.ne)
             if t:
                 extra["time"] = t
-        if a.kind in ("weekday",) and a.suf is None:
-            pass
         s, e = doc.view.to_original(a.ns, a.ne)
         text = doc.text[s:e]
         if not text.strip():
@@ -870,33 +859,24 @@ def _hijri_to_greg(Hijri, y: int, m: int, d: int) -> dt.date:
     return dt.date(g.year, g.month, g.day)
 
 
-_PM = ("مساء", "مساءا", "م", "ليلا", "ظهرا", "عصرا")
-_MERIDIEM = r"(?:[ ]?(صباحا|صباح|ص|مساءا|مساء|م|ظهرا|ليلا|فجرا|عصرا)(?!\w))?"
-_TIME_AFTER = re.compile(r"[ ]?[،,]?[ ]?(?:في[ ])?(?:الساعه[ ])?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)" + _MERIDIEM)
-_TIME_BEFORE = re.compile(r"(?:الساعه[ ])?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)" + _MERIDIEM + r"[ ]?(?:من[ ])?$")
-
-
-def _time_near(vt: str, ns: int, ne: int) -> str | None:
+def _time_near(lx: DateLexicon, vt: str, ns: int, ne: int) -> str | None:
     """A clock time written right after (or right before) a day: "HH:MM" (24 h), else None."""
-    m = _TIME_AFTER.match(vt, ne, min(len(vt), ne + 40))
+    m = lx.aux["time_after"].match(vt, ne, min(len(vt), ne + 40))
     if m is None:
         off = max(0, ns - 30)
-        m = _TIME_BEFORE.search(vt[off:ns])
+        m = lx.aux["time_before"].search(vt[off:ns])
     if m is None:
         return None
     h, mi = int(m.group(1)), int(m.group(2))
-    if m.group(3) in _PM and h < 12:
+    if m.group(3) in lx.markers["meridiem_pm"] and h < 12:
         h += 12
     return f"{h:02d}:{mi:02d}"
 
 
-_BACK_RE = re.compile(r"(?:^|[^\w])[وف]?(ما بين|مابين|بين|من) ?$")
-
-
-def _from_word(vt: str, ns: int) -> tuple[str, int] | None:
+def _from_word(lx: DateLexicon, vt: str, ns: int) -> tuple[str, int] | None:
     """The range opener (من، بين، ما بين) right before a view position, with its start."""
     off = max(0, ns - 9)
-    m = _BACK_RE.search(vt[off:ns])
+    m = lx.aux["range_opener"].search(vt[off:ns])
     if m is None:
         return None
     return m.group(1), off + m.start(1)
@@ -939,5 +919,3 @@ def _next_word(vt: str, pos: int) -> str:
         return vt[i]
     return vt[i:j]
 
-
-_ = calendar  # month lengths come from hijridate / datetime

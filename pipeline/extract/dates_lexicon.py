@@ -112,6 +112,7 @@ class DateLexicon:
     rules: dict[str, float]
     regex: re.Pattern = field(repr=False, default=None)
     triggers: frozenset = field(repr=False, default=frozenset())
+    aux: dict[str, re.Pattern] = field(repr=False, default_factory=dict)
 
     def kind_forms(self, kind: str) -> list[str]:
         return [f for f, r in self.relative.items() if r["kind"] == kind]
@@ -212,9 +213,37 @@ def date_lexicon() -> DateLexicon:
         past=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "past"),
         rules=rules,
     )
+    for need in ("agree", "clock", "meridiem_am", "meridiem_pm", "range_and"):
+        if need not in markers:
+            raise ResourceError(f"dates/markers.tsv: no {need!r} entry")
     lx.regex = _build_regex(lx)
     lx.triggers = _triggers(lx)
+    lx.aux = _aux_regexes(lx)
     return lx
+
+
+def _aux_regexes(lx: DateLexicon) -> dict[str, re.Pattern]:
+    """Small anchored patterns for the text between or around atoms (all from markers.tsv)."""
+    mk = lx.markers
+    agree = _alt(mk["agree"])
+    rto = _alt(mk["range_to"])
+    rand = _alt(mk["range_and"])
+    opener = _alt(mk["range_from"] | mk["range_between"] | {f.replace(" ", "") for f in mk["range_between"]})
+    mer = _alt(mk["meridiem_am"] | mk["meridiem_pm"])
+    clock = _alt(mk["clock"])
+    hhmm = r"([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)"
+    return {
+        # between a Hijri date and its Gregorian equivalent (or the reverse)
+        "agree_dates": re.compile(rf"^[ ]?[،,]?[ ]?(?:{agree}[ ]?|\([ ]?|/[ ]?)?$"),
+        # between a lone weekday and the date it names
+        "agree_weekday": re.compile(rf"^[ ]?[،,]?[ ]?{agree}[ ]?$"),
+        "range_to": re.compile(rf"^(?:[ ]?[-–][ ]?|[ ]{rto}[ ])$"),
+        "range_and": re.compile(rf"^[ ]{rand}[ ]?$"),
+        # the opener right before the first date of a range (search in a short window)
+        "range_opener": re.compile(rf"(?:^|[^\w])[وف]?({opener})[ ]?$"),
+        "time_after": re.compile(rf"[ ]?[،,]?[ ]?(?:في[ ])?(?:{clock}[ ])?{hhmm}(?:[ ]?({mer})(?!\w))?"),
+        "time_before": re.compile(rf"(?:{clock}[ ])?{hhmm}(?:[ ]?({mer})(?!\w))?[ ]?(?:من[ ])?$"),
+    }
 
 
 def _triggers(lx: DateLexicon) -> frozenset[str]:

@@ -208,7 +208,7 @@ class DateExtractor:
             if not count:
                 return None
             nxt = _next_word(vt, m.end())
-            if nxt in ("من", "علي", "عن"):
+            if nxt in lx.offset_event:
                 return None  # relative to an event ("بعد عامين من الحرب"), not to the reference
             prep = lx.relative[g("of_p")]["offset"]
             return Atom(start, m.end(), "offset", "date.relative.offset", unit=u["unit"], count=count * prep,

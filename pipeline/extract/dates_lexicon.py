@@ -106,6 +106,7 @@ class DateLexicon:
     context_before: frozenset[str]
     context_after: frozenset[str]
     after_today: frozenset[str]
+    offset_event: frozenset[str]
     not_weekday_before: frozenset[str]
     future: frozenset[str]
     past: frozenset[str]
@@ -122,8 +123,9 @@ def _head(p: str, lx: "DateLexicon") -> str:
     """Optional weekday head: [relative day] [يوم] weekday [،] [(] — or just يوم before a day."""
     rd = _alt(lx.kind_forms("day"))
     wd = _alt(lx.weekdays)
-    return (rf"(?:(?:(?P<{p}_rd>{rd})[ ])?(?:(?P<{p}_yw>يوم)[ ])?(?P<{p}_wd>{wd})(?:[ ]?[،,])?[ ]?(?P<{p}_op>\([ ]?)?"
-            rf"|(?P<{p}_yw2>يوم)[ ])?")
+    yw = _alt(lx.markers["day_prefix"])
+    return (rf"(?:(?:(?P<{p}_rd>{rd})[ ])?(?:(?P<{p}_yw>{yw})[ ])?(?P<{p}_wd>{wd})(?:[ ]?[،,])?[ ]?(?P<{p}_op>\([ ]?)?"
+            rf"|(?P<{p}_yw2>{yw})[ ])?")
 
 
 def _build_regex(lx: DateLexicon) -> re.Pattern:
@@ -144,6 +146,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     rbet = _alt(lx.markers["range_between"])
     rfrom = _alt(lx.markers["range_from"])
     comma = r"(?:[ ]?[،,])?[ ]"
+    ofw = _alt(lx.markers["of"])
 
     def pair(p):
         return rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym}))?"
@@ -151,13 +154,13 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     dayrange = rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ]|[ ]و[ ]?)"
 
     dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?P<dm_d1>{day}|{ordn})"
-          rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]من)?[ ](?P<dm_m>{anym}){pair('dm')}"
+          rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dm_m>{anym}){pair('dm')}"
           rf"(?:{comma}(?:(?P<dm_yp>{yp})[ ])?(?:(?P<dm_y>{y4})|(?P<dm_yn>{nwseq}))(?:[ ]?(?P<dm_mk>{mk}))?)?"
           rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
     nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
           rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
     per = _alt(lx.kind_forms("period"))
-    dr = (rf"(?P<dr>{_head('dr', lx)}(?P<dr_d>{day}|{ordn})(?:[ ]من)?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
+    dr = (rf"(?P<dr>{_head('dr', lx)}(?P<dr_d>{day}|{ordn})(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
     nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
     mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
           rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
@@ -166,7 +169,8 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
           rf"|(?P<yr_w>{nwseq}))(?:[ ]?(?P<yr_mk>{mk}))?(?!\w))")
     rd = _alt(lx.kind_forms("day"))
     wd = _alt(lx.weekdays)
-    wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>يوم)[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>يوم)[ ])?(?P<wk_wd2>{wd}))"
+    yw = _alt(lx.markers["day_prefix"])
+    wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>{yw})[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>{yw})[ ])?(?P<wk_wd2>{wd}))"
           rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w))")
     this = _alt(lx.kind_forms("this"))
     pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?!\w))")
@@ -208,6 +212,7 @@ def date_lexicon() -> DateLexicon:
         context_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "before"),
         context_after=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after"),
         after_today=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after_today"),
+        offset_event=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "offset_event"),
         not_weekday_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_weekday_before"),
         future=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "future"),
         past=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "past"),

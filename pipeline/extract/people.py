@@ -155,8 +155,9 @@ class PersonExtractor:
                 return True
             prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
             article = p.clitic.endswith("ال") or p.key.startswith("ال")
-            if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3
-                                                             and self.freq.get(p.key, 0.0) >= 3.0)):
+            zk = self.freq.get(p.key, 0.0)
+            if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3 and zk >= 3.0
+                                                             and zk >= self.freq.get(norm, 0.0) + 0.5)):
                 return True
         return False
 

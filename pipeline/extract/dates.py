@@ -708,6 +708,14 @@ class DateExtractor:
             elif b.y is None and first.y is not None:
                 b.y = first.y
                 b.cal = first.cal
+                if (b.m or 0, b.d or 0) < (first.m or 0, first.d or 0):
+                    b.y = first.y + 1
+            elif first.y is None and b.y is None and first.kind in ("date", "month") and first.cal == b.cal:
+                # neither has a year: resolve the start, the end follows it
+                y1, _ = self._year_for(doc, first, explicit)
+                if y1 is not None:
+                    first.y = y1
+                    b.y = y1 + 1 if (b.m or 0, b.d or 0) < (first.m or 0, first.d or 0) else y1
             v1, e1 = self._value(doc, first, explicit)
             v2, e2 = self._value(doc, b, explicit)
             value = None

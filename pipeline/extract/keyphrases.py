@@ -40,6 +40,7 @@ from .common import zipf
 MAX_WORDS = 4
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
+ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
 
 
 @dataclass(slots=True, eq=False)
@@ -153,7 +154,7 @@ class KeyphraseFinder:
     def __init__(self, is_keyword=None):
         self.stop = load_stopwords()
         self.is_keyword = is_keyword or (lambda key: False)
-        self._cache: dict[tuple[str, str], tuple | None] = {}
+        self._cache: dict[str, tuple | str | None] = {}
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -178,23 +179,10 @@ class KeyphraseFinder:
             bare.append((p.cut, p.key))
         return (0, norm, False, tuple(bare))
 
-    def _word(self, doc: Document, tok: Token) -> Word | None:
-        if tok.kind != "word":
-            return None
-        raw = doc.text[tok.start:tok.end]
-        ck = (raw, tok.norm)
-        info = self._cache.get(ck, 0)
-        if info == 0:
-            info = self._analyze(tok.norm, _strip_marks(raw))
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[ck] = info
-        if info is None or info is WEAK:
-            return info
-        return Word(tok, *info)
-
     def _analyze(self, norm: str, surface: str) -> tuple | None:
         """(cut, key, fused, definite, noun, nisba, head_ok) of a word, or None."""
+        if self.stop.get(norm) == "adj_particle":
+            return ADJ_PARTICLE
         r = self._reading(norm)
         if r is None or r is WEAK:
             return r
@@ -237,9 +225,10 @@ class KeyphraseFinder:
         out: list[PhraseOcc] = []
         run: list[Word | str] = []
         prev_sent = -1
-        stop_get = self.stop.get
-        word = self._word
+        cache_get = self._cache.get
+        analyze = self._analyze
         flush = self._flush
+        text = doc.text
         after_title = False
         for tok in doc.tokens:
             if tok.sent != prev_sent:
@@ -252,16 +241,23 @@ class KeyphraseFinder:
                     flush(doc, run, out, pos_weight)
                 run = []
                 continue
-            if stop_get(tok.norm) == "adj_particle":
-                run.append("غير")
+            raw = text[tok.start:tok.end]  # the original spelling determines the normalized one
+            info = cache_get(raw, 0)
+            if info == 0:
+                info = analyze(tok.norm, _strip_marks(raw))
+                if len(self._cache) > 200_000:
+                    self._cache.clear()
+                self._cache[raw] = info
+            if info is ADJ_PARTICLE:
+                run.append(info)
                 continue
-            w = word(doc, tok)
-            if w is None or w is WEAK or (w.cut and run):
+            if info is None or info is WEAK or (info[0] and run):
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
-                run = [] if w is None or w is WEAK else [w]
-                after_title = w is WEAK
+                run = [] if info is None or info is WEAK else [Word(tok, *info)]
+                after_title = info is WEAK
                 continue
+            w = Word(tok, *info)
             if after_title:
                 # the genitive of a title (رئيس الجمهورية ...) does not open a phrase
                 w.head_ok = False

@@ -203,11 +203,15 @@ class TopicExtractor:
                 acc[1] += pw
                 acc[2] += 1
             covered.update(range(hit.tok_first, hit.tok_last + 1))
+        cached = self.lexicon._cache.get
+        word_hits = self.lexicon.word_hits
         for tok in doc.tokens:
-            if tok.kind != "word" or tok.i in covered or len(tok.norm) < 2:
+            if tok.kind != "word":
                 continue
-            hits = self.lexicon.word_hits(tok.norm)
-            if not hits:
+            hits = cached(tok.norm)
+            if hits is None:
+                hits = word_hits(tok.norm)
+            if not hits or tok.i in covered:
                 continue
             pw = pos_weight(tok)
             for cat, weight, term in hits:

@@ -364,6 +364,7 @@ def test_missing_year_without_any_year_is_null():
     "صرفت منح بواقع 2000 لكل أسرة",
     "أكل ثلثي 2/3 الكمية",
     "وقع خلاف بين الاثنين على الحصة",
+    "دخل من باب المسجد وباب الحديد",
 ])
 def test_not_dates(text):
     assert dates(text) == []

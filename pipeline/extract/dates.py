@@ -159,7 +159,8 @@ class DateExtractor:
                     return None  # a bare رجب / صفر / رمضان is a name or a word, not a date; شهر رمضان is
                 a.rule = "date.hijri.month"
             else:
-                licensed = bool(g("mo_pt") or g("mo_mp")) or any(c in cl for c in "بل")
+                # a clitic ب/ل licenses only a long month name: وباب is a door, not August (آب)
+                licensed = bool(g("mo_pt") or g("mo_mp")) or (any(c in cl for c in "بل") and len(month_key) >= 4)
                 if not licensed:
                     prev = _prev_word(vt, m.start())
                     trig = lx.markers.get("month_trigger", ())

@@ -103,7 +103,7 @@ class DateExtractor:
                 out.append(a)
                 pos = a.ne if m.start() < a.ne < m.end() else m.end()
             else:
-                pos = m.end()
+                pos = start + 1  # a rejected match: the words inside it may still open a date
         return out
 
     def _candidates(self, vt: str) -> list[int]:
@@ -131,9 +131,18 @@ class DateExtractor:
             if lx.relative[g("dr_n")]["unit"] != "month":
                 return None
             d1 = g("dr_d")
+            if not d1.isdigit() and not g("dr_yw") and not g("dr_yw2") and self._ordinal_of_noun(vt, m.start()):
+                return None
             a = Atom(start, m.end(), "date", "date.dm.relative", d=int(d1) if d1.isdigit() else lx.ordinals[d1],
                      suf=lx.relative[g("dr_suf")]["offset"], unit="month", evidence=g("dr_n"))
             a.extra["relative_month"] = True
+            if g("dr_d2"):
+                a.d2 = int(g("dr_d2"))
+                if a.d2 <= a.d:
+                    return None
+                fr = _from_word(self.lx, vt, a.ns)
+                if fr is not None:
+                    a.ns = fr[1]
             self._head(a, m, "dr")
             return a
         if g("nm") is not None:
@@ -247,9 +256,18 @@ class DateExtractor:
         if other != a.m:
             a.extra["pair_mismatch"] = True
 
+    def _ordinal_of_noun(self, vt: str, pos: int) -> bool:
+        """True when an ordinal word follows a noun it qualifies (الأسبوع الثاني من الشهر)."""
+        prev = _prev_word(vt, pos)
+        if prev[:1] in ("و", "ف") and prev[1:] in self.lx.not_day_ordinal_before:
+            return True
+        return prev in self.lx.not_day_ordinal_before
+
     def _parse_dm(self, m: re.Match, start: int) -> Atom | None:
         lx = self.lx
         g = m.group
+        if not g("dm_d1").isdigit() and not g("dm_yw") and not g("dm_yw2") and self._ordinal_of_noun(m.string, m.start()):
+            return None
         month_key = g("dm_m")
         cal = "hijri" if month_key in lx.hijri_months and month_key not in lx.greg_months else "gregorian"
         month = (lx.hijri_months if cal == "hijri" else lx.greg_months)[month_key]
@@ -538,9 +556,12 @@ class DateExtractor:
             y, mo = _add_months(ref.year, ref.month, a.suf or 0)
             try:
                 day = dt.date(y, mo, a.d)
+                day2 = dt.date(y, mo, a.d2) if a.d2 else None
             except ValueError:
                 return None, extra
             self._weekday_check(a, day, extra)
+            if day2:
+                return f"{day.isoformat()}/{day2.isoformat()}", extra
             return day.isoformat(), extra
         if a.kind in ("date", "month"):
             guessed = False
@@ -711,6 +732,10 @@ class DateExtractor:
                 b.cal = first.cal
                 if (b.m or 0, b.d or 0) < (first.m or 0, first.d or 0):
                     b.y = first.y + 1
+            elif first.y is None and b.y is None and b.extra.get("relative_month") and doc.reference_date:
+                # "بين العشرين من يونيو والسابع من الشهر الحالي": the start precedes the resolved end
+                by, bm = _add_months(doc.reference_date.year, doc.reference_date.month, b.suf or 0)
+                first.y = by if (first.m or 0, first.d or 0) <= (bm, b.d or 0) else by - 1
             elif first.y is None and b.y is None and first.kind in ("date", "month") and first.cal == b.cal:
                 # neither has a year: resolve the start, the end follows it
                 y1, _ = self._year_for(doc, first, explicit)

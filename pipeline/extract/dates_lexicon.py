@@ -107,6 +107,7 @@ class DateLexicon:
     context_after: frozenset[str]
     after_today: frozenset[str]
     offset_event: frozenset[str]
+    not_day_ordinal_before: frozenset[str]
     not_weekday_before: frozenset[str]
     future: frozenset[str]
     past: frozenset[str]
@@ -160,7 +161,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
           rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
     per = _alt(lx.kind_forms("period"))
-    dr = (rf"(?P<dr>{_head('dr', lx)}(?P<dr_d>{day}|{ordn})(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
+    dr = (rf"(?P<dr>{_head('dr', lx)}(?P<dr_d>{day}|{ordn})(?:{dayrange}(?P<dr_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
     nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
     mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
           rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
@@ -212,6 +213,7 @@ def date_lexicon() -> DateLexicon:
         context_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "before"),
         context_after=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after"),
         after_today=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after_today"),
+        not_day_ordinal_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_day_ordinal_before"),
         offset_event=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "offset_event"),
         not_weekday_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_weekday_before"),
         future=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "future"),

@@ -94,7 +94,9 @@ class PersonExtractor:
 
     name = "people"
 
-    def __init__(self) -> None:
+    def __init__(self, known: bool = True) -> None:
+        """``known=False`` leaves out the list of well-known people (for ablation measurements)."""
+        self.use_known = known
         self.freq = frequency_table()
         given = load_table("lexicons/person_given_names.tsv", ("form", "gender", "common"))
         self.given = {normalize(r["form"]): r for r in given}
@@ -112,8 +114,34 @@ class PersonExtractor:
         titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
+        self._load_known(titles)
         self.ordinals = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_ordinals.tsv", ("form",)))
         self.facility = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_facility_heads.tsv", ("form",)))
+
+    def _load_known(self, titles) -> None:
+        """Well-known people: full names (titles in front removed) and their distinctive surnames."""
+        heads = frozenset(normalize(r["form"]) for r in titles)
+        full: list[tuple[str, str]] = []
+        surnames: list[tuple[str, str]] = []
+        for r in load_table("lexicons/person_known.tsv", ("name", "domain")):
+            words = r["name"].split()
+            while len(words) > 1 and normalize(words[0]) in heads:
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) > 1:
+                full.append((name, name))
+            k = len(words) - 1
+            if k and normalize(words[k]) in self.tails:
+                k -= 1
+            while k > 1 and normalize(words[k - 1]) in self.particles:
+                k -= 1  # the surname keeps its particles (فون دير لاين، آل مكتوم)
+            last = words[k:]
+            key = normalize(" ".join(last))
+            if len(last) == 1 and (key in self.given or key in self.stop or key in heads or len(key) < 3
+                                   or self.z(key) >= 4.6 or self.noun_like(key) or self.verb_like(key)):
+                continue
+            surnames.append((" ".join(last), name))
+        self.known = Gazetteer(full + surnames if self.use_known else [])
 
     # ---- word classes ---------------------------------------------------------------------
     def z(self, norm: str) -> float:
@@ -259,6 +287,15 @@ class PersonExtractor:
             nm = self._after_title(toks, last + 1, kind in ("role", "style"), title_at, cand_start)
             if nm:
                 emit(nm, "person.title", 0.9, key, i)
+
+        # 1b. well-known people (full names, and their surnames alone)
+        for h in self.known.find(doc):
+            a, b = h.tok_first, h.tok_last
+            if any(cover[k] is not None for k in range(a, b + 1)):
+                continue
+            if h.clitic and (self.z(toks[a].norm) >= 3.5 or h.clitic not in ("و", "ف", "ب", "ل", "وب", "ول", "فل", "فب")):
+                continue
+            emit(_Name(a, b, h.nstart - toks[a].nstart), "person.known", 0.8, h.key, a)
 
         # 2. speech verbs, 3. given names / particles, 4. nisba + foreign word, 5. verb + foreign word
         for t in toks:

@@ -138,3 +138,22 @@ def test_place_inside_organization_is_not_a_place(nlp, text, inside):
     doc = nlp.process(text)
     assert not [e for e in doc.entities if e.type == "place" and inside in e.text]
     assert [e for e in doc.entities if e.type == "organization" and inside in e.text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown name joined by و to a known place, ending a list
+    ("سقطت قذائف على بلدتي كفرتخاريم وسلقين الحدوديتين.", ["كفرتخاريم", "سلقين"]),
+    # an unknown name before الواقعة/التابعة (X lies in ...)
+    ("وصلت المساعدات إلى كوتاباتو الواقعة جنوب الفلبين.", ["كوتاباتو", "الفلبين"]),
+])
+def test_coordination_and_located(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قالت إن المنطقة ستنفجر قريبا.",          # a verb after a trigger is not a name
+    "زار السياح منطقة العطلات الشهيرة.",       # a definite plural is not a name
+    "استقبل الوزير ضيفه ومرافقيه.",            # و + a frequent word is not coordination
+])
+def test_unknown_name_rules_negative(nlp, text):
+    assert places(nlp, text) == []

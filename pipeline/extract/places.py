@@ -41,6 +41,7 @@ EVENTS = "lexicons/place_event_heads.tsv"
 NAME_MAX_ZIPF = 3.5      # an unknown name after a trigger must be rarer than this
 FOREIGN_MAX_ZIPF = 2.5   # an unknown word after an event head / direction must be rarer
 NEXT_MAX_ZIPF = 2.5      # later words of an unknown name must be rarer still
+COORD_MAX_ZIPF = 2.5     # an unknown word coordinated with a place must be rarer
 PREP_CLITICS = ("ب", "ل")
 VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
 
@@ -66,10 +67,11 @@ class PlaceExtractor:
         self.triggers = Gazetteer((r["form"], r["opens"]) for r in load_table(TRIGGERS, ("form", "kind", "opens")))
         self.directions = words(DIRECTIONS)
         ctx = load_table(CONTEXT, ("form", "kind"))
-        self.context = frozenset(normalize(r["form"]) for r in ctx)
+        self.context = frozenset(normalize(r["form"]) for r in ctx if r["kind"] != "located")
+        self.located = frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "located")
         self.events = words(EVENTS)
         self.trigger_words = frozenset(self.triggers.keys)
-        self.stop = self.context | self.directions | self.events | self.trigger_words
+        self.stop = self.context | self.located | self.directions | self.events | self.trigger_words
 
     # --- helpers ---------------------------------------------------------------------
     @staticmethod
@@ -79,17 +81,36 @@ class PlaceExtractor:
             return norm[1:]
         return norm
 
+    @staticmethod
+    def _inflected(n: str) -> bool:
+        """A frequent word with an affix (ستنفجر، انفجارها، ومطلعها، الاصوليين), not a name."""
+        if len(n) > 4 and (n[:1] in "وف" and zipf(n[1:]) >= 3.0 or n[:1] in "بل" and zipf(n[1:]) >= 4.0):
+            return True
+        for suf in ("ها", "هم", "هما", "كم", "نا", "وا", "ون", "ين", "ات", "تم", "ه", "ت"):
+            if n.endswith(suf) and len(n) - len(suf) >= 3 and zipf(n[: -len(suf)]) >= 3.5:
+                return True
+        for pre in ("ي", "ت", "ن", "ست", "سي", "سن", "سا"):
+            if n.startswith(pre) and len(n) - len(pre) >= 3 and zipf(n[len(pre):]) >= 4.0:
+                return True
+        if n.startswith("ال") and n.endswith(("ات", "ين", "ون")) and zipf(n) >= 2.0:
+            return True  # a definite plural (العطلات، المقاولات)
+        return False
+
     def _is_name_word(self, tok, max_zipf: float, first: bool) -> bool:
         if tok.kind != "word" or len(tok.norm) < 2:
             return False
         n = tok.norm
+        if self._inflected(n):
+            return False
         if n in self.stop or n in self.nisba or n in self.table:
             return False
         if len(n) > 3 and n.endswith("ا") and zipf(n[:-1]) >= 3.0:
             return False  # an indefinite accusative adjective or adverb (فرعيا، رسميا)
         if not first:
-            if n.startswith("ال") and (n.endswith("يه") or n.endswith("ي")):
+            if n.startswith("ال") and n.endswith(("ي", "يه", "يين", "يون", "يتين", "يان")):
                 return False  # adjective after a name (الحدودية)
+            if n.startswith("و"):
+                return False  # a conjunction starts the next item of a list
             if n[:2] in VERB_PREFIXES:
                 return False  # future verb (ستستقبل)
             return zipf(n) < min(max_zipf, NEXT_MAX_ZIPF)
@@ -119,13 +140,6 @@ class PlaceExtractor:
                 if all(zipf(t.norm) < 4.5 for t in toks[:n]) and not any(t.norm in self.nisba for t in toks[:n]):
                     return toks[0].start, toks[n - 1].end
         return None
-
-    def _emit(self, doc, start, end, fused, rule, score, evidence, out, taken) -> None:
-        if any(s < end and start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        out.append(doc.make_entity("place", start, end, surface_value(doc.text[start:end], fused),
-                                   rule, score, evidence))
 
     # --- the stage ---------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -195,7 +209,6 @@ class PlaceExtractor:
                 pending.append((h, fused, weak))
 
         # unknown names after triggers, directions, event heads; located-in; dateline
-        new_keys: set[str] = set()
         for ti, why in strong_after.items():
             j = ti + 1
             if j >= ntok or toks[j].sent != toks[ti].sent:
@@ -244,32 +257,81 @@ class PlaceExtractor:
                     cands.append((s, e, False, "place.located_in", 0.7, "located_in:" + trig.norm,
                                   " ".join(x.norm for x in toks[a:ti])))
                     break
+        # located: an unknown name before الواقعة/التابعة/المجاورة … (X الواقعة شمال …)
+        for t in toks:
+            if t.kind == "word" and t.norm in self.located and t.i > 0:
+                for n in (2, 1):
+                    a = t.i - n
+                    if a >= 0 and toks[a].sent == t.sent and self._unknown_name(doc, a, FOREIGN_MAX_ZIPF, n) == n:
+                        cands.append((toks[a].start, toks[t.i - 1].end, False, "place.located", 0.65,
+                                      "located:" + t.norm, " ".join(x.norm for x in toks[a:t.i])))
+                        break
         if dl:
             s, e = dl
             cands.append((s, e, False, "place.dateline", 0.85, "dateline", normalize(doc.text[s:e])))
+        # coordination: a rare unknown word joined by و or a comma to a place (صفد وحيفا ونهاريا)
+        if cands:
+            import bisect
 
-        for c in cands:
-            if c[3] != "place.gazetteer":
-                new_keys.add(c[6])
+            tok_starts = [t.start for t in toks]
+            frontier = sorted({bisect.bisect_right(tok_starts, c[1] - 1) - 1 for c in cands})
+            placed = {bisect.bisect_right(tok_starts, c[0]) - 1 for c in cands}
+            for ti in frontier:
+                j = ti + 1
+                while j < ntok and toks[j].sent == toks[ti].sent:
+                    t = toks[j]
+                    if t.norm in ("،", ",") and j + 1 < ntok:
+                        j += 1
+                        t = toks[j]
+                        cut = 0
+                    elif t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3:
+                        cut = 1
+                    else:
+                        break
+                    w = t.norm[cut:]
+                    known = w in self.table and self.table[w]["trust"] != "C"
+                    if j in placed or t.kind != "word" or w in self.stop or w in self.nisba or \
+                            not known and (w in self.table or w.startswith("ال") or zipf(w) >= COORD_MAX_ZIPF
+                                           or zipf(t.norm) >= COORD_MAX_ZIPF):
+                        break
+                    nxt = toks[j + 1] if j + 1 < ntok else None
+                    if nxt is not None and nxt.kind == "word" and not nxt.norm.startswith("و") and nxt.space_before \
+                            and not (nxt.norm.startswith("ال") and nxt.norm.endswith(("ي", "يه", "يين", "يتين", "يان"))):
+                        break  # a list item ends at punctuation, و, an adjective or the end of the sentence
+                    s0, _ = doc.view.to_original(t.nstart + cut, t.nend)
+                    cands.append((s0, t.end, False, "place.coordination", 0.6, "coordination", w))
+                    placed.add(j)
+                    j += 1
+
+        # longest, most confident first; no overlaps inside this stage
+        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[4], c[0]))
+        out: list = []
+        taken: list[tuple[int, int]] = []
+        for s, e, fused, rule, score, ev, key in cands:
+            if not any(a < e and s < b for a, b in taken):
+                taken.append((s, e))
+                out.append((s, e, fused, rule, score, ev, key))
+        # propagation of names accepted elsewhere in the document (one sense per discourse);
+        # names that need strong context (trust C) are not propagated
+        new_keys = {c[6] for c in out if c[3] != "place.gazetteer"}
         accepted_keys |= new_keys
-        # propagation of names accepted elsewhere in the document
+        prop: list[tuple] = []
         for h, fused, weak in pending:
-            if h.key in accepted_keys and (min(h.payloads) == "B" or weak):
-                cands.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
+            if h.key in accepted_keys and min(h.payloads) == "B":
+                prop.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
         if new_keys:
             local = Gazetteer((k, None) for k in new_keys if len(k) >= 3)
             for h in local.find(doc):
                 if h.clitic.endswith("ال") or h.clitic == "ال":
                     continue
                 fused = h.clitic.endswith("ل") and h.key.startswith("ال") and not doc.view.text[h.nstart:h.nend].startswith("ال")
-                cands.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
-
-        # longest, most confident first; no overlaps inside this stage
-        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[4], c[0]))
-        out: list = []
-        taken: list[tuple[int, int]] = []
-        for s, e, fused, rule, score, ev, _key in cands:
-            self._emit(doc, s, e, fused, rule, score, ev, out, taken)
-        for ent in sorted(out, key=lambda x: x.start):
+                prop.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
+        for s, e, fused, rule, score, ev, key in prop:
+            if not any(a < e and s < b for a, b in taken):
+                taken.append((s, e))
+                out.append((s, e, fused, rule, score, ev, key))
+        ents = [doc.make_entity("place", s, e, surface_value(doc.text[s:e], fused), rule, score, ev)
+                for s, e, fused, rule, score, ev, _k in out]
+        for ent in sorted(ents, key=lambda x: x.start):
             doc.add_candidate(ent)
         return doc

@@ -38,6 +38,8 @@ from .lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+# definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
+_MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
 FREQ_FLOOR = 2.5        # words below this are unknown to the table (zipf 0)
@@ -167,7 +169,7 @@ class PersonExtractor:
             return True
         if len(norm) >= 6 and norm.endswith(("ون", "ان")) and (head in "يت" or norm[:2] in ("سي", "ست")):
             return True  # يقاومان، سيحاولون
-        if norm.endswith("ت") and z(norm[:-1], 0.0) >= 3.5:
+        if norm.endswith("ت") and norm[-2] != "ا" and z(norm[:-1], 0.0) >= 3.5:
             return True
         if norm.endswith("وا") and (len(norm) >= 5 or z(norm[:-2], 0.0) >= 3.5):
             return True
@@ -184,8 +186,11 @@ class PersonExtractor:
             prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
             article = p.clitic.endswith("ال") or p.key.startswith("ال")
             zk = self.freq.get(p.key, 0.0)
+            if prep[-1:] in ("ب", "ك") and p.key[:1] == "ي" and not article:
+                continue  # ب/ك do not attach to a verb: كيلي is not ك + يلي
+            zw = self.freq.get(norm, 0.0)
             if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3 and zk >= 3.0
-                                                             and zk >= self.freq.get(norm, 0.0) + 0.5)):
+                                                             and (zk >= zw + 0.5 or (zk >= 3.5 and zk >= zw)))):
                 return True
         return False
 
@@ -202,7 +207,7 @@ class PersonExtractor:
         """A frequent word that also takes the article (``جاهز`` -> ``الجاهز``): a noun or adjective."""
         if norm in self.given or norm.startswith("ال"):
             return False
-        if norm.endswith("ا") and len(norm) >= 4 and self.freq.get("ال" + norm[:-1], 0.0) >= 3.5:
+        if norm.endswith("ا") and len(norm) >= 3 and self.freq.get("ال" + norm[:-1], 0.0) >= 3.5:
             return True  # accusative tanween: هجوما -> الهجوم
         z = self.z(norm)
         if z < 4.0:
@@ -420,7 +425,7 @@ class PersonExtractor:
                 just_title = False
                 j += 1
                 continue
-            just_title = False
+            direct, just_title = just_title, False
             if is_definite(w) or w.startswith("لل"):
                 j += 1  # adjective or further definite complement (الصيني، للأمم، المتحدة)
                 continue
@@ -429,7 +434,7 @@ class PersonExtractor:
                 open_ = True  # coordinated head: ومحاربة الأمراض
                 j += 1
                 continue
-            if self.can_start(w) or (just_title and self.noun_like(w) and self.z(w) < 5.0 and not self.blocked(w)
+            if self.can_start(w) or (direct and self.noun_like(w) and self.z(w) < 5.0 and not self.blocked(w)
                                      and not self.verb_like(w) and not self.clitic_word(w)):
                 return self._run(toks, j, 0, strong=True)
             return None
@@ -514,7 +519,8 @@ class PersonExtractor:
                     if self.demonym(w):
                         break
                 elif (w.endswith("ه") and not (second and zw < 4.0)) or (
-                        not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0)):
+                        not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0 or _MASDAR.match(w)
+                                        or (w.startswith("الم") and len(w) >= 6))):
                     break  # a common noun with the article (الوفد), not a family name
                 words.append(w)
                 i += 1

@@ -334,6 +334,20 @@ def test_decimal_point_does_not_end_the_tense_sentence():
     check("قال المكتب إن النمو بلغ 2.5 في المئة في نوفمبر", [("نوفمبر", "2023-11")])
 
 
+@pytest.mark.parametrize("text,expected", [
+    # past verb, but the day is only weeks after the reference: still this year's (an announcement)
+    ("أعلنت الوزارة أن الحملة تستمر إلى غاية 20 نوفمبر", [("20 نوفمبر", "2024-11-20")]),
+    # past verb, months after the reference: last year's
+    ("وكانت الوزارة أعلنت في 20 فبراير أن الحملة انتهت", [("20 فبراير", "2024-02-20")]),
+    ("وقال إن المصنع افتتح في 15 ديسمبر", [("15 ديسمبر", "2023-12-15")]),
+    # future verb, months before the reference: next year's
+    ("وستفتتح الوزارة المصنع في 10 يونيو", [("10 يونيو", "2025-06-10")]),
+    ("وستفتتح الوزارة المصنع في 10 أكتوبر", [("10 أكتوبر", "2024-10-10")]),
+])
+def test_missing_year_with_tense(text, expected):
+    check(text, expected)
+
+
 def test_missing_year_from_nearest_explicit_year_without_reference():
     got = dates("نظم المؤتمر الدولي للطاقة 2019 في العاصمة. وافتتح يوم الثلاثاء (12 مارس) وينتهي في 15 مارس.", None)
     assert got == [("2019", "2019"), ("يوم الثلاثاء (12 مارس)", "2019-03-12"), ("15 مارس", "2019-03-15")]

@@ -29,6 +29,8 @@ from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 # a word (letters) or a number, possibly glued to one or two clitic letters (و20، ب2024)
+_GOVERNS = 12  # a tense cue at most this many characters before a date governs it
+_NEAR_DAYS = 45  # a date this close to the reference keeps the reference year whatever the tense
 _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
 _NUM_RE = re.compile(r"(?<!\w)[وفبلك]{0,2}\d")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
@@ -464,6 +466,11 @@ class DateExtractor:
     # ------------------------------------------------------------------ resolution
     def _tense(self, doc: Document, npos: int) -> str | None:
         """'past' / 'future' / None from the cue words nearest to a view position in its sentence."""
+        found = self._tense_cue(doc, npos)
+        return found[0] if found else None
+
+    def _tense_cue(self, doc: Document, npos: int) -> tuple[str, int] | None:
+        """(tense, distance in characters) of the cue word nearest to a view position in its sentence."""
         import bisect
 
         vt = doc.view.text
@@ -490,7 +497,7 @@ class DateExtractor:
                 dist = abs(w.start() - npos)
                 if best is None or dist < best[0]:
                     best = (dist, cue)
-        return best[1] if best else None
+        return (best[1], best[0]) if best else None
 
     def _future_prefixed(self, word: str) -> bool:
         """سـ + imperfect verb (سيغيب، ستعقد، سنعمل): the rest is itself a frequent word."""
@@ -537,11 +544,20 @@ class DateExtractor:
             return (ry if key < refkey else ry - 1), False
         if a.suf == 0:
             return ry, False
-        tense = self._tense(doc, a.ns)
-        if tense == "past" and a.m > rm:
+        cue = self._tense_cue(doc, a.ns)
+        if cue is None:
+            return ry, False
+        tense, dist = cue
+        # days between the reference and the date in the reference year (months count as 30 days)
+        gap = (a.m - rm) * 30 + ((a.d or 15) - rd)
+        if tense == "past" and a.m > rm and (not a.d or dist <= _GOVERNS):
+            # a month that has not begun, or a day a nearby past verb governs ("أعلن في 12 ديسمبر"),
+            # cannot lie ahead of the reference: last year's
             return ry - 1, True
-        if tense == "future" and a.m < rm - 1:
-            return ry + 1, True
+        if tense == "past" and gap > _NEAR_DAYS:
+            return ry - 1, True  # reported in the past tense, months ahead: last year's
+        if tense == "future" and gap < -_NEAR_DAYS:
+            return ry + 1, True  # announced in the future tense, months behind: next year's
         return ry, False
 
     def _value(self, doc: Document, a: Atom, explicit) -> tuple[str | None, dict]:

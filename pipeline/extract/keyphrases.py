@@ -213,8 +213,9 @@ class KeyphraseFinder:
         definite = key.startswith("ال") and len(key) >= 4
         noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
             or _nominal_template(bare)
-        if not definite and len(bare) >= 5 and surface.endswith(("ه", "ها", "هم", "هما", "هن")):
-            noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري)
+        if not definite and ((len(bare) >= 4 and surface.endswith("ه") and not surface.endswith("اه"))
+                             or (len(bare) >= 5 and surface.endswith(("ها", "هم", "هما", "هن")))):
+            noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري); not مياه، اتجاه
         adj = _adjective_template(bare, definite)
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
@@ -316,7 +317,7 @@ class KeyphraseFinder:
         # construct state: indefinite head (+ indefinite nouns) + definite genitive (+ its adjectives):
         # حوكمة البيانات، عملية زراعة الكبد
         j = i + 1
-        while j < n and j - i < MAX_WORDS - 1 and not isinstance(run[j], str) and not run[j].definite \
+        while j < n and j - i < 2 and not isinstance(run[j], str) and not run[j].definite \
                 and run[j].noun and run[j].head_ok:
             j += 1
         if j < n and j - i < MAX_WORDS and not isinstance(run[j], str) and run[j].definite:

@@ -11,7 +11,8 @@ project) and prints, for both systems:
 2. the dateparser Arabic test cases whose expected value is a calendar date: handled or not;
 3. words per second of the date step alone (our normalize + reference + dates stages vs one
    ``search_dates`` call per document);
-4. (informative) span recall on the Wojood DATE sample.
+4. (informative) span recall on the Wojood DATE sample;
+5. timings on adversarial inputs at two sizes (the regexes must stay linear).
 
 Usage: ``uv run python benchmarks/bench_dates.py [--shared ../shared] [--repeat 5]``
 """
@@ -199,6 +200,23 @@ def bench_wojood(shared: Path) -> None:
     print(f"  {n} DATE spans: overlap recall {overlap / n:.3f}, exact-span recall {exact / n:.3f}")
 
 
+def bench_pathological() -> None:
+    """Linear time: each adversarial input at n and 4n repetitions; the time ratio should be ~4."""
+    print("== 5. adversarial inputs (time at n and 4n repetitions) ==")
+    pieces = {
+        "digits": "1 ", "open ranges": "من 1 إلى ", "weekday+paren": "الأحد (", "iso dashes": "2024-",
+        "year prefixes": "عام ", "number words": "ألفين و", "no spaces": "مارس2024", "slashes": "12/",
+    }
+    for name, piece in pieces.items():
+        times = []
+        for n in (5000, 20000):
+            text = piece * n
+            t0 = time.perf_counter()
+            ours(text)
+            times.append(time.perf_counter() - t0)
+        print(f"  {name:15s} n=5000: {times[0]:.3f} s   4n: {times[1]:.3f} s   ratio {times[1] / max(times[0], 1e-9):.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -210,6 +228,7 @@ def main() -> None:
     bench_cases(shared)
     bench_speed(arts, a.repeat)
     bench_wojood(shared)
+    bench_pathological()
 
 
 if __name__ == "__main__":

@@ -157,3 +157,11 @@ def test_coordination_and_located(nlp, text, expected):
 ])
 def test_unknown_name_rules_negative(nlp, text):
     assert places(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("احتج السكان في قرية عين البيضاء أمس.", ["عين البيضاء"]),
+    ("وصلت الشاحنات إلى قرية كفر قاسم ليلا.", ["كفر قاسم"]),
+])
+def test_compound_name_after_trigger(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected

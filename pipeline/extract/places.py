@@ -37,6 +37,7 @@ TRIGGERS = "lexicons/place_triggers.tsv"
 DIRECTIONS = "lexicons/place_directions.tsv"
 CONTEXT = "lexicons/place_context.tsv"
 EVENTS = "lexicons/place_event_heads.tsv"
+PREFIXES = "lexicons/place_name_prefixes.tsv"
 
 NAME_MAX_ZIPF = 3.5      # an unknown name after a trigger must be rarer than this
 FOREIGN_MAX_ZIPF = 2.5   # an unknown word after an event head / direction must be rarer
@@ -70,6 +71,7 @@ class PlaceExtractor:
         self.context = frozenset(normalize(r["form"]) for r in ctx if r["kind"] != "located")
         self.located = frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "located")
         self.events = words(EVENTS)
+        self.prefixes = words(PREFIXES)
         self.trigger_words = frozenset(self.triggers.keys)
         self.stop = self.context | self.located | self.directions | self.events | self.trigger_words
 
@@ -216,6 +218,10 @@ class PlaceExtractor:
             if why.startswith("trigger"):
                 n = self._unknown_name(doc, j, NAME_MAX_ZIPF)
                 rule, score = "place.trigger", 0.75
+                if toks[j].norm in self.prefixes and j + 1 < ntok and toks[j + 1].kind == "word" \
+                        and toks[j + 1].sent == toks[j].sent and toks[j + 1].norm not in self.stop \
+                        and not self._inflected(toks[j + 1].norm):
+                    n = 2  # a compound name: عين البيضاء، كفر الشيخ، سيدي بوزيد
             else:
                 n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
                 if n and toks[j].norm.startswith("ال"):

@@ -154,14 +154,14 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
 
     dayrange = rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ]|[ ]و[ ]?)"
 
-    dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?P<dm_d1>{day}|{ordn})"
+    dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?:ال[ ]?)?(?P<dm_d1>{day}|{ordn})"
           rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dm_m>{anym}){pair('dm')}"
           rf"(?:{comma}(?:(?P<dm_yp>{yp})[ ])?(?:(?P<dm_y>{y4})|(?P<dm_yn>{nwseq}))(?:[ ]?(?P<dm_mk>{mk}))?)?"
           rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
     nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
           rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
     per = _alt(lx.kind_forms("period"))
-    dr = (rf"(?P<dr>{_head('dr', lx)}(?P<dr_d>{day}|{ordn})(?:{dayrange}(?P<dr_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
+    dr = (rf"(?P<dr>{_head('dr', lx)}(?:ال[ ]?)?(?P<dr_d>{day}|{ordn})(?:{dayrange}(?P<dr_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
     nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
     mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
           rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")

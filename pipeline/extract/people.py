@@ -39,7 +39,7 @@ from .lexicon import Gazetteer
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
-_MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..)$")
+_MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
 FREQ_FLOOR = 2.5        # words below this are unknown to the table (zipf 0)
@@ -369,10 +369,17 @@ class PersonExtractor:
 
         # facility guard: ملعب محمد الخامس، جائزة الشيخ زايد are not persons
         for key in list(found):
-            ctx = found[key][4]
-            if ctx > 0 and toks[ctx - 1].kind == "word" and any(
-                    p.key in self.facility for p in peels(toks[ctx - 1].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
-                del found[key]
+            if key not in found:
+                continue
+            k = found[key][4] - 1
+            while k >= 0 and toks[k].kind == "word" and toks[k].norm in self.title_words:
+                k -= 1  # ملعب الأمير عبد الله …: look past the titles
+            if k >= 0 and toks[k].kind == "word" and any(
+                    p.key in self.facility for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
+                a, b = key
+                for other in list(found):
+                    if other[0] <= b and a <= other[1]:
+                        del found[other]  # and whatever else was read inside the facility name
 
         # keep the longest of overlapping runs (a person is never split), then add candidates
         spans = sorted(found.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), -kv[1][1], kv[0][0]))
@@ -515,6 +522,8 @@ class PersonExtractor:
             zw = self.z(w)
             second = len(words) == 1 and anchored
             if is_definite(w):
+                if _MASDAR.match(w):
+                    break
                 if is_nisba(w):
                     if self.demonym(w):
                         break
@@ -534,8 +543,8 @@ class PersonExtractor:
                     i += 1
                     continue
                 break
-            if self.noun_like(w):
-                break
+            if self.noun_like(w) or (w[0] == "م" and len(w) >= 4 and zw >= 2.5):
+                break  # a noun, or a participle (محاصر، مترابط) after the name
             if w in self.given or zw <= CONT_MAX or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
                 words.append(w)
                 i += 1

@@ -109,7 +109,11 @@ class Linker:
         from .people import frequency_table
 
         self._freq = frequency_table()
-        self._given = forms_of("lexicons/person_given_names.tsv")
+        given = load_table("lexicons/person_given_names.tsv", ("form", "common"))
+        self._given = frozenset(normalize(r["form"]) for r in given)
+        self._given_common = frozenset(normalize(r["form"]) for r in given if r["common"] == "1")
+        self._stop = forms_of("lexicons/person_stopwords.tsv")
+        self._facility = forms_of("lexicons/person_facility_heads.tsv")
 
     def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Prefix and suffix forms of a normalized full name that may refer to it alone."""
@@ -137,6 +141,8 @@ class Linker:
             return True
         if key not in self._given:
             return False
+        if key in self._given_common and prev in self._stop:
+            return False  # ما وعد به
         return not (prev.startswith("ال") and prev not in self._blocked)
 
     def __call__(self, doc: Document) -> Document:
@@ -221,6 +227,9 @@ class Linker:
                 continue
             p, size, seq = hit
             prev = toks[i - 1].norm if i and toks[i - 1].kind == "word" else ""
+            if prev and any(q.key in self._facility for q in peels(prev)):
+                i += 1
+                continue  # مطار محمد الخامس: a facility, not the person
             if size == 1 and not self._plausible(p.key, tok.norm, p.cut, prev):
                 i += 1
                 continue

@@ -196,6 +196,16 @@ def test_no_keyphrase_in_plain_sentences(topics_only, text):
     assert _phrases(topics_only.process(text)) == []
 
 
+def test_keyphrase_nested_chain_when_it_recurs(topics_only):
+    doc = topics_only.process("يتقدم الذكاء الاصطناعي بسرعة.\nوتستخدم الشركات تقنيات الذكاء الاصطناعي في الإنتاج.")
+    ai = [e for e in _phrases(doc) if e.value == "الذكاء الاصطناعي"]
+    assert len(ai) == 2, [(e.text, e.value) for e in _phrases(doc)]
+    assert all(e.text == "الذكاء الاصطناعي" for e in ai)
+    # alone, the construct stays whole
+    doc = topics_only.process("وتستخدم الشركات تقنيات الذكاء الاصطناعي في الإنتاج.")
+    assert "تقنيات الذكاء الاصطناعي" in [e.value for e in _phrases(doc)]
+
+
 def test_keyphrase_records_supported_category(topics_only):
     doc = topics_only.process("الذكاء الاصطناعي يغير الصناعة.\nيطور الباحثون الذكاء الاصطناعي في المختبرات.")
     ai = [e for e in _phrases(doc) if e.value == "الذكاء الاصطناعي"]

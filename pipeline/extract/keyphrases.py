@@ -348,5 +348,16 @@ class KeyphraseFinder:
         value = " ".join(parts)
         keys = tuple(w.key for w in words)
         canon = tuple(_bare(k) for k in keys)
-        return PhraseOcc(start, end, value, canon, keys, pattern, first.tok.sent,
-                         pos_weight(first.tok), (first.tok.i, last.tok.i))
+        occ = PhraseOcc(start, end, value, canon, keys, pattern, first.tok.sent,
+                        pos_weight(first.tok), (first.tok.i, last.tok.i))
+        if pattern == "construct":
+            # the definite genitive chain inside (تقنيات [الذكاء الاصطناعي]): kept aside, used when that
+            # chain is a phrase of its own elsewhere in the document
+            k0 = next(k for k in range(i + 1, j) if not isinstance(run[k], str) and run[k].definite)
+            tail = [x for x in run[k0:j] if not isinstance(x, str)]
+            if len(tail) >= 2:
+                tkeys = tuple(w.key for w in tail)
+                occ.extra["tail"] = PhraseOcc(run[k0].tok.start, end, " ".join(parts[k0 - i:]),
+                                              tuple(_bare(k) for k in tkeys), tkeys, "def_def",
+                                              first.tok.sent, pos_weight(run[k0].tok), (run[k0].tok.i, last.tok.i))
+        return occ

@@ -264,10 +264,16 @@ class TopicExtractor:
         occs = [o for o in occs
                 if not any(blocked[o.tokens[0]:o.tokens[1] + 1]) and " ".join(o.words) not in places
                 and not any(k in name_words for k in o.key)]
+        # a one-off construct whose genitive chain is a phrase elsewhere in the document yields that
+        # chain: تقنيات الذكاء الاصطناعي (once) + الذكاء الاصطناعي (elsewhere) -> الذكاء الاصطناعي
+        counts: dict[tuple[str, ...], int] = defaultdict(int)
+        for o in occs:
+            counts[o.key] += 1
+        occs = [o.extra["tail"] if "tail" in o.extra and counts[o.key] == 1 and counts.get(o.extra["tail"].key)
+                and " ".join(o.extra["tail"].words) not in places else o for o in occs]
         groups: dict[tuple[str, ...], list[PhraseOcc]] = defaultdict(list)
         for o in occs:
             groups[o.key].append(o)
-        # shorter phrases inside longer ones count too (الجيل الخامس in شبكات الجيل الخامس)
         salience: dict[tuple[str, ...], float] = {}
         cats: dict[tuple[str, ...], str | None] = {}
         for key, group in groups.items():

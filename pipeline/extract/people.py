@@ -368,12 +368,13 @@ class PersonExtractor:
                 k = nm.last + 1
 
         # facility guard: ملعب محمد الخامس، جائزة الشيخ زايد are not persons
+        in_name = {k for a, b in found for k in range(a, b + 1)}
         for key in list(found):
             if key not in found:
                 continue
             k = found[key][4] - 1
-            while k >= 0 and toks[k].kind == "word" and toks[k].norm in self.title_words:
-                k -= 1  # ملعب الأمير عبد الله …: look past the titles
+            while k >= 0 and toks[k].kind == "word" and (toks[k].norm in self.title_words or k in in_name):
+                k -= 1  # ملعب الأمير عبد الله الفيصل: look past titles and adjoining name words
             if k >= 0 and toks[k].kind == "word" and any(
                     p.key in self.facility for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
                 a, b = key

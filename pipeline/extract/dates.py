@@ -176,6 +176,9 @@ class DateExtractor:
                     prev = _prev_word(vt, m.start())
                     trig = lx.markers.get("month_trigger", ())
                     licensed = prev in trig or (prev[:1] in ("و", "ف") and prev[1:] in trig)
+                if not licensed and prev in lx.markers["range_from"]:
+                    # "من يناير إلى سبتمبر": من licenses a month only when a range follows
+                    licensed = bool(self.lx.aux["range_month_follows"].match(vt, m.end()))
                 if not licensed:
                     return None
             if g("mo_pt"):
@@ -429,6 +432,8 @@ class DateExtractor:
                 # "يوم الخميس الموافق 28 مارس": the weekday is that date
                 if y.wd is None:
                     y.wd = x.wd
+                if y.suf is None and x.suf is not None:
+                    y.suf = x.suf  # "السبت المقبل الموافق 8 يونيو": the next 8 June
                 x.extra["_pair"] = y
                 continue
             if x.kind == "date" and y.kind == "date" and x.cal != y.cal and x.end is None and y.end is None:
@@ -482,7 +487,9 @@ class DateExtractor:
         i = bisect.bisect_left(marks, npos)
         lo = marks[i - 1] + 1 if i else 0
         hi = marks[i] if i < len(marks) else len(vt)
-        best: tuple[int, str] | None = None
+        # the governing verb usually comes first: the nearest cue before the date wins, else the nearest after
+        before: tuple[int, str] | None = None
+        after: tuple[int, str] | None = None
         for w in _WORD_RE.finditer(vt, lo, hi):
             word = w.group()
             if w.start() <= npos < w.end():
@@ -494,9 +501,11 @@ class DateExtractor:
             elif word in self.lx.past or stem in self.lx.past:
                 cue = "past"
             if cue:
-                dist = abs(w.start() - npos)
-                if best is None or dist < best[0]:
-                    best = (dist, cue)
+                if w.start() < npos:
+                    before = (npos - w.start(), cue)
+                elif after is None:
+                    after = (w.start() - npos, cue)
+        best = before or after
         return (best[1], best[0]) if best else None
 
     def _future_prefixed(self, word: str) -> bool:

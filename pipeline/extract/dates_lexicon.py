@@ -245,6 +245,7 @@ def _aux_regexes(lx: DateLexicon) -> dict[str, re.Pattern]:
         # between a lone weekday and the date it names
         "agree_weekday": re.compile(rf"^[ ]?[،,]?[ ]?{agree}[ ]?$"),
         "range_to": re.compile(rf"^(?:[ ]?[-–][ ]?|[ ]{rto}[ ])$"),
+        "range_month_follows": re.compile(rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ])(?:[وف]?[بل]?)?(?:{_alt(lx.greg_months)})(?!\w)"),
         "range_and": re.compile(rf"^[ ]{rand}[ ]?$"),
         # the opener right before the first date of a range (search in a short window)
         "range_opener": re.compile(rf"(?:^|[^\w])[وف]?({opener})[ ]?$"),

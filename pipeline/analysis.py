@@ -282,14 +282,17 @@ class Comparison:
             ``kind`` (``boundary``, ``type``, ``spurious``, or ``not_entity`` when the gold
             lists the text among its non-entities) and ``closest``.
         categories: per document, gold and predicted topic categories, top-1 hit, set P/R.
+        matches: the exact-span hits (gold canonical and predicted value side by side).
     """
 
     scores: pd.DataFrame
     misses: pd.DataFrame
     false_alarms: pd.DataFrame
     categories: pd.DataFrame
+    matches: pd.DataFrame | None = None
 
 
+_HIT_COLUMNS = ["doc_id", "type", "text", "start", "end", "canonical", "value", "value_ok", "rule"]
 _MISS_COLUMNS = ["doc_id", "type", "text", "start", "end", "canonical", "kind", "closest", "context"]
 _FA_COLUMNS = ["doc_id", "type", "text", "start", "end", "value", "rule", "kind", "closest", "context"]
 
@@ -309,7 +312,7 @@ def compare(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]],
     types = tuple(types)
     preds = {str(d["id"]): d for d in pred_docs}
     counts = {t: {"gold": 0, "pred": 0, "span_tp": 0, "value_tp": 0} for t in types}
-    misses, alarms, cats = [], [], []
+    misses, alarms, cats, hits = [], [], [], []
     for gd in gold_docs:
         doc_id = str(gd["id"])
         text = gd.get("text", "")
@@ -326,6 +329,10 @@ def compare(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]],
             c["span_tp"] += len(span_pairs)
             c["value_tp"] += len(greedy_match(g, p, _value_key(t)))
             matched_p = set(span_pairs.values())
+            for gi, pi in span_pairs.items():
+                hits.append({"doc_id": doc_id, "type": t, "text": g[gi].get("text"), "start": g[gi]["start"],
+                             "end": g[gi]["end"], "canonical": g[gi].get("canonical"), "value": p[pi].get("value"),
+                             "value_ok": _value_key(t)(g[gi], p[pi]), "rule": p[pi].get("rule")})
             for gi, e in enumerate(g):
                 if gi in span_pairs:
                     continue
@@ -371,7 +378,8 @@ def compare(gold_docs: list[dict[str, Any]], pred_docs: list[dict[str, Any]],
     rows.append(_score_row("micro", tot))
     return Comparison(pd.DataFrame(rows), pd.DataFrame(misses, columns=_MISS_COLUMNS),
                       pd.DataFrame(alarms, columns=_FA_COLUMNS),
-                      pd.DataFrame(cats, columns=["doc_id", "gold", "pred", "top1", "tp", "precision", "recall"]))
+                      pd.DataFrame(cats, columns=["doc_id", "gold", "pred", "top1", "tp", "precision", "recall"]),
+                      pd.DataFrame(hits, columns=_HIT_COLUMNS))
 
 
 def _score_row(name: str, c: dict[str, int]) -> dict[str, Any]:
@@ -380,6 +388,28 @@ def _score_row(name: str, c: dict[str, int]) -> dict[str, Any]:
     return {"type": name, "gold": c["gold"], "pred": c["pred"], "span_tp": c["span_tp"],
             "span_P": sp[0], "span_R": sp[1], "span_F1": sp[2], "value_tp": c["value_tp"],
             "value_P": vp[0], "value_R": vp[1], "value_F1": vp[2]}
+
+
+def error_spans(cmp: Comparison, doc_id: str) -> list[dict[str, Any]]:
+    """The hits, misses and false alarms of one document as highlightable spans
+    (``type`` = ``match``, ``value_error``, ``miss`` or ``false_alarm``) for
+    :func:`pipeline.report.diff_fragment`; the tooltip names the entity type, the gold /
+    predicted value and the error kind."""
+    out: list[dict[str, Any]] = []
+    frames = [(cmp.matches if cmp.matches is not None else pd.DataFrame(columns=_HIT_COLUMNS), "match"),
+              (cmp.misses, "miss"), (cmp.false_alarms, "false_alarm")]
+    for frame, kind in frames:
+        for r in frame[frame["doc_id"] == str(doc_id)].to_dict("records"):
+            if kind == "match":
+                label = "match" if r["value_ok"] else "value_error"
+                value, rule = f"{r['type']}: {r['canonical']} / {r['value']}", str(r.get("rule"))
+            elif kind == "miss":
+                label, value, rule = kind, f"{r['type']}: {r['canonical']}", f"{r['kind']} ({r['closest'] or '—'})"
+            else:
+                label, value, rule = kind, f"{r['type']}: {r['value']}", f"{r['kind']} · {r['rule']}"
+            out.append({"type": label, "text": r["text"], "start": int(r["start"]), "end": int(r["end"]),
+                        "value": value, "rule": rule})
+    return sorted(out, key=lambda e: (e["start"], -e["end"]))
 
 
 def rtl_table(df: pd.DataFrame, max_rows: int | None = 200) -> str:

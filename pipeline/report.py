@@ -34,6 +34,14 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 TYPE_NAME_EN = {"person": "person", "place": "place", "organization": "organization", "date": "date",
                 "topic": "key phrase"}
 
+#: Classes of the error view (:func:`diff_fragment`): caption and style.
+DIFF_STYLE: dict[str, tuple[str, str]] = {
+    "match": ("صحيح", "background: #d4f5d4;"),
+    "value_error": ("الموضع صحيح والقيمة خاطئة", "background: #ffe9b3;"),
+    "miss": ("إغفال", "background: #ffd0d0; text-decoration: underline wavy #c00;"),
+    "false_alarm": ("إنذار كاذب", "background: #e3e3ff; outline: 1px dashed #55a;"),
+}
+
 CSS = """
 :root { --fg: #1d1d1f; --muted: #666; --line: #ddd; }
 * { box-sizing: border-box; }
@@ -58,6 +66,7 @@ td.num { font-variant-numeric: tabular-nums; direction: ltr; text-align: end; }
 .warn { color: #a00; }
 """
 CSS += "".join(f"mark.{t}, .legend .{t}, th.{t} {{ background: {c}; }}\n" for t, (_, c) in TYPE_STYLE.items())
+CSS += "".join(f"mark.{t}, .legend .{t} {{ {st} }}\n" for t, (_, st) in DIFF_STYLE.items())
 
 
 def _e(value: Any) -> str:
@@ -223,6 +232,15 @@ def render_fragment(doc: dict[str, Any]) -> str:
 #: Documents rendered in full by default; the others only count in the summary (a page
 #: with tens of thousands of articles would be too heavy for a browser).
 MAX_DOCUMENTS = 1000
+
+
+def diff_fragment(text: str, spans: Iterable[dict[str, Any]], caption: str | None = None) -> str:
+    """One text with the spans of an error analysis highlighted (classes of
+    :data:`DIFF_STYLE`, e.g. from :func:`pipeline.analysis.error_spans`), for notebooks."""
+    legend = "".join(f'<li class="{t}">{_e(c)} ({t})</li>' for t, (c, _) in DIFF_STYLE.items())
+    head = f"<h3>{_e(caption)}</h3>" if caption else ""
+    return (f'<div dir="rtl" lang="ar" class="ane-report"><style>{CSS}</style>{head}'
+            f'<ul class="legend">{legend}</ul><div class="article" dir="rtl">{highlight(text, spans)}</div></div>')
 
 
 def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير استخراج الكيانات",

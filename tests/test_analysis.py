@@ -220,3 +220,18 @@ def test_analysis_read_output_from_csv_only_run(tmp_path):
     assert docs[1]["entities"][0]["value"] is None and docs[1]["topics"] == []
     (tmp_path / "entities.json").write_text('{"documents": []}', encoding="utf-8")
     assert analysis.read_output(tmp_path) == []  # the JSON wins when both exist
+
+
+def test_analysis_compare_matches_and_error_spans():
+    c = compare(GOLD, PRED)
+    assert c.matches[["type", "text", "value_ok"]].values.tolist() == [["person", "خالد منصور", True]]
+    spans = analysis.error_spans(c, "t1")
+    kinds = [(e["type"], e["text"]) for e in spans]
+    assert kinds == [("false_alarm", "الخارجية"), ("match", "خالد منصور"), ("miss", "بيروت"),
+                     ("false_alarm", "بيروت"), ("miss", "يوم 3 مايو"), ("false_alarm", "3 مايو"),
+                     ("false_alarm", "الليبي")]
+    assert all(GOLD_TEXT[e["start"]:e["end"]] == e["text"] for e in spans)
+    assert spans[2]["value"] == "place: بيروت" and spans[2]["rule"] == "type (person: بيروت)"
+    wrong = [dict(PRED[0], entities=[_p("خالد منصور", "person", "خالد")])]
+    assert analysis.error_spans(compare(GOLD, wrong), "t1")[0]["type"] == "value_error"
+    assert analysis.error_spans(c, "nope") == []

@@ -261,3 +261,16 @@ def test_report_module_main_builds_report_of_existing_run(tmp_path, capsys):
     assert _parse(page).marks[0][2] == "دمشق" and "wrote" in capsys.readouterr().out
     assert main([str(run), "-o", str(tmp_path / "tables.html")]) == 0  # no inputs: tables only
     assert "<mark" not in (tmp_path / "tables.html").read_text(encoding="utf-8")
+
+
+def test_report_diff_fragment_marks_error_classes():
+    from pipeline.report import DIFF_STYLE, diff_fragment
+
+    spans = [dict(_ent(TEXT, "سمير القاضي", "miss", "person: سمير القاضي", "missed")),
+             dict(_ent(TEXT, "طرابلس", "match", "place: طرابلس / طرابلس", "r")),
+             _ent(TEXT, TEXT[:3], "false_alarm")]
+    frag = diff_fragment(TEXT, spans, caption="<d1>")
+    p = _parse(frag)
+    assert [(m[0], m[2]) for m in p.marks] == [("false_alarm", TEXT[:3]), ("miss", "سمير القاضي"), ("match", "طرابلس")]
+    assert "&lt;d1&gt;" in frag and frag.startswith('<div dir="rtl"')
+    assert all(f"mark.{k}" in frag for k in DIFF_STYLE)

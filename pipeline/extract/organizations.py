@@ -12,9 +12,17 @@ Rule families:
   common indefinite words. Heads marked ``needs=name`` only count when the chain holds a
   place, a nisba adjective, an unknown word or a title + name (لجنة … الأوروبية، حركة طالبان).
 
-Every candidate has ``extra["blocks"] = True``: the resolver lets it win over what it
-contains, so a place inside an organization name (جامعة القاهرة، الحزب الشيوعي الصيني) is not a
-place and the words of a facility named after a person do not become a person.
+* ``org.club``: a city named as a sports club, after a sports word (لاعب برشلونة، أمام ليفربول)
+  or before a masculine nationality adjective (بنفيكا البرتغالي), then at every bare mention of
+  that city in the document.
+
+Chain candidates have ``extra["blocks"] = True``: the resolver lets them win over what they
+contain, so a place inside an organization name (جامعة القاهرة، الحزب الشيوعي الصيني) is not a
+place and the words of a facility named after a person do not become a person. A chain whose
+name is only common nouns and nisba adjectives (مجلس الإدارة، وزارة الخارجية المغربية، الإدارة
+الأمريكية) is a *reserving* candidate (``extra["suppress"] = True``): it keeps its words out of
+persons and places but is not emitted, as news NER corpora do not tag such descriptions. With a
+company or media head and a bare name (شركة تويوتا، صحيفة هآرتس) the name alone is emitted.
 """
 
 from __future__ import annotations
@@ -67,12 +75,14 @@ class OrganizationExtractor:
                 return cut, norm[len(pre):], True
         return None
 
-    def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool]:
+    def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool, bool, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
         the chain holds a name (place, nisba, unknown word, title + name). After a fixed name
-        (مجلس الأمن) the chain only goes on with a nisba adjective or a ل complement."""
+        (مجلس الأمن) the chain only goes on with a nisba adjective or a ل complement.
+        Also returns whether it holds a proper name (place, unknown word, title + name, not
+        just a nisba) and whether it is made of unknown words only (شركة X)."""
         n = len(toks)
-        last, named = h, False
+        last, named, proper, kinds = h, False, False, set()
         fixed = (fixed_end or {}).get(h)
         j = h + 1
         prev_kind = "head"
@@ -96,14 +106,15 @@ class OrganizationExtractor:
                         and (not toks[k].norm.startswith("ال") or toks[k - 1].norm in ("عبد", "ابو", "بن")):
                     k += 1
                 if k > j:
-                    last, named, prev_kind = k - 1, True, "name"
+                    last, named, proper, prev_kind = k - 1, True, True, "name"
+                    kinds.add("name")
                     j = k
                     continue
                 break
             if w in self.titles:
                 last, prev_kind = j, "title"
             elif w in self.places and prev_kind in ("head", "def") and self.places[w]["trust"] == "A":
-                last, named, prev_kind = j, True, "place"
+                last, named, proper, prev_kind = j, True, True, "place"
             elif w in self.nisba and w.startswith("ال"):
                 last, named, prev_kind, adjectives = j, True, "nisba", True
             elif w.startswith("ال") and len(w) > 3:
@@ -121,14 +132,15 @@ class OrganizationExtractor:
                 continue
             elif prev_kind in ("head", "unknown") and not w.startswith("ال") and len(w) >= 3 \
                     and (norm_zipf(w) < UNKNOWN_MAX_ZIPF or w in self.name_words):
-                last, named, prev_kind = j, True, "unknown"
+                last, named, proper, prev_kind = j, True, True, "unknown"
             else:
                 break
+            kinds.add(prev_kind)
             j += 1
         # a chain does not end on a title without its name
         while last > h and toks[last].norm in self.titles:
             last -= 1
-        return last, named
+        return last, named, proper, kinds == {"unknown"}
 
     def _club_key(self, norm: str) -> tuple[int, str] | None:
         """(clitic length, key) when a token is a city name (not a country), maybe after و/ب/ل."""
@@ -175,7 +187,7 @@ class OrganizationExtractor:
             ck = self._club_key(t.norm)
             if ck and ck[1] in clubs and ck[0] == 0:
                 prev = toks[t.i - 1].norm if t.i else ""
-                if prev not in PREPOSITIONS and prev not in ("،", ","):
+                if prev not in PREPOSITIONS and prev not in ("،", ",") and not prev.startswith("ال"):
                     spans.append((t.i, 0, t.i, "document:" + ck[1]))
         for i, cut, last, why in spans:
             t = toks[i]
@@ -213,15 +225,19 @@ class OrganizationExtractor:
             cut, key, definite = hd
             if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
                 continue  # حركة حماس: the movement is named by its fixed name alone
-            last, named = self._chain(toks, t.i, fixed_end)
+            last, named, proper, only_names = self._chain(toks, t.i, fixed_end)
             if last == t.i:
                 continue
             if (definite or self.heads[key] == "name") and not named:
                 continue
             start, _ = doc.view.to_original(t.nstart + cut, t.nend)
             end = toks[last].end
-            # a chain of common nouns only (مجلس الإدارة، وزارة الخارجية) reserves its span so that
-            # its words do not leak into persons and places, but is not emitted
+            if only_names and self.head_kind.get(key) in ("company", "media"):
+                # شركة X، صحيفة X: the name alone is the organization
+                start = toks[t.i + 1].start
+            # a chain without a proper name (مجلس الإدارة، وزارة الخارجية، الإدارة الأمريكية)
+            # reserves its span so that its words do not leak into persons and places, but is
+            # not emitted
             doc.add_candidate(doc.make_entity("organization", start, end, surface_value(doc.text[start:end]),
-                                              "org.chain", 0.8, key, blocks=True, suppress=not named))
+                                              "org.chain", 0.8, key, blocks=True, suppress=not proper))
         return doc

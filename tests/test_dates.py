@@ -206,6 +206,7 @@ def test_ordinals_and_number_words(text, expected):
 ])
 def test_weekdays(text, expected):
     check(text, expected)
+    assert not any(e.extra.get("weekday_mismatch") for e in run(text).candidates)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -218,6 +219,7 @@ def test_weekdays(text, expected):
 ])
 def test_weekday_chooses_between_neighbouring_years(text, expected):
     check(text, expected)
+    assert not any(e.extra.get("weekday_mismatch") for e in run(text).candidates)
 
 
 def test_weekday_mismatch_trusts_date_and_lowers_score():

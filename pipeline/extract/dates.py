@@ -231,7 +231,20 @@ class DateExtractor:
         if g("pe") is not None:
             if not (g("pe_suf") or g("pe_th") or g("pe_pt")):
                 return None
-            a = Atom(start, m.end(), "period", "date.relative.period", unit=lx.relative[g("pe_n")]["unit"])
+            unit = lx.relative[g("pe_n")]["unit"]
+            if g("pe_y"):
+                if unit != "year":
+                    a_end = m.start("pe_y")
+                    while a_end > start and vt[a_end - 1] in " ،,":
+                        a_end -= 1
+                    a = Atom(start, a_end, "period", "date.relative.period", unit=unit)
+                else:
+                    # "العام الجاري 2024": the written year is the value
+                    a = Atom(start, m.end(), "year", "date.year", y=int(g("pe_y")), explicit_year=True,
+                             evidence=m.group("pe"))
+                    return a
+            else:
+                a = Atom(start, m.end(), "period", "date.relative.period", unit=unit)
             a.suf = lx.relative[g("pe_suf")]["offset"] if g("pe_suf") else 0
             if g("pe_pt"):
                 a.part = lx.relative[g("pe_pt")]["unit"]

@@ -174,7 +174,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>{yw})[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>{yw})[ ])?(?P<wk_wd2>{wd}))"
           rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w))")
     this = _alt(lx.kind_forms("this"))
-    pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?!\w))")
+    pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?:[ ]?[،,]?[ ](?P<pe_y>{y4}))?(?!\w))")
     prep = _alt(lx.kind_forms("offset_prep"))
     unit = _alt(lx.kind_forms("unit"))
     of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")

@@ -457,6 +457,16 @@ def test_dateline_sets_reference(text, ref, place):
     assert any(e.value == ref.isoformat() for e in doc.candidates)
 
 
+def test_dateline_after_a_headline():
+    text = "الحكومة تقر خطة جديدة للنقل\nطنجة 9 يونيو 2023 (وكالة) - أقرت الحكومة أمس خطة"
+    doc = run(text, None)
+    assert doc.reference_date == dt.date(2023, 6, 9)
+    meta = doc.meta["dateline"]
+    assert doc.text[meta["place_start"]:meta["place_end"]] == "طنجة"
+    assert doc.text[meta["start"]:meta["end"]] == "طنجة 9 يونيو 2023 (وكالة) -"
+    assert ("أمس", "2023-06-08") in [(e.text, e.value) for e in doc.candidates]
+
+
 def test_dateline_without_year_takes_nearest_explicit_year():
     doc = run("شنغهاي، 20 سبتمبر (وكالة) -- افتتح معرض 2022 للتقنية", None)
     assert doc.reference_date == dt.date(2022, 9, 20)

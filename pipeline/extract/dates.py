@@ -836,9 +836,9 @@ class DateExtractor:
 class DatelineDetector:
     """Stage ``reference``: sets the reference date from the dateline when none was given.
 
-    A dateline is the first line's opening: one to four place words, an optional comma, a date
-    with day, month and year (or a numeric date), an optional ``(agency)``, then ``-``, ``--``
-    or ``:``. ``doc.meta["dateline"]`` records its original offsets and those of the place part.
+    A dateline opens one of the first three lines (a headline may come first): one to four place
+    words, an optional comma, a date with day, month and year (or a numeric date), an optional
+    ``(agency)``, then ``-``, ``--`` or ``:``. ``doc.meta["dateline"]`` records its original offsets and those of the place part.
     """
 
     name = "reference"
@@ -848,20 +848,28 @@ class DatelineDetector:
 
     def __call__(self, doc: Document) -> Document:
         vt = doc.view.text
-        head = vt[:200]
-        nl = head.find("\n", 1)
-        if nl > 0:
-            head = head[:nl]
-        found = self.detect(head, vt)
-        if found is None:
+        # the dateline opens the first line, or the second or third one after a headline
+        ls = 0
+        for _ in range(3):
+            while ls < len(vt) and vt[ls] in " \n":
+                ls += 1
+            if ls >= min(len(vt), 400):
+                return doc
+            nl = vt.find("\n", ls)
+            head = vt[ls:(nl if nl >= 0 else len(vt))][:200]
+            found = self.detect(head, vt)
+            if found is not None:
+                break
+            if nl < 0:
+                return doc
+            ls = nl + 1
+        else:
             return doc
         a, tail_end, value = found
-        lead = len(head) - len(head.lstrip(" \n"))
-        place_end_n = a.ns
-        place_txt = head[lead:place_end_n]
+        place_txt = head[:a.ns]
         place_txt = place_txt[:_PLACE_TRIM.search(place_txt).start()]
-        ps, pe = doc.view.to_original(lead, lead + len(place_txt))
-        s, e = doc.view.to_original(lead, tail_end)
+        ps, pe = doc.view.to_original(ls, ls + len(place_txt))
+        s, e = doc.view.to_original(ls, ls + tail_end)
         doc.meta["dateline"] = {"start": s, "end": e, "place_start": ps, "place_end": pe}
         if doc.reference_date is None and value is not None:
             doc.reference_date = value

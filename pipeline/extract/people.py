@@ -167,8 +167,9 @@ class PersonExtractor:
                 return True
         if head == "س" and norm[1] in "يتن" and len(norm) >= 5 and self.verb_like(norm[1:]):
             return True
-        if len(norm) >= 6 and norm.endswith(("ون", "ان")) and (head in "يت" or norm[:2] in ("سي", "ست")):
-            return True  # يقاومان، سيحاولون
+        if len(norm) >= 6 and norm.endswith(("ون", "ان")) and (
+                head in "يت" or (norm[:2] in ("سي", "ست") and self.verb_like(norm[1:]))):
+            return True  # يقاومان، سيحاولون (not سيباستيان)
         if norm.endswith("ت") and norm[-2] != "ا" and z(norm[:-1], 0.0) >= 3.5:
             return True
         if norm.endswith("وا") and (len(norm) >= 5 or z(norm[:-2], 0.0) >= 3.5):
@@ -188,6 +189,8 @@ class PersonExtractor:
             zk = self.freq.get(p.key, 0.0)
             if prep[-1:] in ("ب", "ك") and p.key[:1] == "ي" and not article:
                 continue  # ب/ك do not attach to a verb: كيلي is not ك + يلي
+            if prep == "ب" and p.key[:1] == "و" and self.freq.get(norm, 0.0) < 3.5:
+                continue  # بو- begins many names (بوين، بوتفليقة); بوجود is frequent as a whole
             zw = self.freq.get(norm, 0.0)
             if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3 and zk >= 3.0
                                                              and (zk >= zw + 0.5 or (zk >= 3.5 and zk >= zw)))):
@@ -289,6 +292,15 @@ class PersonExtractor:
             if cur is None or cur[0] < h.tok_last:
                 title_at[h.tok_first] = (h.tok_last, kind, h.key)
         for i, (last, kind, key) in sorted(title_at.items()):
+            if kind == "kin":
+                # family, clan, dynasty: أسرة مينغ، عائلة X — only a rare word, no chain
+                j = last + 1
+                if j < n and toks[j].kind == "word" and cover[j] is None and self.can_start(toks[j].norm) \
+                        and self.z(toks[j].norm) <= 3.5:
+                    nm = self._run(toks, j, 0, strong=False)
+                    if nm:
+                        emit(nm, "person.family", 0.6, key, i)
+                continue
             nm = self._after_title(toks, last + 1, kind in ("role", "style"), title_at, cand_start)
             if nm:
                 emit(nm, "person.title", 0.9, key, i)
@@ -347,7 +359,10 @@ class PersonExtractor:
             w = nxt.norm
             # nisba adjective + unknown word: الفرنسي X
             if is_definite(t.norm) and t.norm.endswith("ي") and self.z(t.norm) >= 3.0:
-                if (w in self.given or self.unknown(w)) and self.can_start(w):
+                w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
+                pair = self.z(w) <= 4.0 and w2 and (w2 in self.given or self.unknown(w2)) and self.can_start(w2) \
+                    and self.demonym(t.norm)
+                if (w in self.given or self.unknown(w) or pair) and self.can_start(w):
                     nm = self._run(toks, j, 0, strong=True)
                     if nm:
                         emit(nm, "person.nisba", 0.7, t.norm, t.i)

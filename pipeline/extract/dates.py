@@ -25,14 +25,13 @@ from typing import Any
 
 from ..document import Document
 from ..normalize import normalize
+from ..resources import load_proclitics
 from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
-# a word (letters) or a number, possibly glued to one or two clitic letters (و20، ب2024)
 _GOVERNS = 12  # a tense cue at most this many characters before a date governs it
 _NEAR_DAYS = 45  # a date this close to the reference keeps the reference year whatever the tense
 _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
-_NUM_RE = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:ال ?)?\d")  # و20، ب2024، الـ15
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
 _PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
@@ -78,12 +77,16 @@ class DateExtractor:
         import ahocorasick
 
         auto = ahocorasick.Automaton()
-        clitics = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+        pro = load_proclitics()
+        clitics = {c + p for c in [""] + pro["conjunction"] for p in [""] + pro["preposition"]}
         for t in self.lx.triggers:
             for c in clitics:
                 auto.add_word(c + t, len(c + t))
         auto.make_automaton()
         self._auto = auto
+        letters = "".join(sorted(set("".join(pro["conjunction"] + pro["preposition"]))))
+        # a number, possibly glued to clitics or to the article (و20، ب2024، الـ15)
+        self._num_re = re.compile(rf"(?<!\w)[{letters}]{{0,2}}(?:ال ?)?\d")
         self._unit_words = frozenset(self.lx.kind_forms("unit"))
         self._between = frozenset(self.lx.markers["range_between"]) | {
             f.replace(" ", "") for f in self.lx.markers["range_between"]}
@@ -111,7 +114,7 @@ class DateExtractor:
     def _candidates(self, vt: str) -> list[int]:
         """Start positions of words that may open a date: numbers (with their clitics) and trigger
         words (Aho-Corasick over the view, whole words only)."""
-        out = [m.start() for m in _NUM_RE.finditer(vt)]
+        out = [m.start() for m in self._num_re.finditer(vt)]
         n = len(vt)
         for end, klen in self._auto.iter(vt):
             s = end - klen + 1

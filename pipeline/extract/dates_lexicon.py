@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..normalize import normalize
-from ..resources import ResourceError, load_table
+from ..resources import ResourceError, load_proclitics, load_table
 
 D = "dates/"
 
@@ -180,7 +180,10 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")
     # order: longest / most specific first at a given start
     body = "|".join([dm, dr, nu, nm, mo, yr, wk, of, pe])
-    pattern = rf"(?<![\w\-/.:,])(?P<cl>[وف]?[بلك]?)(?:{body})"
+    pro = load_proclitics()
+    conj = "".join(sorted(set("".join(pro["conjunction"]))))
+    prep = "".join(sorted(set("".join(pro["preposition"]))))
+    pattern = rf"(?<![\w\-/.:,])(?P<cl>[{conj}]?[{prep}]?)(?:{body})"
     return re.compile(pattern)
 
 

@@ -175,8 +175,8 @@ class DateExtractor:
             else:
                 # a clitic ب/ل licenses only a long month name: وباب is a door, not August (آب)
                 licensed = bool(g("mo_pt") or g("mo_mp")) or (any(c in cl for c in "بل") and len(month_key) >= 4)
+                prev = _prev_word(vt, m.start())
                 if not licensed:
-                    prev = _prev_word(vt, m.start())
                     trig = lx.markers.get("month_trigger", ())
                     licensed = prev in trig or (prev[:1] in ("و", "ف") and prev[1:] in trig)
                 if not licensed and prev in lx.markers["range_from"]:
@@ -397,10 +397,9 @@ class DateExtractor:
                     rc not in ("-", "–", "/", "و") and not fr) or not 0 < y2 - y <= 200:
                 # "عامي 2010 و2015" lists two years; only "بين" / "من" make a range
                 a.y2 = None
-                a.rule = "date.year" if prefix or mk else "date.year.bare"
+                a.rule = "date.year"
                 a.ne = m.end("yr_y")
-                return a
-            if back is not None:
+            elif back is not None:
                 a.ns = back[1]
         elif g("yr_fr"):
             a.ns = m.end("yr_fr") + 1
@@ -415,10 +414,10 @@ class DateExtractor:
                 prev = _prev_word(vt, m.start())
                 if prev[:1] in ("و", "ف") and prev[1:] in lx.context_before:
                     prev = prev[1:]
-                nxt = _next_word(vt, m.end())
+                nxt = _next_word(vt, a.ne)
                 if prev in lx.context_before or nxt in lx.context_after or nxt in self._unit_words:
                     return None
-                if vt[m.end():m.end() + 1] in ("%", "$"):
+                if vt[a.ne:a.ne + 1] in ("%", "$"):
                     return None
                 a.rule = "date.year.bare"
         elif not 1000 <= y <= 2200:

@@ -265,3 +265,21 @@ def test_full_pipeline_no_keyphrase_over_person_names(nlp, text, name_word):
     if not any(e.type == "person" for e in doc.candidates):
         pytest.fail("the person extractor found no name; this test needs one")
     assert not [e for e in doc.entities if e.type == "topic" and name_word in e.text]
+
+
+@pytest.mark.parametrize("word, category", [
+    ("والانتخابات", "medtop:11000000"),   # clitics + sound plural
+    ("للاعبين", "medtop:15000000"),       # fused ل + ال, masculine plural
+    ("الرقمية", "medtop:13000000"),       # nisba feminine
+    ("بحكومته", "medtop:11000000"),       # feminine noun + pronoun
+    ("منتخبها", "medtop:15000000"),       # noun + pronoun
+    ("المستشفيات", "medtop:07000000"),
+])
+def test_lexicon_word_variants(topics_only, word, category):
+    lex = topics_only.stages[-1].lexicon
+    assert category in {cat for cat, _, _ in lex.word_hits(normalize(word))}
+
+
+@pytest.mark.parametrize("word", ["البيت", "ذهب", "قال", "الطاولة", "رياض"])
+def test_lexicon_plain_words_have_no_category(topics_only, word):
+    assert topics_only.stages[-1].lexicon.word_hits(normalize(word)) == ()

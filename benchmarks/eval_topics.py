@@ -5,6 +5,7 @@ Reads the shared evaluation data at run time (nothing is copied into the project
     uv run python benchmarks/eval_topics.py                 # ANT Jawhara FM sample + dev + seed
     uv run python benchmarks/eval_topics.py --strict        # society -> medtop:14000000 only
     uv run python benchmarks/eval_topics.py --errors        # list the misclassified articles
+    uv run python benchmarks/eval_topics.py --keyphrases    # key phrases of the dev and seed articles
 
 Editor categories -> IPTC Media Topics (top level). The Jawhara FM "society" rubric is the
 station's local news desk (faits divers): crime, accidents and social issues, so by default
@@ -57,6 +58,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--strict", action="store_true", help="society -> medtop:14000000 only")
     ap.add_argument("--errors", action="store_true", help="print misclassified titles")
+    ap.add_argument("--keyphrases", action="store_true", help="print the key phrases of the dev and seed articles")
     a = ap.parse_args()
     mapping = dict(MAP)
     if a.strict:
@@ -111,6 +113,9 @@ def main() -> int:
             hits += bool(pred) and pred[0] == g["categories"][0]
             print(f"{name} {g['id']}: gold {[short(c) for c in g['categories']]} pred "
                   f"{[(short(t.id), round(t.score, 2)) for t in doc.topics]}")
+            if a.keyphrases:
+                phrases = sorted({(e.value, e.score) for e in doc.candidates if e.type == "topic"}, key=lambda x: -x[1])
+                print("    key phrases:", " | ".join(f"{v} ({s:.2f})" for v, s in phrases))
         print(f"{name}: primary category top-1 {hits}/{len(golds)}")
     return 0
 

@@ -144,6 +144,9 @@ class PersonExtractor:
                 continue
             surnames.append((" ".join(last), name))
         self.known = Gazetteer(full + surnames if self.use_known else [])
+        self.known_words = frozenset(
+            w for name, _ in (full if self.use_known else []) for w in normalize(name).split()
+            if w not in self.stop and w not in heads and len(w) >= 3)
 
     # ---- word classes ---------------------------------------------------------------------
     def z(self, norm: str) -> float:
@@ -170,6 +173,8 @@ class PersonExtractor:
         if len(norm) >= 6 and norm.endswith(("ون", "ان")) and (
                 head in "يت" or (norm[:2] in ("سي", "ست") and self.verb_like(norm[1:]))):
             return True  # يقاومان، سيحاولون (not سيباستيان)
+        if head == "ا" and 4 <= len(norm) <= 7 and z(norm, 0.0) >= 3.0 and z("ي" + norm[1:], 0.0) >= 3.0:
+            return True  # اتفق/يتفق، أهدر/يهدر، استقبل/يستقبل
         if norm.endswith("ت") and norm[-2] != "ا" and z(norm[:-1], 0.0) >= 3.5:
             return True
         if norm.endswith("وا") and (len(norm) >= 5 or z(norm[:-2], 0.0) >= 3.5):
@@ -199,7 +204,7 @@ class PersonExtractor:
 
     def suffixed(self, norm: str) -> bool:
         """A known noun with an attached pronoun (``قصيدته``, ``أوامره``), not a name."""
-        if norm in self.given or len(norm) < 4:
+        if norm in self.given or len(norm) < 4 or norm.startswith("ال") or norm in self.tails:
             return False
         z = self.freq.get
         if norm.endswith("ته") and z(norm[:-2] + "ه", 0.0) >= 3.0:
@@ -382,6 +387,22 @@ class PersonExtractor:
                 emit(nm, "person.coordination", 0.65, "و", k)
                 k = nm.last + 1
 
+        # a first name before a name found from its end (ألفريد ديمورا، جيرهارد شرودر)
+        for (a, b) in sorted(found):
+            rule, score, ev, cut, ctx = found[(a, b)]
+            if cut or rule not in ("person.known", "person.given", "person.nisba") or a == 0:
+                continue
+            k = a - 1
+            t = toks[k]
+            if t.kind != "word" or cover[k] is not None or not toks[a].space_before:
+                continue
+            w = t.norm
+            rare = rule == "person.known" and self.unknown(w) and self.can_start(w)
+            if ((w in self.given and w not in self.stop and w not in self.given_common) or w in self.known_words
+                    or rare) and not any(x <= k <= y for x, y in found):
+                del found[(a, b)]
+                found[(k, b)] = (rule, score, ev, 0, k)
+
         # facility guard: ملعب محمد الخامس، جائزة الشيخ زايد are not persons
         in_name = {k for a, b in found for k in range(a, b + 1)}
         for key in list(found):
@@ -492,7 +513,8 @@ class PersonExtractor:
                 break
             w = t.norm
             if need:  # a particle binds the next word
-                if w in self.stop or w in self.speech or self.verb_like(w) or self.clitic_word(w, article_only=True):
+                if w in self.stop or w in self.speech or self.verb_like(w) or self.clitic_word(w, article_only=True) \
+                        or self.suffixed(w):
                     break
                 words.append(w)
                 i += 1
@@ -504,6 +526,20 @@ class PersonExtractor:
                     words.append(w)
                     i += 1
                     need = True
+                    continue
+                break
+            if w in self.known_words and not self.clitic_word(w) and w[0] != "و":
+                words.append(w)  # a word of a well-known name (حسني مبارك، كولن باول)
+                i += 1
+                continue
+            if w in self.given and w in self.stop:
+                # علي inside a name (محمد علي العظمي), not the preposition على before a noun
+                nx = toks[i + 2] if i + 2 < n else None
+                nn = nx.norm if nx is not None and nx.kind == "word" else ""
+                if not nn or nn in self.given or nn in self.particles or nn in self.stop or (
+                        is_definite(nn) and is_nisba(nn) and not self.demonym(nn)):
+                    words.append(w)
+                    i += 1
                     continue
                 break
             if w in self.ordinals:
@@ -538,7 +574,7 @@ class PersonExtractor:
             zw = self.z(w)
             second = len(words) == 1 and anchored
             if is_definite(w):
-                if _MASDAR.match(w):
+                if _MASDAR.match(w) or w[2:] in self.particles or w[2:] in self.title_words:
                     break
                 if is_nisba(w):
                     if self.demonym(w):
@@ -552,6 +588,8 @@ class PersonExtractor:
                 continue
             if is_nisba(w) and zw >= 3.5 and (not second or self.demonym("ال" + w)):
                 break
+            if w.endswith("ا") and self.freq.get("ال" + w[:-1], 0.0) >= 3.5:
+                break  # accusative noun (اجتماعا، ردا)
             if second:
                 # given name + family name: accept unless a very common noun
                 if not (self.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and self.noun_like(w)):
@@ -559,7 +597,9 @@ class PersonExtractor:
                     i += 1
                     continue
                 break
-            if self.noun_like(w) or (w[0] == "م" and len(w) >= 4 and zw >= 2.5):
+            art = self.freq.get("ال" + w, 0.0)
+            if self.noun_like(w) or (w[0] == "م" and len(w) >= 4 and zw >= 2.5) or (
+                    zw >= 3.3 and art >= 2.8 and art >= zw - 1.3):
                 break  # a noun, or a participle (محاصر، مترابط) after the name
             if w in self.given or zw <= CONT_MAX or (strong and zw <= CONT_STRONG_MAX and not w.endswith("ه")):
                 words.append(w)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.keyphrases import KeyphraseFinder, _nominal_template, load_stopwords
+from pipeline.extract.keyphrases import _nominal_template, load_stopwords
 from pipeline.extract.topics import TopicExtractor, load_taxonomy
 from pipeline.normalize import normalize
 from pipeline.pipeline import FunctionStage, Pipeline, _normalize, _tokenize

@@ -5,26 +5,30 @@ Rules (no part-of-speech tagger; light morphology on the normalized, clitic-peel
 * a *run* is a stretch of content words inside one sentence: punctuation, numbers and
   stop-words (``resources/lexicons/stopwords.tsv``) end it, so a phrase never crosses a
   sentence or a comma; a word after the first that carries a conjunction or preposition
-  (``والذكاء``، ``لمؤتمر``) also ends it and starts a new one;
+  (``والذكاء``، ``لمؤتمر``) also ends it and starts a new one. Titles and name particles
+  (``weak_head``: الرئيس، عبد) end a run, and the word after them may not open a phrase
+  (``رئيس الجمهورية ...``); ``modifier`` words (المقبل) may continue a phrase, not open one;
 * inside a run, phrases of 2 to :data:`MAX_WORDS` words are matched left to right, longest
   first:
 
-  - ``DEF DEF+`` (definite noun + definite adjectives or a definite construct chain):
-    ``الذكاء الاصطناعي``، ``البنية التحتية``;
-  - ``NOUN NOUN* DEF ADJ*`` (construct state, إضافة, the head being an indefinite noun):
+  - ``DEF ADJ+`` (definite noun + definite adjectives): ``الذكاء الاصطناعي``، ``البنية التحتية``;
+  - ``NOUN [NOUN] DEF ADJ*`` (construct state, إضافة, the head being an indefinite noun):
     ``حوكمة البيانات``، ``شبكات الجيل الخامس``، ``عملية زراعة الكبد``;
-  - ``NOUN ADJ+`` (indefinite noun + indefinite nisba adjectives): ``حضارة رقمية``;
-  - ``غير`` + a definite adjective continues a phrase (``الهجرة غير النظامية``).
+  - ``NOUN ADJ+`` (indefinite noun + indefinite adjectives): ``حضارة رقمية``;
+  - ``غير`` + an adjective continues a phrase (``الهجرة غير النظامية``).
 
   The head of an indefinite phrase must look like a noun: it ends in ة or ات, it is a
   topic keyword, or it fits a nominal template (مفعل، تفعيل، افتعال، استفعال، أفعال، فعال/فعول/فعيل,
-  ...). This keeps verbs (``أعلن الاتحاد``، ``افتتحت القمة``) out.
+  ...), and carries no possessive pronoun. This keeps verbs (``أعلن الاتحاد``، ``افتتحت القمة``)
+  out. An adjective is a nisba (رقمي، رقمية), a participle of a derived form (متجدد، مستقل، مفتوح),
+  فاعل / فعيل (الخامس، الجديدة) or, when definite, فعلى (الكبرى) and فاعّ (الخاص); so a definite
+  noun followed by another definite noun (subject + object) is not one phrase.
 
-Each occurrence gets a salience from its frequency in the document, its position (title,
-first sentence) and its length; the value is the phrase without clitics (fused ``لل`` restores
+Word analyses are cached by spelling. Salience (frequency, position: title, first sentence;
+length; support of a category) and the canonical value are computed in
+:mod:`pipeline.extract.topics`; the value is the phrase without clitics (fused ``لل`` restores
 the article).
 """
-
 from __future__ import annotations
 
 import re

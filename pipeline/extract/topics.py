@@ -37,7 +37,7 @@ import math
 from collections import defaultdict
 from functools import lru_cache
 
-from ..document import Document, Token, Topic
+from ..document import Document, Topic
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels

@@ -30,7 +30,7 @@ from __future__ import annotations
 from ..document import Document
 from ..normalize import normalize
 from ..resources import load_table
-from .gazetteers import nisba_forms, norm_zipf, place_table
+from .gazetteers import load_all, nisba_forms, norm_zipf, place_table
 from .lexicon import Gazetteer
 from .places import surface_value
 
@@ -50,7 +50,14 @@ class OrganizationExtractor:
     name = "organizations"
 
     def __init__(self) -> None:
+        load_all()
         self.heads: dict[str, str] = {normalize(r["form"]): r["needs"] for r in load_table(HEADS, ("form", "needs"))}
+        entries = []
+        for form in self.heads:
+            entries.append((form, (form, form.startswith("ال"))))
+            if not form.startswith("ال"):
+                entries.append(("ال" + form, (form, True)))
+        self.head_gaz = Gazetteer(entries)
         self.names = Gazetteer((r["name"], r["id"]) for r in load_table(NAMES, ("name",)))
         chain = load_table(CHAIN, ("form", "kind"))
         self.titles = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "title")
@@ -59,21 +66,10 @@ class OrganizationExtractor:
         self.places = place_table()
         self.name_words = frozenset(k for k in self.names.keys if " " not in k)
         self.sports = frozenset(normalize(r["form"]) for r in load_table(SPORTS, ("form",)))
+        cities = [k for k, v in self.places.items() if v["kind"] == "city" and v["trust"] != "C" and " " not in k]
+        self.city_forms = frozenset(cities + [c + k for k in cities for c in ("و", "ب", "ل", "وب", "ول", "ف")])
         self.head_kind = {normalize(r["form"]): r["kind"] for r in load_table(HEADS, ("form", "kind"))}
         self.nisba = nisba_forms()
-
-    def _head(self, norm: str) -> tuple[int, str, bool] | None:
-        """(clitic length, head key, definite) when a token is a head noun, with an optional
-        و/ف/ب/ل clitic; a definite head (الحزب، للحزب) only counts with a name in its chain."""
-        if norm in self.heads:
-            return 0, norm, False
-        for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك"):
-            if norm.startswith(pre) and norm[len(pre):] in self.heads and len(norm) - len(pre) >= 3:
-                return len(pre), norm[len(pre):], False
-        for pre, cut in (("ال", 0), ("وال", 1), ("فال", 1), ("بال", 1), ("كال", 1), ("لل", 1), ("ولل", 2), ("فلل", 2)):
-            if norm.startswith(pre) and norm[len(pre):] in self.heads and len(norm) - len(pre) >= 3:
-                return cut, norm[len(pre):], True
-        return None
 
     def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool, bool, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
@@ -160,21 +156,25 @@ class OrganizationExtractor:
         n = len(toks)
         clubs: dict[str, str] = {}
         spans: list[tuple[int, int, int, str]] = []
+        sports, nisba, city_forms = self.sports, self.nisba, self.city_forms
         for t in toks:
-            if t.kind != "word":
+            if not t.i or t.norm not in city_forms:
+                continue
+            prev = toks[t.i - 1].norm
+            bare_prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
+            why = None
+            if bare_prev in sports:
+                why = "sports:" + bare_prev
+            elif t.i + 1 < n:
+                nxt = toks[t.i + 1].norm
+                if nxt.endswith("ي") and nxt in nisba and nxt.startswith("ال"):
+                    why = "nationality:" + nxt
+            if why is None:
                 continue
             ck = self._club_key(t.norm)
             if ck is None:
                 continue
             cut, key = ck
-            prev = toks[t.i - 1].norm if t.i else ""
-            bare_prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
-            nxt = toks[t.i + 1].norm if t.i + 1 < n and toks[t.i + 1].kind == "word" else ""
-            why = None
-            if bare_prev in self.sports:
-                why = "sports:" + bare_prev
-            elif nxt.startswith("ال") and nxt.endswith("ي") and nxt in self.nisba:
-                why = "nationality:" + nxt
             if why:
                 clubs[key] = why
                 spans.append((t.i, cut, t.i, why))
@@ -182,7 +182,7 @@ class OrganizationExtractor:
             return
         seen = {s[0] for s in spans}
         for t in toks:
-            if t.i in seen or t.kind != "word":
+            if t.i in seen or t.kind != "word" or t.norm not in clubs:
                 continue
             ck = self._club_key(t.norm)
             if ck and ck[1] in clubs and ck[0] == 0:
@@ -216,13 +216,18 @@ class OrganizationExtractor:
             doc.add_candidate(doc.make_entity("organization", h.start, h.end, surface_value(doc.text[h.start:h.end]),
                                               "org.name", 0.85, h.key, blocks=multi))
         self._clubs(doc)
-        for t in toks:
-            if t.kind != "word":
+        seen_heads: set[int] = set()
+        for hit in self.head_gaz.find(doc):
+            if hit.tok_first != hit.tok_last or hit.tok_first in seen_heads:
                 continue
-            hd = self._head(t.norm)
-            if hd is None:
+            t = toks[hit.tok_first]
+            if hit.clitic.endswith("ال") and hit.clitic not in ("ال", "وال", "فال", "بال", "كال"):
                 continue
-            cut, key, definite = hd
+            key, definite = hit.payloads[0]
+            if hit.key == key and hit.clitic.endswith("ال"):
+                continue  # the definite reading is the key with ال
+            seen_heads.add(t.i)
+            cut = hit.nstart - t.nstart
             if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
                 continue  # حركة حماس: the movement is named by its fixed name alone
             last, named, proper, only_names = self._chain(toks, t.i, fixed_end)
@@ -230,7 +235,7 @@ class OrganizationExtractor:
                 continue
             if (definite or self.heads[key] == "name") and not named:
                 continue
-            start, _ = doc.view.to_original(t.nstart + cut, t.nend)
+            start = hit.start
             end = toks[last].end
             if only_names and self.head_kind.get(key) in ("company", "media"):
                 # شركة X، صحيفة X: the name alone is the organization

@@ -25,12 +25,14 @@ settled by the resolver (organization chains block what they contain).
 
 from __future__ import annotations
 
+import re
+
 import pyarabic.araby as araby
 
 from ..document import Document
 from ..normalize import normalize
 from ..resources import load_table, words
-from .gazetteers import nisba_forms, norm_zipf as zipf, place_table
+from .gazetteers import load_all, nisba_forms, norm_zipf as zipf, place_table
 from .lexicon import Gazetteer
 
 TRIGGERS = "lexicons/place_triggers.tsv"
@@ -47,9 +49,12 @@ PREP_CLITICS = ("ب", "ل")
 VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
 
 
+_MARKS = re.compile("[" + "".join(sorted(set(araby.TASHKEEL) | {araby.TATWEEL, "\u0670"})) + "]")
+
+
 def surface_value(text: str, fused: bool = False) -> str:
     """Canonical value of a place span: diacritics and tatweel removed, ال restored after لل."""
-    v = araby.strip_tatweel(araby.strip_diacritics(text)).strip()
+    v = _MARKS.sub("", text).strip()
     if fused and v.startswith("ل"):
         v = "ال" + v[1:]
     return v
@@ -61,6 +66,7 @@ class PlaceExtractor:
     name = "places"
 
     def __init__(self) -> None:
+        load_all()
         table = place_table()
         self.table = table
         self.gaz = Gazetteer((k, v["trust"]) for k, v in table.items())
@@ -74,6 +80,13 @@ class PlaceExtractor:
         self.prefixes = words(PREFIXES)
         self.trigger_words = frozenset(self.triggers.keys)
         self.stop = self.context | self.located | self.directions | self.events | self.trigger_words
+        # every written form, with the clitics they take, for one set lookup per token
+        self.dir_forms = frozenset(self.directions | {c + d for d in self.directions for c in "وف"})
+        self.event_forms = {e: e for e in self.events}
+        for e in self.events:
+            if len(e) >= 3:
+                for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب"):
+                    self.event_forms.setdefault(pre + e, e)
 
     # --- helpers ---------------------------------------------------------------------
     @staticmethod
@@ -155,9 +168,18 @@ class PlaceExtractor:
             if h.clitic.endswith("ال"):
                 continue
             strong_after[h.tok_last] = ("trigger:" if "any" in h.payloads else "known:") + h.key
+        event_at: list[int] = []
+        located_at: list[int] = []
+        dir_forms, event_forms, located = self.dir_forms, self.event_forms, self.located
         for t in toks:
-            if t.kind == "word" and self._bare(t.norm) in self.directions:
-                strong_after.setdefault(t.i, "direction:" + t.norm)
+            if t.kind == "word":
+                n = t.norm
+                if n in dir_forms:
+                    strong_after.setdefault(t.i, "direction:" + n)
+                elif n in event_forms:
+                    event_at.append(t.i)
+                elif n in located and t.i:
+                    located_at.append(t.i)
         dl = self._dateline(doc)
 
         def weak_ctx(ti: int, clitic: str) -> str | None:
@@ -230,15 +252,9 @@ class PlaceExtractor:
             if n:
                 s, e = toks[j].start, toks[j + n - 1].end
                 cands.append((s, e, False, rule, score, why, " ".join(t.norm for t in toks[j:j + n])))
-        for t in toks:
-            if t.kind != "word":
-                continue
-            key = t.norm
-            for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب"):
-                if key.startswith(pre) and key[len(pre):] in self.events and len(key) - len(pre) >= 3:
-                    key = key[len(pre):]
-                    break
-            if key in self.events and not (t.i and toks[t.i - 1].kind == "number"):
+        for i in event_at:
+            t = toks[i]
+            if not (t.i and toks[t.i - 1].kind == "number"):
                 j = t.i + 1
                 if j < ntok and toks[j].sent == t.sent and not toks[j].norm.startswith("ال"):
                     n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
@@ -264,8 +280,9 @@ class PlaceExtractor:
                                   " ".join(x.norm for x in toks[a:ti])))
                     break
         # located: an unknown name before الواقعة/التابعة/المجاورة … (X الواقعة شمال …)
-        for t in toks:
-            if t.kind == "word" and t.norm in self.located and t.i > 0:
+        for i in located_at:
+            t = toks[i]
+            if True:
                 for n in (2, 1):
                     a = t.i - n
                     if a >= 0 and toks[a].sent == t.sent and self._unknown_name(doc, a, FOREIGN_MAX_ZIPF, n) == n:

@@ -20,7 +20,7 @@ Each key gets a *trust* level that says how much context a match needs:
   names that are frequent Arabic words (wordfreq Zipf) or contain a given name.
 
 Names listed in ``lexicons/place_ambiguous.tsv`` are at most ``B``. The table is built once and
-cached as JSON under ``~/.cache/arabic-news-extract`` (or ``$ANE_CACHE_DIR``), keyed by the
+cached (pickle) under ``~/.cache/arabic-news-extract`` (or ``$ANE_CACHE_DIR``), keyed by the
 library versions and a hash of the data files.
 """
 

@@ -159,7 +159,7 @@ def _prepare_outdir(out: Path) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .export import OutputSet, write_atomic_text
+    from .export import OutputSet
     from .runner import Runner
 
     started = time.time()
@@ -197,8 +197,8 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE),
                         enabled=not args.quiet and sys.stderr.isatty())
     counts = {"read": 0, "processed": 0, "skipped": 0, "failed": 0}
-    problems: list[dict[str, Any]] = []
-    warnings: list[dict[str, Any]] = []
+    problems = _Spool()  # spooled to disk: a corpus with millions of bad lines keeps flat memory
+    warnings = _Spool()
     per_type: dict[str, int] = {}
     status = EXIT_OK
     error_note = None
@@ -212,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
             counts["read"] += 1
             if isinstance(item, InputDoc) and item.notes:
                 for note in item.notes:
-                    warnings.append({"source": item.source, "id": item.id, "message": note})
+                    warnings.add({"source": item.source, "id": item.id, "message": note})
             if rec["status"] == "ok":
                 d = rec["doc"]
                 outputs.write(d)
@@ -224,7 +224,7 @@ def run(args: argparse.Namespace) -> int:
                 progress.update(item.nbytes, rec["words"])
             else:
                 counts[rec["status"]] += 1
-                problems.append(rec)
+                problems.add(rec)
                 progress.update(getattr(item, "nbytes", 0), 0)
                 if len(problems) <= MAX_STDERR_PROBLEMS:
                     progress.close()
@@ -269,11 +269,11 @@ def run(args: argparse.Namespace) -> int:
         "documents": counts,
         "entities": dict(sorted(per_type.items())),
         "outputs": written,
-        "problems": problems,
-        "warnings": warnings,
+        "problems": [],
+        "warnings": [],
     }
     try:
-        write_atomic_text(out / "run_report.json", json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        _write_run_report(out / "run_report.json", report, problems, warnings)
     except OSError as exc:
         print(f"{PROG}: error: cannot write {out / 'run_report.json'}: {exc.strerror or exc}", file=sys.stderr)
         status = EXIT_OUTPUT if status in (EXIT_OK, EXIT_SOME_FAILED) else status
@@ -283,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         n_ent = sum(per_type.values())
         kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "topic"))
-        dup = f", {len(warnings)} warnings" if warnings else ""
+        dup = f", {len(warnings)} warnings" if len(warnings) else ""
         print(f"{counts['read']} documents read: {counts['processed']} processed, {counts['skipped']} skipped, "
               f"{counts['failed']} failed{dup}; {n_ent} entities ({kinds}) in {elapsed:.1f} s -> {out}/ "
               f"({', '.join(Path(p).name for p in written) or 'nothing written'}, run_report.json)")
@@ -291,15 +291,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 class _Spool:
-    """Documents for the HTML report, spooled to a temporary file so memory stays flat."""
+    """Records (report documents, problems) spooled to a temporary file so memory stays flat."""
 
     def __init__(self):
         import tempfile
 
         self.fh = tempfile.TemporaryFile("w+", encoding="utf-8", errors="backslashreplace")
+        self.n = 0
+
+    def __len__(self) -> int:
+        return self.n
 
     def add(self, d: dict) -> None:
         self.fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+        self.n += 1
 
     def documents(self):
         self.fh.flush()
@@ -309,6 +314,24 @@ class _Spool:
 
     def close(self) -> None:
         self.fh.close()
+
+
+def _write_run_report(path: Path, report: dict, problems: _Spool, warnings: _Spool) -> None:
+    """``run_report.json``, with the spooled problem and warning lists streamed in, atomically."""
+    from .export import AtomicFile
+
+    head = json.dumps(report, ensure_ascii=False, indent=1)
+    cut = head.index(',\n "problems": []')
+    with AtomicFile(path) as fh:
+        fh.write(head[:cut])
+        for key, spool in (("problems", problems), ("warnings", warnings)):
+            fh.write(f',\n "{key}": [')
+            for i, rec in enumerate(spool.documents()):
+                fh.write(("," if i else "") + "\n  " + json.dumps(rec, ensure_ascii=False))
+            fh.write("\n ]" if len(spool) else "]")
+        fh.write("\n}\n")
+    problems.close()
+    warnings.close()
 
 
 def _write_html(write_report, documents, path: Path) -> None:

@@ -147,17 +147,60 @@ class Runner:
             yield from self._map_dask(all_batches())
 
     def _map_processes(self, batches: Iterator[list[Item]]) -> Iterator[tuple[Item, dict[str, Any]]]:
+        """Local worker processes. If a worker dies (killed, out of memory, crash in a C
+        extension), the pool is restarted and the batches in flight are re-run one document
+        at a time, so only the document that kills a worker is reported as failed."""
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         if "fork" in mp.get_all_start_methods():
             ctx = mp.get_context("fork")
             _pipeline()  # built once here; forked workers share it instead of each building one
         else:
             ctx = mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker) as pool:
-            yield from _ordered(lambda b: pool.submit(process_batch, b, self.reference_date),
-                                batches, self.jobs * self.window)
+
+        def new_pool() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker)
+
+        state = {"pool": new_pool()}
+        pending: collections.deque = collections.deque()
+
+        def collect(batch: list[Item], fut) -> Iterator[tuple[Item, dict[str, Any]]]:
+            try:
+                yield from zip(batch, fut.result())
+            except BrokenProcessPool:
+                retry = [batch] + [bb for bb, _ in pending]
+                pending.clear()
+                state["pool"].shutdown(wait=False, cancel_futures=True)
+                state["pool"] = new_pool()
+                for rb in retry:
+                    for it in rb:
+                        rec, state["pool"] = self._one_by_one(state["pool"], new_pool, it)
+                        yield it, rec
+            except Exception as exc:
+                yield from zip(batch, _failed(batch, exc))
+
+        try:
+            for b in batches:
+                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date)))
+                while len(pending) >= self.jobs * self.window or (pending and pending[0][1].done()):
+                    yield from collect(*pending.popleft())
+            while pending:
+                yield from collect(*pending.popleft())
+        finally:
+            state["pool"].shutdown(wait=True, cancel_futures=True)
+
+    def _one_by_one(self, pool, new_pool, item: Item):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return pool.submit(process_batch, [item], self.reference_date).result()[0], pool
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            return {"status": "failed", "source": item.source, "id": getattr(item, "id", None),
+                    "reason": "worker process died while processing this document (killed, out of memory "
+                              "or crashed)"}, new_pool()
 
     def _map_dask(self, batches: Iterator[list[Item]]) -> Iterator[tuple[Item, dict[str, Any]]]:
         import logging
@@ -196,9 +239,14 @@ def _ordered(submit, batches: Iterator[list[Item]], window: int) -> Iterator[tup
 
 
 def _result(fut, batch: list[Item]) -> list[dict[str, Any]]:
-    """A batch's records; if the worker itself died, every document of the batch is reported."""
+    """A batch's records; if the worker itself failed, every document of the batch is reported."""
     try:
         return fut.result()
     except Exception as exc:
-        reason = f"worker failed: {type(exc).__name__}: {exc}"
-        return [{"status": "failed", "source": it.source, "id": it.id, "reason": reason} for it in batch]
+        return _failed(batch, exc)
+
+
+def _failed(batch: list[Item], exc: BaseException) -> list[dict[str, Any]]:
+    reason = f"worker failed: {type(exc).__name__}: {exc}"
+    return [{"status": "failed", "source": it.source, "id": getattr(it, "id", None), "reason": reason}
+            for it in batch]

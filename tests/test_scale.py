@@ -90,3 +90,33 @@ def test_runner_passes_errors_through_in_order():
     recs = [r for _, r in Runner(engine="serial").map(items)]
     assert [r["status"] for r in recs] == ["ok", "skipped", "ok"]
     assert recs[1] == {"status": "skipped", "source": "f:2", "id": None, "reason": "invalid JSON: x"}
+
+
+def test_a_document_that_kills_its_worker_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    """Workers are forked after the patch, so the patched pipeline runs in them."""
+    import os
+
+    import pipeline.runner as runner
+
+    real = runner._pipeline
+
+    class Killer:
+        def process(self, text, doc_id, *a):
+            if doc_id == "poison":
+                os._exit(3)  # what an out-of-memory kill or a crash in a C extension looks like
+            return real().process(text, doc_id, *a)
+
+    monkeypatch.setattr(runner, "_pipeline", lambda: Killer())
+    ids = ["a", "b", "poison", "c", "d", "e", "f"]
+    jl = tmp_path / "in.jsonl"
+    jl.write_text("\n".join(json.dumps({"id": i, "text": SENTENCES[0]}, ensure_ascii=False) for i in ids) + "\n")
+    out = tmp_path / "out"
+    assert main(["run", str(jl), "-o", str(out), "--engine", "process", "-j", "2", "--batch-size", "2",
+                 "--format", "jsonl", "--quiet"]) == EXIT_SOME_FAILED
+    report = json.loads((out / "run_report.json").read_text(encoding="utf-8"))
+    assert report["documents"] == {"read": 7, "processed": 6, "skipped": 0, "failed": 1}
+    (p,) = report["problems"]
+    assert (p["id"], p["source"]) == ("poison", f"{jl}:3")
+    assert p["reason"] == "worker process died while processing this document (killed, out of memory or crashed)"
+    got = [json.loads(l)["id"] for l in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert got == ["a", "b", "c", "d", "e", "f"]

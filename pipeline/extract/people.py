@@ -164,14 +164,17 @@ class PersonExtractor:
         if norm.endswith(("ها", "هم", "هما", "كم")) and len(norm) >= 5:
             return True
         head = norm[0]
-        if head in "يتن":
+        if head in "يت":
             swap = ("ت" if head == "ي" else "ي") + norm[1:]
             if z(swap, 0.0) >= 3.0:
                 return True
+        if head == "ن" and z("ي" + norm[1:], 0.0) >= 3.0 and z("ت" + norm[1:], 0.0) >= 3.0:
+            return True  # نعمل/يعمل/تعمل, but not نافع (يافع exists, تافع does not)
         if head == "س" and norm[1] in "يتن" and len(norm) >= 5 and self.verb_like(norm[1:]):
             return True
         if len(norm) >= 6 and norm.endswith(("ون", "ان")) and (
-                head in "يت" or (norm[:2] in ("سي", "ست") and self.verb_like(norm[1:]))):
+                (head in "يت" and (norm in self.freq or ("ت" if head == "ي" else "ي") + norm[1:] in self.freq))
+                or (norm[:2] in ("سي", "ست") and self.verb_like(norm[1:]))):
             return True  # يقاومان، سيحاولون (not سيباستيان)
         if head == "ا" and 4 <= len(norm) <= 7 and z(norm, 0.0) >= 3.0 and z("ي" + norm[1:], 0.0) >= 3.0:
             return True  # اتفق/يتفق، أهدر/يهدر، استقبل/يستقبل
@@ -397,11 +400,14 @@ class PersonExtractor:
             if t.kind != "word" or cover[k] is not None or not toks[a].space_before:
                 continue
             w = t.norm
-            rare = rule == "person.known" and self.unknown(w) and self.can_start(w)
-            if ((w in self.given and w not in self.stop and w not in self.given_common) or w in self.known_words
-                    or rare) and not any(x <= k <= y for x, y in found):
+            kcut = 0
+            if w[0] == "و" and w not in self.given and (w[1:] in self.given or w[1:] in self.known_words):
+                w, kcut = w[1:], 1  # ويحيى شاهين
+            rare = self.unknown(w) and self.can_start(w) and not kcut
+            if ((w in self.given and w not in self.stop) or w in self.known_words or rare) \
+                    and not any(x <= k <= y for x, y in found):
                 del found[(a, b)]
-                found[(k, b)] = (rule, score, ev, 0, k)
+                found[(k, b)] = (rule, score, ev, kcut, k)
 
         # facility guard: ملعب محمد الخامس، جائزة الشيخ زايد are not persons
         in_name = {k for a, b in found for k in range(a, b + 1)}
@@ -506,7 +512,8 @@ class PersonExtractor:
         words: list[str] = [first]
         i = j
         need = first in self.particles
-        anchored = first in self.given and first not in self.stop and (strong or first not in self.given_common)
+        anchored = (first in self.given and first not in self.stop and (strong or first not in self.given_common)) \
+            or (strong and not is_definite(first) and self.z(first) <= 3.5)
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
@@ -536,14 +543,14 @@ class PersonExtractor:
                 # علي inside a name (محمد علي العظمي), not the preposition على before a noun
                 nx = toks[i + 2] if i + 2 < n else None
                 nn = nx.norm if nx is not None and nx.kind == "word" else ""
-                if not nn or nn in self.given or nn in self.particles or nn in self.stop or (
+                if (nx is not None and nx.kind == "punct") or nn in self.given or nn in self.particles or (
                         is_definite(nn) and is_nisba(nn) and not self.demonym(nn)):
                     words.append(w)
                     i += 1
                     continue
                 break
             if w in self.ordinals:
-                if words[-1] in self.given or anchored:
+                if len(words) == 1 and words[0] in self.given or (len(words) == 2 and words[0] in self.particles):
                     words.append(w)  # محمد الخامس، عبد الله الثاني
                     i += 1
                 break
@@ -551,11 +558,11 @@ class PersonExtractor:
                 # a family name that is also a title (حسام القاضي، محمد الشيخ) when the name ends there
                 after = toks[i + 2] if i + 2 < n else None
                 if after is None or after.kind != "word" or after.norm in self.stop or after.norm in self.speech \
-                        or self.verb_like(after.norm):
+                        or self.verb_like(after.norm) or after.norm[0] == "و":
                     words.append(w)
                     i += 1
                 break
-            if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w):
+            if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
                 break
             if w[0] == "و" and w not in self.given:
                 break  # و + word: a coordinated item, not the same name
@@ -572,10 +579,16 @@ class PersonExtractor:
                 i += 1
                 continue
             zw = self.z(w)
+            if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and (
+                    self.verb_like(w[1:]) or self.suffixed(w[1:]) or self.z(w[1:]) >= 3.0):
+                break  # ليعوض، لثنيه: a proclitic on a known word
             second = len(words) == 1 and anchored
+            arab = words[0] in self.given or words[0] in self.particles
             if is_definite(w):
                 if _MASDAR.match(w) or w[2:] in self.particles or w[2:] in self.title_words:
                     break
+                if len(words) == 1 and not arab and zw > 3.0:
+                    break  # a foreign first word takes no article: بيرنز المسؤولين
                 if is_nisba(w):
                     if self.demonym(w):
                         break
@@ -590,7 +603,7 @@ class PersonExtractor:
                 break
             if w.endswith("ا") and self.freq.get("ال" + w[:-1], 0.0) >= 3.5:
                 break  # accusative noun (اجتماعا، ردا)
-            if second:
+            if second and arab:
                 # given name + family name: accept unless a very common noun
                 if not (self.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and self.noun_like(w)):
                     words.append(w)

@@ -199,6 +199,7 @@ class Linker:
             out.append(e)
         # unlabelled mentions of a known short form, longest form first
         maxlen = max(len(f) for f in forms)
+        firsts = {f[0] for f in forms}
         toks = doc.tokens
         n = len(toks)
         i = 0
@@ -209,6 +210,8 @@ class Linker:
                 continue
             hit = None
             for p in peels(tok.norm):
+                if p.key not in firsts:
+                    continue
                 if p.cut and p.clitic not in ("و", "ف", "ل", "ب"):
                     continue
                 if p.key.startswith("ال") and p.cut and p.clitic in ("ل",) and not tok.norm.startswith("لل"):

@@ -168,3 +168,13 @@ def test_unknown_name_rules_negative(nlp, text):
 ])
 def test_compound_name_after_trigger(nlp, text, expected):
     assert [t for t, _ in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "كان الحصار شديدا على المدينة ومزارعها وحدائقها.",   # a pronoun suffix is not a list item
+    "كانت ولاية عثمانية لقرون.",                         # an indefinite nisba after a trigger
+    "فامتد بصره إلى الأفق.",                              # a truncated alternate name (بصرة)
+    "أجرى فحصا في العيون والأذن.",                         # a frequent word that is also a city
+])
+def test_inflected_and_frequent_words_are_not_places(nlp, text):
+    assert places(nlp, text) == []

@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v9",):
+    for part in ("v12",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -168,6 +168,21 @@ def _build() -> dict[str, dict]:
             var = key.replace("غ", "ج")
             if var not in table and all(norm_zipf(w) < 2.0 for w in var.split()):
                 table[var] = dict(info, source=info["source"] + "+variant")
+    # a geonames name without the article whose form with ال is known (بصرة / البصرة) is a
+    # truncated alternate name, and a common word more often than not
+    for key in list(table):
+        if table[key]["source"] == "geonames" and not key.startswith("ال") and "ال" + key in table \
+                and key not in ambiguous:
+            del table[key]
+    # a geonames-only name that reads as the nisba of a frequent word (عثمانية، إسلامي) is an
+    # adjective in running text
+    for key in list(table):
+        if table[key]["source"] == "geonames" and key not in ambiguous and " " not in key:
+            stem = key[2:] if key.startswith("ال") else key
+            for suf in ("يه", "ي"):
+                if stem.endswith(suf) and len(stem) - len(suf) >= 3 and norm_zipf(stem[: -len(suf)]) >= 3.5:
+                    del table[key]
+                    break
     # the hand-written ambiguity list says exactly how much context a name needs
     for key, level in ambiguous.items():
         if key in table:

@@ -109,6 +109,12 @@ class PlaceExtractor:
                 return True
         if n.startswith("ال") and n.endswith(("ات", "ين", "ون")) and zipf(n) >= 2.0:
             return True  # a definite plural (العطلات، المقاولات)
+        if len(n) >= 5 and n.endswith(("ها", "هم", "هما", "كم")):
+            return True  # a pronoun suffix (وحدائقها)
+        if n.startswith("لا") and len(n) > 4 and zipf(n[2:]) >= 3.0:
+            return True  # negation + noun (لاناقة)
+        if n.endswith("يه") and zipf(n[:-2]) >= 3.5 or n.endswith("ي") and len(n) > 4 and zipf(n[:-1]) >= 3.5:
+            return True  # an indefinite nisba adjective (عثمانية، موسمي)
         return False
 
     def _is_name_word(self, tok, max_zipf: float, first: bool) -> bool:
@@ -313,6 +319,8 @@ class PlaceExtractor:
                         break
                     w = t.norm[cut:]
                     known = w in self.table and self.table[w]["trust"] != "C"
+                    if not known and self._inflected(w):
+                        break
                     if j in placed or t.kind != "word" or w in self.stop or w in self.nisba or \
                             not known and (w in self.table or w.startswith("ال") or zipf(w) >= COORD_MAX_ZIPF
                                            or zipf(t.norm) >= COORD_MAX_ZIPF):

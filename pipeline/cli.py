@@ -160,7 +160,7 @@ def _prepare_outdir(out: Path) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from .export import OutputSet
-    from .runner import Runner
+    from .runner import EngineError, Runner
 
     started = time.time()
     ref = None
@@ -240,9 +240,15 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         outputs.abort()
         status, error_note = EXIT_INTERRUPTED, "interrupted"
+    except EngineError as exc:
+        outputs.abort()
+        status, error_note = EXIT_USAGE, str(exc)
     except OSError as exc:
         outputs.abort()
         status, error_note = EXIT_OUTPUT, f"cannot write outputs: {exc.strerror or exc}"
+    except Exception as exc:  # a bug or a lost cluster: no traceback, nothing half-written
+        outputs.abort()
+        status, error_note = EXIT_OUTPUT, f"run aborted: {type(exc).__name__}: {exc}"
     finally:
         progress.close()
         if html is not None:
@@ -277,10 +283,12 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{PROG}: error: cannot write {out / 'run_report.json'}: {exc.strerror or exc}", file=sys.stderr)
         status = EXIT_OUTPUT if status in (EXIT_OK, EXIT_SOME_FAILED) else status
-    if error_note:
+    if error_note and status == EXIT_USAGE:
+        print(f"{PROG}: error: {error_note}", file=sys.stderr)
+    elif error_note:
         print(f"{PROG}: {error_note}; outputs not written (partial files removed); see {out / 'run_report.json'}",
               file=sys.stderr)
-    if not args.quiet:
+    if not args.quiet and status != EXIT_USAGE:
         n_ent = sum(per_type.values())
         kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "topic"))
         dup = f", {len(warnings)} warnings" if len(warnings) else ""

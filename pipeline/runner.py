@@ -32,6 +32,10 @@ from .io import InputDoc, InputError, Item
 
 ENGINES = ("auto", "serial", "process", "dask")
 
+
+class EngineError(Exception):
+    """The execution engine could not start (Dask scheduler unreachable, ...)."""
+
 _REF_DATE: dt.date | None = None
 
 
@@ -209,12 +213,18 @@ class Runner:
 
         logging.getLogger("distributed").setLevel(logging.ERROR)
         cluster = None
-        if self.scheduler:
-            client = Client(self.scheduler)
-        else:
-            cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
-            client = Client(cluster)
+        try:
+            if self.scheduler:
+                client = Client(self.scheduler, timeout="15s")
+            else:
+                cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+                client = Client(cluster)
+        except Exception as exc:
+            if cluster is not None:
+                cluster.close()
+            where = f"the Dask scheduler at {self.scheduler}" if self.scheduler else "a local Dask cluster"
+            raise EngineError(f"cannot start on {where}: {type(exc).__name__}: {exc}") from None
         try:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})) or self.jobs)
             yield from _ordered(lambda b: client.submit(process_batch, b, self.reference_date, pure=False),

@@ -248,3 +248,20 @@ def test_progress_line(monkeypatch, enabled, total, expected):
     drawn = stream.getvalue()
     last = "\r" + drawn.rsplit("\r", 1)[-1] if drawn else ""
     assert re.match(expected, last), repr(drawn)
+
+
+def test_unreachable_dask_scheduler_is_a_start_error(tmp_path, monkeypatch, capsys):
+    import pipeline.runner as runner
+
+    def unreachable(self, batches):
+        raise runner.EngineError("cannot start on the Dask scheduler at tcp://10.9.9.9:8786: OSError: Timed out")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(runner.Runner, "_map_dask", unreachable)
+    out = tmp_path / "out"
+    assert main(["run", "-o", str(out), "--engine", "dask", "--scheduler", "tcp://10.9.9.9:8786"]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == ("arabic-news-extract: error: cannot start on the Dask scheduler at "
+                                    "tcp://10.9.9.9:8786: OSError: Timed out")
+    assert sorted(p.name for p in out.iterdir()) == ["run_report.json"]

@@ -334,7 +334,7 @@ class PersonExtractor:
                 if nxt is not None:
                     w = nxt.norm
                     ok = self.can_start(w) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
-                                               and not self.blocked(w))
+                                               and not self.blocked(w)) or (w in self.known_words and self.z(w) < 5.3)
                     if ok:
                         nm = self._run(toks, j, 0, strong=True)
                         if nm:
@@ -365,6 +365,14 @@ class PersonExtractor:
             if nxt is None or t.norm in self.stop:
                 continue
             w = nxt.norm
+            # feminine demonym + two name words: الفرنسية X Y
+            if is_definite(t.norm) and t.norm.endswith("يه") and self.demonym(t.norm[:-1]):
+                w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
+                if (w in self.given or self.unknown(w)) and self.can_start(w) and w2 and \
+                        (w2 in self.given or self.unknown(w2)) and self.can_start(w2):
+                    nm = self._run(toks, j, 0, strong=True)
+                    if nm and nm.last > nm.first:
+                        emit(nm, "person.nisba", 0.65, t.norm, t.i)
             # nisba adjective + unknown word: الفرنسي X
             if is_definite(t.norm) and t.norm.endswith("ي") and self.z(t.norm) >= 3.0:
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""

@@ -668,7 +668,8 @@ class DateExtractor:
             elif delta > 3:
                 delta -= 7
             extra["granularity"] = "day"
-            extra["tense"] = tense
+            if tense:
+                extra["tense"] = tense
             return (ref + dt.timedelta(days=delta)).isoformat(), extra
         if a.kind == "period":
             off = a.suf or 0

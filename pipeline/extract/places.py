@@ -297,7 +297,13 @@ class PlaceExtractor:
                         break
         if dl:
             s, e = dl
-            cands.append((s, e, False, "place.dateline", 0.85, "dateline", normalize(doc.text[s:e])))
+            for sep in ("،", ",", "/"):
+                k = doc.text.find(sep, s, e)
+                if k > s:
+                    e = len(doc.text[:k].rstrip())
+            # the dateline place counts even when unknown, unless table names already cover it
+            if doc.text[s:e].strip() and not any(c[0] < e and s < c[1] for c in cands):
+                cands.append((s, e, False, "place.dateline", 0.85, "dateline", normalize(doc.text[s:e])))
         # coordination: a rare unknown word joined by و or a comma to a place (صفد وحيفا ونهاريا)
         if cands:
             import bisect

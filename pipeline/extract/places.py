@@ -11,10 +11,17 @@ Rule families (``rule`` of the emitted candidates):
   lies in province Y, so X is a place).
 * ``place.event``: event head + an unknown foreign-looking word (``قمة X``, ``منتدى X``).
 * ``place.direction``: direction word + an unknown rare name (``شمال X``).
+* ``place.located``: an unknown name before ``الواقعة/التابعة/المجاورة …`` (``X الواقعة جنوب …``).
+* ``place.coordination``: a rare unknown word (or a table name) joined by و or a comma to a
+  place and ending a list item (``صفد وحيفا ونهاريا``، ``بلدتي X وY``).
 * ``place.dateline``: the dateline's place (``doc.meta["dateline"]`` or the first word(s)
   of the text followed by a number).
 * ``place.propagated``: a name accepted once in the document is a place at every other
   occurrence (one sense per discourse).
+
+Unknown names are runs of rare words (normalized wordfreq Zipf below a threshold) that are not
+inflected frequent words (ستنفجر، وحدائقها، العطلات، عثمانية), not adjectives after the first
+word, and start with a compound-name prefix when there is one (عين البيضاء، كفر قاسم).
 
 Exclusions: nisba adjectives and demonyms derived from the table (الصيني، المصرية، سوداني)
 never start an unknown name; a table name that is also a nisba form (السعودية) right after a

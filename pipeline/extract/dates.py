@@ -31,6 +31,7 @@ from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _GOVERNS = 12  # a tense cue at most this many characters before a date governs it
 _NEAR_DAYS = 45  # a date this close to the reference keeps the reference year whatever the tense
+_SKIP: Any = object()  # _parse: "no date here, and skip the whole match"
 _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
@@ -104,6 +105,9 @@ class DateExtractor:
             if m is None or m.end() == m.start():
                 continue
             a = self._parse(m, vt)
+            if a is _SKIP:
+                pos = m.end()  # not a date, and nothing inside it is one either
+                continue
             if a is not None:
                 out.append(a)
                 pos = a.ne if m.start() < a.ne < m.end() else m.end()
@@ -208,6 +212,8 @@ class DateExtractor:
                 prev = _prev_word(vt, m.start())
                 if not g("wk_yw2") and not g("wk_suf") and not cl and prev in lx.not_weekday_before:
                     return None  # "بين الاثنين" = between the two
+                if not g("wk_suf") and not cl and prev in lx.recurring_before:
+                    return _SKIP  # "كل يوم الأحد"، "صلاة الجمعة": a recurring day, not a date
             if g("wk_suf"):
                 a.suf = lx.relative[g("wk_suf")]["offset"]
                 if not rd:

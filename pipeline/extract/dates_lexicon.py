@@ -108,6 +108,7 @@ class DateLexicon:
     after_today: frozenset[str]
     offset_event: frozenset[str]
     not_day_ordinal_before: frozenset[str]
+    recurring_before: frozenset[str]
     not_weekday_before: frozenset[str]
     future: frozenset[str]
     past: frozenset[str]
@@ -217,6 +218,7 @@ def date_lexicon() -> DateLexicon:
         context_after=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after"),
         after_today=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after_today"),
         not_day_ordinal_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_day_ordinal_before"),
+        recurring_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "recurring_before"),
         offset_event=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "offset_event"),
         not_weekday_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_weekday_before"),
         future=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "future"),

@@ -86,6 +86,8 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster")
     r.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
                    help="documents per batch sent to a worker (default: 32)")
+    r.add_argument("--stdin-format", choices=("txt", "jsonl"), default="txt",
+                   help="standard input (-) is one text document (default) or JSON Lines")
     r.add_argument("--text-column", default="text", help="JSONL/CSV/Parquet field holding the text (default: text)")
     r.add_argument("--id-column", default="id", help="field holding the document id (default: id)")
     r.add_argument("--date-column", default="date", help="field holding the publication date (default: date)")
@@ -172,7 +174,8 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
     opts = ReadOptions(encoding=args.encoding, errors=args.errors, text_column=args.text_column,
-                       id_column=args.id_column, date_column=args.date_column, max_chars=args.max_chars)
+                       id_column=args.id_column, date_column=args.date_column, max_chars=args.max_chars,
+                       stdin_format=args.stdin_format)
     try:
         check_inputs(args.inputs, opts)
     except UsageError as exc:

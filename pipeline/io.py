@@ -8,7 +8,8 @@ Supported inputs (chosen by file name):
 * ``.jsonl`` / ``.ndjson`` (also ``.gz``): one JSON object per line;
 * ``.csv`` (also ``.csv.gz``): a header row, one document per row;
 * ``.parquet`` / ``.pq``: one document per row, read in record batches;
-* ``-``: standard input, one document (id ``stdin``).
+* ``-``: standard input: one document (id ``stdin``), or JSON Lines with
+  ``stdin_format="jsonl"`` (``zcat archive.jsonl.gz | arabic-news-extract run - --stdin-format jsonl``).
 
 For JSONL, CSV and Parquet the text, id and date come from the columns named by
 :class:`ReadOptions` (``text``, ``id``, ``date`` by default).
@@ -66,6 +67,7 @@ class ReadOptions:
     id_column: str = "id"
     date_column: str = "date"
     max_chars: int = DEFAULT_MAX_CHARS
+    stdin_format: str = "txt"
 
 
 @dataclass(frozen=True)
@@ -432,9 +434,16 @@ def iter_dir(path: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _read_stdin(opts: ReadOptions) -> Item:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-    return _doc_from_bytes(data, "stdin", "<stdin>", opts)
+def _read_stdin(opts: ReadOptions) -> Iterator[Item]:
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    if opts.stdin_format == "jsonl":
+        lines = stream if stream is not None else sys.stdin
+        yield from _jsonl_lines(Path("<stdin>"), "stdin",
+                                (ln.encode("utf-8") if isinstance(ln, str) else ln for ln in lines), opts,
+                                sniff_encoding(b"", opts.encoding))
+        return
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    yield _doc_from_bytes(data, "stdin", "<stdin>", opts)
 
 
 def iter_raw(inputs: list[str], default: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
@@ -444,7 +453,7 @@ def iter_raw(inputs: list[str], default: Path, opts: ReadOptions | None = None) 
         inputs = [str(default)]
     for raw in inputs:
         if raw == "-":
-            yield _read_stdin(opts)
+            yield from _read_stdin(opts)
             continue
         path = Path(raw)
         kind = input_kind(path)
@@ -520,6 +529,8 @@ def check_inputs(inputs: list[str], opts: ReadOptions | None = None) -> None:
     check_encoding(opts.encoding)
     if opts.errors not in ("strict", "replace"):
         raise UsageError(f"--errors must be strict or replace, not {opts.errors!r}")
+    if opts.stdin_format not in ("txt", "jsonl"):
+        raise UsageError(f"--stdin-format must be txt or jsonl, not {opts.stdin_format!r}")
     if opts.max_chars < 1:
         raise UsageError("--max-chars must be a positive number")
     if inputs.count("-") > 1:

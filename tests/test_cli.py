@@ -122,6 +122,17 @@ def test_stdin(tmp_path, monkeypatch):
     assert json.loads((out / "entities.jsonl").read_text(encoding="utf-8"))["id"] == "stdin"
 
 
+def test_stdin_jsonl(tmp_path, monkeypatch):
+    lines = (json.dumps({"id": "s1", "text": AR1}, ensure_ascii=False) + "\n{bad\n"
+             + json.dumps({"text": AR2}, ensure_ascii=False) + "\n")
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(lines.encode("utf-8"))))
+    out = tmp_path / "out"
+    assert main(["run", "-", "--stdin-format", "jsonl", "-o", str(out), "--format", "jsonl", "--quiet"]) == 1
+    ids = [json.loads(l)["id"] for l in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == ["s1", "stdin-3"]
+    assert [p["source"] for p in _report(out)["problems"]] == ["<stdin>:2"]
+
+
 def test_processing_failure_is_reported_and_the_run_continues(tmp_path, monkeypatch, capsys):
     import pipeline.runner as runner
 

@@ -3,8 +3,8 @@
 Supported inputs (chosen by file name):
 
 * ``.txt`` (or any other name): one document, id = file stem;
-* a directory: every ``*.txt`` below it, in sorted path order, id = relative path without the
-  suffix, ``/`` replaced by ``__``;
+* a directory: every ``*.txt`` below it (a folder's files sorted by name, then its subfolders,
+  sorted), id = relative path without the suffix, ``/`` replaced by ``__``;
 * ``.jsonl`` / ``.ndjson`` (also ``.gz``): one JSON object per line;
 * ``.csv`` (also ``.csv.gz``): a header row, one document per row;
 * ``.parquet`` / ``.pq``: one document per row, read in record batches;
@@ -426,7 +426,7 @@ def read_parquet(path: Path, opts: ReadOptions | None = None, batch_size: int = 
 
 
 def iter_dir(path: Path) -> Iterator[Path]:
-    """Every ``*.txt`` file below ``path``, in sorted order, lazily."""
+    """Every ``*.txt`` file below ``path``, lazily: a folder's files sorted, then its subfolders."""
     for root, dirs, files in os.walk(path):
         dirs.sort()
         for name in sorted(files):

@@ -92,6 +92,8 @@ class Linker:
     """Stage ``link``: person coreference (short mentions get the full name as value)."""
 
     name = "link"
+    #: rules whose one-word names are trusted enough to be spread over the document
+    PROPAGATE = frozenset({"person.title", "person.speech", "person.known", "person.given", "person.nisba"})
 
     def __init__(self) -> None:
         from ..resources import load_table
@@ -145,6 +147,18 @@ class Linker:
             return False  # ما وعد به
         return not (prev.startswith("ال") and prev not in self._blocked)
 
+    def _name_like(self, norm: str) -> bool:
+        return (norm in self._given and norm not in self._stop) or (
+            norm not in self._blocked and self._freq.get(norm, 0.0) <= 3.3 and norm[:1] != "و")
+
+    def _in_longer_name(self, toks, i: int, cut: int) -> bool:
+        """The word sits in a run of name-like words (تيسير فهمي، فيلار مير): another person."""
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.kind == "word" and self._name_like(nxt.norm):
+            return True
+        prv = toks[i - 1] if i > 0 and not cut else None
+        return prv is not None and prv.kind == "word" and self._name_like(prv.norm)
+
     def __call__(self, doc: Document) -> Document:
         persons = [e for e in doc.entities if e.type == "person"]
         if not persons:
@@ -174,7 +188,8 @@ class Linker:
         # one-word names found by an extractor are propagated too (الرئيس بوش ... وقال بوش)
         for e in persons:
             words = key_of[id(e)]
-            if len(words) == 1 and words not in forms and not e.rule.startswith("coref"):
+            if len(words) == 1 and words not in forms and e.rule in self.PROPAGATE \
+                    and (words[0] in self._given or self._freq.get(words[0], 0.0) < 4.0):
                 forms[words] = [(e.start, e.value or e.text)]
         if not forms:
             return doc
@@ -233,7 +248,8 @@ class Linker:
             if prev and any(q.key in self._facility for q in peels(prev)):
                 i += 1
                 continue  # مطار محمد الخامس: a facility, not the person
-            if size == 1 and not self._plausible(p.key, tok.norm, p.cut, prev):
+            if size == 1 and (not self._plausible(p.key, tok.norm, p.cut, prev)
+                              or self._in_longer_name(toks, i, p.cut)):
                 i += 1
                 continue
             s, _ = doc.view.to_original(tok.nstart + p.cut, tok.nend)

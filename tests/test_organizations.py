@@ -33,6 +33,9 @@ def reserved(nlp, text):
     ("درس في جامعة الملك سعود بالرياض.", ["جامعة الملك سعود"]),
     # proclitics stay out of the span
     ("التقى الوفد بجامعة بغداد أمس.", ["جامعة بغداد"]),
+    # parties and universities are named by their complement, even a common noun
+    ("فاز حزب العمال في الانتخابات.", ["حزب العمال"]),
+    ("تخرج في جامعة الأزهر قبل عامين.", ["جامعة الأزهر"]),
 ])
 def test_organizations_found(nlp, text, expected):
     assert orgs(nlp, text) == expected

@@ -21,7 +21,9 @@ contain, so a place inside an organization name (جامعة القاهرة، ا�
 place and the words of a facility named after a person do not become a person. A chain whose
 name is only common nouns and nisba adjectives (مجلس الإدارة، وزارة الخارجية المغربية، الإدارة
 الأمريكية) is a *reserving* candidate (``extra["suppress"] = True``): it keeps its words out of
-persons and places but is not emitted, as news NER corpora do not tag such descriptions. With a
+persons and places but is not emitted, as news NER corpora do not tag such descriptions;
+parties, universities and international organizations (حزب العمال، جامعة الأزهر) are named by
+their complement and are emitted. With a
 company or media head and a bare name (شركة تويوتا، صحيفة هآرتس) the name alone is emitted.
 """
 
@@ -40,6 +42,7 @@ CHAIN = "lexicons/org_chain.tsv"
 SPORTS = "lexicons/org_sports.tsv"
 PREPOSITIONS = frozenset(("في", "من", "الي", "إلى", "علي", "عن", "داخل", "نحو", "قرب"))
 MAX_CHAIN = 7
+NAMED_BY_COMPLEMENT = frozenset(("party", "edu", "intl"))
 UNKNOWN_MAX_ZIPF = 2.5
 CLUB_PREFIX_MAX_ZIPF = 3.0
 
@@ -243,6 +246,10 @@ class OrganizationExtractor:
             # a chain without a proper name (مجلس الإدارة، وزارة الخارجية، الإدارة الأمريكية)
             # reserves its span so that its words do not leak into persons and places, but is
             # not emitted
+            # parties, universities and international organizations are named by their
+            # complement even when it is a common noun (حزب العمال، جامعة الأزهر، منظمة العفو)
+            emit = proper or (not definite and self.heads[key] == "any"
+                              and self.head_kind.get(key) in NAMED_BY_COMPLEMENT)
             doc.add_candidate(doc.make_entity("organization", start, end, surface_value(doc.text[start:end]),
-                                              "org.chain", 0.8, key, blocks=True, suppress=not proper))
+                                              "org.chain", 0.8, key, blocks=True, suppress=not emit))
         return doc

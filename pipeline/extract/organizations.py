@@ -77,7 +77,7 @@ class OrganizationExtractor:
     def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool, bool, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
         the chain holds a name (place, nisba, unknown word, title + name). After a fixed name
-        (مجلس الأمن) the chain only goes on with a nisba adjective or a ل complement.
+        (مجلس الأمن) the chain only goes on with a nisba adjective.
         Also returns whether it holds a proper name (place, unknown word, title + name, not
         just a nisba) and whether it is made of unknown words only (شركة X)."""
         n = len(toks)
@@ -93,8 +93,7 @@ class OrganizationExtractor:
             w = t.norm
             if w in self.stop or w in self.heads and j > h + 1:
                 break
-            if fixed is not None and j > fixed and not (w in self.nisba and w.startswith("ال")) \
-                    and not w.startswith("لل") and w not in self.lam_nouns:
+            if fixed is not None and j > fixed and not (w in self.nisba and w.startswith("ال")):
                 break
             if prev_kind == "title":
                 # the name after a title: up to three words, عبد + الله
@@ -116,6 +115,8 @@ class OrganizationExtractor:
                 last, named, proper, prev_kind = j, True, True, "place"
             elif w in self.nisba and w.startswith("ال"):
                 last, named, prev_kind, adjectives = j, True, "nisba", True
+            elif w in self.name_words and prev_kind in ("head", "unknown"):
+                last, named, proper, prev_kind = j, True, True, "unknown"
             elif w.startswith("ال") and len(w) > 3:
                 adj = w.endswith(("ي", "يه", "يين", "يون"))
                 if adjectives and not adj:
@@ -129,8 +130,8 @@ class OrganizationExtractor:
                 last, prev_kind = j + 1, "def"
                 j += 2
                 continue
-            elif prev_kind in ("head", "unknown") and not w.startswith("ال") and len(w) >= 3 \
-                    and (norm_zipf(w) < UNKNOWN_MAX_ZIPF or w in self.name_words):
+            elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or
+                                                                 not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF):
                 last, named, proper, prev_kind = j, True, True, "unknown"
             else:
                 break

@@ -178,3 +178,11 @@ def test_compound_name_after_trigger(nlp, text, expected):
 ])
 def test_inflected_and_frequent_words_are_not_places(nlp, text):
     assert places(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "شعر الناس بالأمان بعد عودة الهدوء.",     # أمان: a big city's alternate name, and "safety"
+    "تراجعت الأسهم في البورصة أمس.",          # بورصة: a city, and "stock exchange"
+])
+def test_big_city_names_that_are_common_words_need_context(nlp, text):
+    assert places(nlp, text) == []

@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v12",):
+    for part in ("v13",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -155,10 +155,13 @@ def _build() -> dict[str, dict]:
         z = norm_zipf(key) if len(words) == 1 else min(norm_zipf(w) for w in words) if words else 0
         has_given = any(w in given for w in words)
         nisba_like = key.endswith(("ي", "يه"))
-        if (cap or pop >= BIG_CITY) and z < 4.5 and not has_given and not nisba_like:
+        big = (cap or pop >= BIG_CITY) and not has_given and not nisba_like
+        if big and z < 3.5:
             trust = "A"
+        elif big and z < 4.5 or z < 3.0 and not has_given:
+            trust = "B"
         else:
-            trust = "B" if z < 3.0 and not has_given else "C"
+            trust = "C"
         if len(words) > 1 and all(norm_zipf(w) >= 4.5 for w in words):
             trust = "C"
         add(name, trust, "city", "geonames")

@@ -200,6 +200,8 @@ def test_ordinals_and_number_words(text, expected):
     ("وقال إن الجولة ستعقد الخميس المقبل", [("الخميس المقبل", "2024-10-31")]),
     ("وزار الوزير المصنع السبت الماضي", [("السبت الماضي", "2024-10-26")]),
     ("أعلن الوزير الجمعة أن المشروع اكتمل", [("الجمعة", "2024-10-25")]),  # past verb -> last Friday
+    ("صرح الوزير الاثنين بأن المشروع اكتمل", [("الاثنين", "2024-10-28")]),  # past verb, reference weekday -> that day
+    ("وزار الوزير المصنع الاثنين الماضي", [("الاثنين الماضي", "2024-10-21")]),  # explicit الماضي -> a week ago
     # the verb before the weekday governs it, not the future verb of the reported clause
     ("وقال في بيان صدر مساء الأحد إن الانتخابات ستجرى قريبا", [("الأحد", "2024-10-27")]),
     ("وسيصل الوفد الأربعاء إلى العاصمة", [("الأربعاء", "2024-10-30")]),  # سـ future -> next Wednesday
@@ -417,6 +419,8 @@ def test_clock_time_is_an_extra_outside_the_span(text, span, time):
     ("مكة المكرمة في 5 رجب 1446 هـ (واس) - الخبر", dt.date(2025, 1, 5), "مكة المكرمة"),
     ("الرياض، الأحد 27 أكتوبر 2024 (واس) - الخبر", dt.date(2024, 10, 27), "الرياض"),
     ("الرياض 28/10/2024 - الخبر", dt.date(2024, 10, 28), "الرياض"),
+    # a Hijri date and its Gregorian equivalent: the Gregorian one gives the reference
+    ("جدة 15 ربيع الآخر 1446 هـ الموافق 18 أكتوبر 2024 (واس) - الخبر", dt.date(2024, 10, 18), "جدة"),
 ])
 def test_dateline_variants(text, ref, place):
     doc = run(text, None)

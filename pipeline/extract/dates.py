@@ -670,7 +670,9 @@ class DateExtractor:
             if tense == "future":
                 delta = delta or 7
             elif tense == "past":
-                delta = delta - 7 if delta else -7
+                # an explicit الماضي on the reference weekday means a week ago; a past verb
+                # alone ("أعلن ... الثلاثاء" in a Tuesday article) means that very day
+                delta = delta - 7 if delta else (-7 if a.suf == -1 else 0)
             elif delta > 3:
                 delta -= 7
             extra["granularity"] = "day"
@@ -894,9 +896,21 @@ class DatelineDetector:
             return None
         if not _DATELINE_PLACE.match(head[:a.ns]):
             return None
+        first = a
         tail = _DATELINE_TAIL.match(head, a.ne)
         if tail is None:
-            return None
+            # "الرياض 15 رمضان 1445 هـ الموافق 25 مارس 2024 -": the date and its equivalent
+            agree = self._dates.lx.aux["agree_dates"]
+            for b in atoms[1:]:
+                if b.kind != "date" or not agree.match(head[a.ne:b.ns]):
+                    break
+                tail = _DATELINE_TAIL.match(head, b.ne)
+                if tail is not None:
+                    if a.y is None or (a.cal == "hijri" and b.cal != "hijri" and b.y is not None):
+                        a = b  # the Gregorian equivalent gives the reference date directly
+                    break
+            if tail is None:
+                return None
         y = a.y
         if y is None:
             explicit = sorted((x.ns, x.y, x.cal) for x in self._dates.atoms(vt[:5000]) if x.explicit_year and x.y)
@@ -912,7 +926,7 @@ class DatelineDetector:
                     value = dt.date(y, a.m, a.d)
             except ValueError:
                 value = None
-        return a, tail.end(), value
+        return first, tail.end(), value
 
 
 # ---------------------------------------------------------------------- helpers

@@ -492,7 +492,8 @@ class PersonExtractor:
                 open_ = True  # coordinated head: ومحاربة الأمراض
                 j += 1
                 continue
-            if self.can_start(w) or (direct and self.noun_like(w) and self.z(w) < 5.0 and not self.blocked(w)
+            if self.can_start(w) or (direct and self.noun_like(w) and self.z(w) < 4.6 and not self.blocked(w)
+                                     and not w.endswith(("ه", "ا", "ات", "ين", "ون")) and w[0] not in "تم"
                                      and not self.verb_like(w) and not self.clitic_word(w)):
                 return self._run(toks, j, 0, strong=True)
             return None

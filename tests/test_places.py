@@ -28,7 +28,7 @@ def places(nlp, text):
     ("تشجيانغ", "A"),            # province written as data
     ("البحر المتوسط", "A"),
     ("جده", "B"),                # also "grandmother": needs context
-    ("صور", "B"),                # also "pictures"
+    ("صور", "C"),                # also "pictures", a very frequent word
     ("المدينه", "C"),            # "the city": needs a trigger
 ])
 def test_place_table_trust(key, trust):
@@ -181,8 +181,8 @@ def test_inflected_and_frequent_words_are_not_places(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
-    "شعر الناس بالأمان بعد عودة الهدوء.",     # أمان: a big city's alternate name, and "safety"
-    "تراجعت الأسهم في البورصة أمس.",          # بورصة: a city, and "stock exchange"
+    "يعيش الناس في أمان بعد عودة الهدوء.",    # أمان: a big city's alternate name, and "safety"
+    "يعمل أخي في بورصة منذ سنوات.",           # بورصة: a city, and "stock exchange"
 ])
 def test_big_city_names_that_are_common_words_need_context(nlp, text):
     assert places(nlp, text) == []

@@ -343,8 +343,8 @@ class PersonExtractor:
             # action verb: the subject must look more like a name (given name or rare word)
             if nxt is not None and any(p.key in self.action and p.clitic in ("", "و", "ف") for p in ps):
                 w = nxt.norm
-                if (w in self.given and w not in self.given_common) or (self.can_start(w) and self.z(w) <= 4.0
-                                                                        and not is_nisba(w)):
+                if ((w in self.given and w not in self.given_common) or self.unknown(w) or w in self.known_words) \
+                        and self.can_start(w) and not is_nisba(w):
                     nm = self._run(toks, j, 0, strong=True)
                     if nm:
                         emit(nm, "person.action", 0.7, t.norm, t.i)

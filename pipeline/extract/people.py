@@ -411,8 +411,10 @@ class PersonExtractor:
             kcut = 0
             if w[0] == "و" and w not in self.given and (w[1:] in self.given or w[1:] in self.known_words):
                 w, kcut = w[1:], 1  # ويحيى شاهين
-            rare = self.unknown(w) and self.can_start(w) and not kcut
-            if ((w in self.given and w not in self.stop) or w in self.known_words or rare) \
+            rare = self.z(w) == 0.0 and self.unknown(w) and self.can_start(w) and not kcut \
+                and w[0] not in "ولبيتسف" and not w.endswith(("ه", "ات", "ين"))
+            if ((w in self.given and w not in self.stop and w not in self.given_common) or w in self.known_words
+                    or rare) \
                     and not any(x <= k <= y for x, y in found):
                 del found[(a, b)]
                 found[(k, b)] = (rule, score, ev, kcut, k)

@@ -388,9 +388,11 @@ class PersonExtractor:
             k = b + 1
             while k < n and toks[k].kind == "word" and toks[k].norm.startswith("و") and cover[k] is None:
                 rest = toks[k].norm[1:]
-                if self.z(toks[k].norm) >= 3.0 or self.blocked(toks[k].norm):
+                if (self.z(toks[k].norm) >= 3.0 and rest not in self.given and rest not in self.known_words) \
+                        or self.blocked(toks[k].norm) or rest in self.stop:
                     break
-                if not (rest in self.given or self.unknown(rest)) or not self.can_start(rest) or self.clitic_word(rest):
+                if not (rest in self.given or rest in self.known_words or self.unknown(rest)) \
+                        or not (self.can_start(rest) or rest in self.known_words) or self.clitic_word(rest):
                     break
                 nm = self._run(toks, k, 1, strong=True)
                 if not nm or (nm.first, nm.last) in found or (nm.first == nm.last and rest not in self.given):

@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v14",):
+    for part in ("v15",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -186,6 +186,10 @@ def _build() -> dict[str, dict]:
                 if stem.endswith(suf) and len(stem) - len(suf) >= 3 and norm_zipf(stem[: -len(suf)]) >= 3.5:
                     del table[key]
                     break
+    # a trigger or direction word is never a place by itself (دولة، منطقة)
+    for key in heads:
+        if key in table and table[key]["source"] == "geonames":
+            del table[key]
     # the hand-written ambiguity list says exactly how much context a name needs
     for key, level in ambiguous.items():
         if key in table:
@@ -283,8 +287,19 @@ def place_table() -> dict[str, dict]:
 @lru_cache(maxsize=1)
 def nisba_forms() -> frozenset[str]:
     """Nisba adjectives and demonyms derived from the place keys (الصيني، المصرية، سوداني ...)."""
+    return _nisba(tuple(place_table()))
+
+
+@lru_cache(maxsize=1)
+def country_nisba_forms() -> frozenset[str]:
+    """Nationality adjectives: nisba forms of country names only (المصري، الإسباني ...)."""
+    table = place_table()
+    return _nisba(tuple(k for k, v in table.items() if v["kind"] == "country"))
+
+
+def _nisba(keys) -> frozenset[str]:
     out: set[str] = set()
-    for key in place_table():
+    for key in keys:
         if " " in key:
             continue
         stem = key[2:] if key.startswith("ال") else key

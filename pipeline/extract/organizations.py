@@ -32,7 +32,7 @@ from __future__ import annotations
 from ..document import Document
 from ..normalize import normalize
 from ..resources import load_table
-from .gazetteers import load_all, nisba_forms, norm_zipf, place_table
+from .gazetteers import country_nisba_forms, load_all, nisba_forms, norm_zipf, place_table
 from .lexicon import Gazetteer
 from .places import surface_value
 
@@ -73,6 +73,7 @@ class OrganizationExtractor:
         self.city_forms = frozenset(cities + [c + k for k in cities for c in ("و", "ب", "ل", "وب", "ول", "ف")])
         self.head_kind = {normalize(r["form"]): r["kind"] for r in load_table(HEADS, ("form", "kind"))}
         self.nisba = nisba_forms()
+        self.nationality = country_nisba_forms()
 
     def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool, bool, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
@@ -160,7 +161,7 @@ class OrganizationExtractor:
         n = len(toks)
         clubs: dict[str, str] = {}
         spans: list[tuple[int, int, int, str]] = []
-        sports, nisba, city_forms = self.sports, self.nisba, self.city_forms
+        sports, nisba, city_forms = self.sports, self.nationality, self.city_forms
         for t in toks:
             if not t.i or t.norm not in city_forms:
                 continue

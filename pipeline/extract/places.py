@@ -51,7 +51,7 @@ PREFIXES = "lexicons/place_name_prefixes.tsv"
 NAME_MAX_ZIPF = 3.5      # an unknown name after a trigger must be rarer than this
 FOREIGN_MAX_ZIPF = 2.5   # an unknown word after an event head / direction must be rarer
 NEXT_MAX_ZIPF = 2.5      # later words of an unknown name must be rarer still
-COORD_MAX_ZIPF = 2.5     # an unknown word coordinated with a place must be rarer
+COORD_MAX_ZIPF = 3.0     # an unknown word coordinated with a place must be rarer
 PREP_CLITICS = ("ب", "ل")
 VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
 

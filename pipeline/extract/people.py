@@ -248,8 +248,12 @@ class PersonExtractor:
         """Can this word (no clitics) begin a name when the context announces one?"""
         if len(norm) < 2 or self.blocked(norm):
             return False
-        if norm in self.given or norm in self.particles:
+        if norm in self.particles or (norm in self.given and not (norm in self.given_common and self.z(norm) >= 5.0)):
             return True
+        if norm[0] == "م" and len(norm) >= 4 and (
+                (norm.endswith(("ون", "ين", "ان", "ات")) and len(norm) >= 5 and self.z(norm) > 0.0)
+                or (norm.endswith(("و", "ا")) and self.z(norm[:-1]) >= 2.5)):
+            return False  # participles and their plurals: مسؤولو، مراقبون، متمنيا
         if is_definite(norm) or self.verb_like(norm) or self.clitic_word(norm) or self.noun_like(norm) \
                 or self.suffixed(norm):
             return False

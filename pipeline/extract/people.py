@@ -337,7 +337,7 @@ class PersonExtractor:
             if any(p.key in self.speech and p.clitic in ("", "و", "ف") for p in ps):
                 if nxt is not None:
                     w = nxt.norm
-                    ok = self.can_start(w) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
+                    ok = self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
                                                and not self.blocked(w)) or (w in self.known_words and self.z(w) < 5.3)
                     if ok:
                         nm = self._run(toks, j, 0, strong=True)
@@ -481,6 +481,9 @@ class PersonExtractor:
                 open_ = False
                 continue
             w = t.norm
+            if w in self.given and w in self.stop and just_title and (
+                    self._name_follows(toks, j) or (j + 1 < n and toks[j + 1].kind == "punct")):
+                return self._run(toks, j, 0, strong=True)  # الإمام علي، not الرئيس على الاتفاق
             if w in self.stop or w in self.speech:
                 return None
             if open_:
@@ -500,12 +503,20 @@ class PersonExtractor:
                 open_ = True  # coordinated head: ومحاربة الأمراض
                 j += 1
                 continue
-            if self.can_start(w) or (direct and self.noun_like(w) and self.z(w) < 4.6 and not self.blocked(w)
+            if self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (direct and self.noun_like(w) and self.z(w) < 4.6 and not self.blocked(w)
                                      and not w.endswith(("ه", "ا", "ات", "ين", "ون")) and w[0] not in "تم"
                                      and not self.verb_like(w) and not self.clitic_word(w)):
                 return self._run(toks, j, 0, strong=True)
             return None
         return None
+
+    def _name_follows(self, toks: list[Token], i: int) -> bool:
+        """The word after token ``i`` is a name word (given name, particle, known name or unknown word)."""
+        if i + 1 >= len(toks) or toks[i + 1].kind != "word":
+            return False
+        w = toks[i + 1].norm
+        return (w in self.given and w not in self.stop) or w in self.particles or w in self.known_words \
+            or (self.unknown(w) and self.can_start(w))
 
     def _strong_next(self, toks: list[Token], i: int) -> bool:
         """The next word is an unambiguous given name or a name particle."""

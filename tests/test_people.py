@@ -120,3 +120,30 @@ def _extractor() -> PersonExtractor:
     if not _EXT:
         _EXT.append(PersonExtractor())
     return _EXT[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordination after a found name
+    ("وشارك في الحفل الفنان سامر الخطيب ووليد الحسيني.", ["سامر الخطيب", "وليد الحسيني"]),
+    # feminine demonym + two name words
+    ("وتأهلت البولندية ماريا كوفالسكا إلى الدور الثاني.", ["ماريا كوفالسكا"]),
+    # kin / dynasty trigger + a rare word
+    ("حكمت أسرة تشينغوان البلاد قرونا.", ["تشينغوان"]),
+    # a first name before a surname found elsewhere (known name list)
+    ("وصرح المستشار السابق غيرهارد شرودر بأن الاتفاق مهم.", ["غيرهارد شرودر"]),
+    # known surname alone after a speech verb
+    ("وقال بوتين إن المحادثات بناءة.", ["بوتين"]),
+])
+def test_more_rule_families(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤولون في الوزارة إن الخطة جاهزة.",        # plural participle after a speech verb
+    "وأضاف مسؤولو الوزارة أن الخطة جاهزة.",            # plural participle in construct
+    "وافق الرئيس على الاتفاق بعد مشاورات.",            # على is not the name علي
+    "وأفاد بيان صادر عن الحكومة بأن الوضع مستقر.",     # بيان: a name and a common noun
+    "وزار الوزير الدول الشقيقة والصديقة الأسبوع الماضي.",  # الشقيقة/الصديقة are adjectives
+])
+def test_more_negatives(nlp, text):
+    assert names(nlp, text) == []

@@ -248,7 +248,7 @@ class PersonExtractor:
         """Can this word (no clitics) begin a name when the context announces one?"""
         if len(norm) < 2 or self.blocked(norm):
             return False
-        if norm in self.particles or (norm in self.given and not (norm in self.given_common and self.z(norm) >= 5.0)):
+        if norm in self.particles or (norm in self.given and not (norm in self.given_common and self.z(norm) >= 4.5)):
             return True
         if norm[0] == "م" and len(norm) >= 4 and (
                 (norm.endswith(("ون", "ين", "ان", "ات")) and len(norm) >= 5 and self.z(norm) > 0.0)

@@ -186,3 +186,14 @@ def test_inflected_and_frequent_words_are_not_places(nlp, text):
 ])
 def test_big_city_names_that_are_common_words_need_context(nlp, text):
     assert places(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "حذر الوزير من إقامة منطقة عازلة على الحدود.",    # an indefinite feminine adjective
+    "وصلت الطائرة إلى العاصمة انتشلت منها الجثث.",     # العاصمة opens only known names
+    "جعل المدينة عاصمة لحكومته الجديدة.",              # ل + a word with a pronoun suffix
+    "لم يجر التوصل إلى اتفاق للتهدئة بعد.",            # لل + a known word after an event head
+    "يعمل قرب المزلقان بمنطقة الميناء.",               # a definite common word is not located-in
+])
+def test_unknown_name_guards(nlp, text):
+    assert places(nlp, text) == []

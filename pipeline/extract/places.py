@@ -104,13 +104,24 @@ class PlaceExtractor:
         return norm
 
     @staticmethod
-    def _inflected(n: str) -> bool:
-        """A frequent word with an affix (ستنفجر، انفجارها، ومطلعها، الاصوليين), not a name."""
-        if len(n) > 4 and (n[:1] in "وف" and zipf(n[1:]) >= 3.0 or n[:1] in "بل" and zipf(n[1:]) >= 4.0):
-            return True
-        for suf in ("ها", "هم", "هما", "كم", "نا", "وا", "ون", "ين", "ات", "تم", "ه", "ت"):
-            if n.endswith(suf) and len(n) - len(suf) >= 3 and zipf(n[: -len(suf)]) >= 3.5:
+    def _inflected(n: str, depth: int = 0) -> bool:
+        """A frequent word with an affix (ستنفجر، انفجارها، ومطلعها، الاصوليين، لحكومته), not a name."""
+        if not depth:
+            if len(n) > 4 and (n[:1] in "وف" and zipf(n[1:]) >= 3.0 or n[:1] in "بل" and zipf(n[1:]) >= 4.0):
                 return True
+            if n.startswith("لل") and len(n) > 4 and zipf("ال" + n[2:]) >= 2.5:
+                return True  # ل + ال + a known word (للتهدئة)
+            if len(n) > 4 and n[:1] in "وفبل" and PlaceExtractor._inflected(n[1:], 1):
+                return True  # a clitic + a suffixed word (لحكومته)
+        for suf in ("ها", "هم", "هما", "كم", "نا", "وا", "ون", "ين", "ات", "تم", "تا", "ه", "ت"):
+            if n.endswith(suf) and len(n) - len(suf) >= 3:
+                stem = n[: -len(suf)]
+                if zipf(stem) >= 3.5:
+                    return True
+                if stem.endswith("ت") and suf in ("ه", "ها", "هم", "هما", "كم", "نا") and zipf(stem[:-1] + "ه") >= 3.5:
+                    return True  # ة before a pronoun is written ت (حكومته)
+        if depth:
+            return False
         for pre in ("ي", "ت", "ن", "ست", "سي", "سن", "سا"):
             if n.startswith(pre) and len(n) - len(pre) >= 3 and zipf(n[len(pre):]) >= 4.0:
                 return True
@@ -134,6 +145,8 @@ class PlaceExtractor:
             return False
         if len(n) > 3 and n.endswith("ا") and zipf(n[:-1]) >= 3.0:
             return False  # an indefinite accusative adjective or adverb (فرعيا، رسميا)
+        if len(n) > 4 and n.endswith("ه") and not n.startswith("ال") and zipf(n[:-1]) >= 2.5:
+            return False  # an indefinite feminine adjective (عازلة، عائمة)
         if not first:
             if n.startswith("ال") and n.endswith(("ي", "يه", "يين", "يون", "يتين", "يان")):
                 return False  # adjective after a name (الحدودية)
@@ -248,8 +261,8 @@ class PlaceExtractor:
         # unknown names after triggers, directions, event heads; located-in; dateline
         for ti, why in strong_after.items():
             j = ti + 1
-            if j >= ntok or toks[j].sent != toks[ti].sent:
-                continue
+            if j >= ntok or toks[j].sent != toks[ti].sent or why.startswith("known"):
+                continue  # a known-only trigger (دولة، بلاد، العاصمة) opens no unknown name
             if why.startswith("trigger"):
                 n = self._unknown_name(doc, j, NAME_MAX_ZIPF)
                 rule, score = "place.trigger", 0.75
@@ -287,7 +300,8 @@ class PlaceExtractor:
                 a = ti - n
                 if a < 0:
                     break
-                if self._unknown_name(doc, a, NAME_MAX_ZIPF, n) == n and toks[a].sent == trig.sent:
+                if self._unknown_name(doc, a, NAME_MAX_ZIPF, n) == n and toks[a].sent == trig.sent \
+                        and not toks[a].norm.startswith("ال"):
                     s, e = toks[a].start, toks[ti - 1].end
                     cands.append((s, e, False, "place.located_in", 0.7, "located_in:" + trig.norm,
                                   " ".join(x.norm for x in toks[a:ti])))

@@ -602,8 +602,8 @@ class PersonExtractor:
                     (w.endswith("ه") and self.z(w[:-1]) >= 3.5) or (w.endswith("ته") and self.z(w[:-2]) >= 3.0)
                     or (w.endswith("ا") and len(words) > 1 and self.z(w[:-1]) >= 3.0)):
                 break  # noun + pronoun (امتناعه، بيعته), accusative participle (شارحا)
-            if w in self.given and w not in self.given_common:
-                words.append(w)
+            if w in self.given and (w not in self.given_common or (len(words) == 1 and anchored)):
+                words.append(w)  # a given name, also a common word when second (رائف نجم، علي جمعة)
                 i += 1
                 continue
             zw = self.z(w)

@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v15",):
+    for part in ("v16",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -158,7 +158,7 @@ def _build() -> dict[str, dict]:
         big = (cap or pop >= BIG_CITY) and not has_given and not nisba_like
         if big and z < 3.5:
             trust = "A"
-        elif big and z < 4.0 or z < 3.0 and not has_given:
+        elif big and z < 4.0 or (z < 3.5 if pop >= MID_CITY else z < 3.0) and not has_given:
             trust = "B"
         else:
             trust = "C"

@@ -14,7 +14,22 @@ Rule families (rule ids in the ``rule`` field of each entity):
   particle group (``عبد`` + divine name, ``أبو/أم X``, ``بن/بنت``, ``آل``, ``آيت`` ...) starts a name
   without other context; given names that are also common words need a second name word.
 * ``person.nisba``: a definite nisba adjective (``البرازيلي``) followed by a word unknown to the
-  frequency list begins a foreign name.
+  frequency list begins a foreign name; a feminine demonym (``البولندية``) needs two such words.
+* ``person.action``: an action verb (``رفض``, ``استقبل``, ``غادر`` …, kind ``action`` in the verb
+  file) followed by a given name, a word of a well-known name or an unknown word (VSO subject).
+* ``person.known``: a well-known person (``lexicons/person_known.tsv``: full names, and their
+  distinctive surnames alone when these are not common words); ``PersonExtractor(known=False)``
+  leaves the list out.
+* ``person.family``: a family, clan or dynasty noun (``أسرة``, ``عائلة``, ``قبيلة``) + a rare word.
+* ``person.coordination``: ``و`` + a name-like word right after a found name (``بوش وبلير``).
+
+Word classes come from morphology and the frequency list, not from word lists: a *verb* has its
+other person prefix in use (``يحتاج``/``تحتاج``), a perfect-tense subject suffix on a known stem
+or an object pronoun; a *noun* also takes the article (``جاهز``/``الجاهز``) or is accusative
+(``هجوما``); a *clitic word* reads as و/ف/ب/ل/ك + a clearly more frequent word (``بالمكتب``);
+a *demonym* has a plural in use (``الصيني``/``الصينيون``) unlike a family name (``المالكي``).
+A first name before a name found from its end is added (``جيرهارد شرودر``), and no person is
+emitted inside a facility, institution or award name (``ملعب الأمير عبد الله الفيصل``).
 
 A name is a run of name words after its start: given names, particle groups, words that the
 Arabic frequency list (wordfreq) does not know well, and definite family names (``البنيان``);

@@ -32,6 +32,14 @@ following one). The linker also adds mentions of those short forms that no extra
 (``وأشار ليو``), longest form first, with و/ف/ل/ب peeled, when the words are not part of
 another entity and are not stop words, titles or speech verbs. A person is never split in two:
 short forms are matched only on whole words and never inside another entity.
+
+One-word names found by a trusted rule (title, speech verb, well-known name, given name, nisba)
+are spread the same way over the document (``الرئيس بوش`` ... ``وقال بوش``). Guards for the
+mentions the linker adds: a lone word must be rare (Zipf < 4) or a given name; a given name that
+is also a common word must not follow a definite word (``الوضع حسن``) or a stop word; a word
+that is itself frequent is not read as clitic + name (``لصالح``); a word next to another
+name-like word belongs to a different, longer name (``تيسير فهمي``); a word after a facility
+noun is not linked (``مطار محمد الخامس``).
 """
 
 from __future__ import annotations

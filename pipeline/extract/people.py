@@ -402,6 +402,21 @@ class PersonExtractor:
                     if nm:
                         emit(nm, "person.nisba", 0.7, t.norm, t.i)
 
+        # SVO: a name-like word (or two) right before a speech verb (فرويد يقول، ماكرون قال)
+        for t in toks:
+            if t.kind != "word" or t.norm not in self.speech or t.i == 0:
+                continue
+            b = t.i - 1
+            a = b
+            while a >= 0 and b - a < 2 and toks[a].kind == "word" and cover[a] is None and self._svo_word(toks[a].norm):
+                a -= 1
+            a += 1
+            if a > b or any(x <= b and a <= y for x, y in found):
+                continue
+            before = toks[a - 1] if a > 0 else None
+            if before is None or before.kind == "punct" or before.norm in self.stop or before.sent != toks[a].sent:
+                emit(_Name(a, b, 0), "person.svo", 0.6, t.norm, a)
+
         # coordination: a name, then و + a name-like word (بوش وبلير، أندريه غلوكسمان وبرنار ليفي)
         for (a, b) in sorted(found):
             k = b + 1
@@ -524,6 +539,13 @@ class PersonExtractor:
                 return self._run(toks, j, 0, strong=True)
             return None
         return None
+
+    def _svo_word(self, w: str) -> bool:
+        if w in self.stop or self.blocked(w) or is_definite(w):
+            return False
+        if w in self.known_words or (w in self.given and w not in self.given_common):
+            return True
+        return self.unknown(w) and self.can_start(w)
 
     def _name_follows(self, toks: list[Token], i: int) -> bool:
         """The word after token ``i`` is a name word (given name, particle, known name or unknown word)."""

@@ -124,6 +124,7 @@ class Linker:
         self._given_common = frozenset(normalize(r["form"]) for r in given if r["common"] == "1")
         self._stop = forms_of("lexicons/person_stopwords.tsv")
         self._facility = forms_of("lexicons/person_facility_heads.tsv")
+        self._surnames: set[str] = set()  # last words of the current document's full names
 
     def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Prefix and suffix forms of a normalized full name that may refer to it alone."""
@@ -147,8 +148,8 @@ class Linker:
         z = self._freq.get
         if cut and z(whole, 0.0) >= 3.5:
             return False  # لصالح, لحين: words in their own right
-        if z(key, 0.0) < 4.0:
-            return True
+        if z(key, 0.0) < 4.0 or (key in self._surnames and z(key, 0.0) < 5.0):
+            return True  # rare, or the surname of a full name of this document (الأسد)
         if key not in self._given:
             return False
         if key in self._given_common and prev in self._stop:
@@ -186,6 +187,7 @@ class Linker:
                     break
             canon[words] = best
         forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._surnames = {key_of[id(e)][-1] for e in full}
         for e in full:
             words = key_of[id(e)]
             value = canon[words]

@@ -147,3 +147,12 @@ def test_more_rule_families(nlp, text, expected):
 ])
 def test_more_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SVO: an unknown name right before a speech verb, at the start of a sentence
+    ("كوفالسكي قال إن الفريق جاهز.", ["كوفالسكي"]),
+    ("وفي المؤتمر، كوفالسكي يقول إن الخطة جاهزة.", ["كوفالسكي"]),
+])
+def test_subject_before_speech_verb(nlp, text, expected):
+    assert names(nlp, text) == expected

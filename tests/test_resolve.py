@@ -121,3 +121,16 @@ def test_person_is_never_split(nlp):
     doc = nlp.process("وقالت الدكتورة ليلى بنت فهد آل سعود إن البرنامج بدأ")
     persons = [e for e in doc.entities if e.type == "person"]
     assert [e.text for e in persons] == ["ليلى بنت فهد آل سعود"]
+
+
+def test_surname_that_is_a_common_word_links_inside_its_document(nlp):
+    # الأسد is a common word (lion) but also the surname of a full name found in this document
+    text = "وقال الطبيب سمير الأسد إن الحالة مستقرة. ثم أضاف أن الأسد سيزور المستشفى غدا."
+    doc = nlp.process(text)
+    assert [(e.text, e.value) for e in doc.entities if e.type == "person"] == [
+        ("سمير الأسد", "سمير الأسد"), ("الأسد", "سمير الأسد")]
+
+
+def test_stop_word_one_word_name_is_not_spread(nlp):
+    doc = nlp.process("وقال الإمام علي: اصبروا. ثم اعتمد الناس على المطر.")
+    assert [e.text for e in doc.entities if e.type == "person"] == ["علي"]

@@ -157,8 +157,14 @@ class Linker:
         return not (prev.startswith("ال") and prev not in self._blocked)
 
     def _name_like(self, norm: str) -> bool:
-        return (norm in self._given and norm not in self._stop) or (
-            norm not in self._blocked and self._freq.get(norm, 0.0) <= 3.3 and norm[:1] != "و")
+        if norm in self._given and norm not in self._stop:
+            return True
+        if norm in self._blocked or self._freq.get(norm, 0.0) > 3.3 or norm[:1] == "و":
+            return False
+        stem = norm[1:] if norm[:2] in ("سي", "ست", "سن") else norm
+        if stem[:1] in ("ي", "ت") and ("ت" if stem[0] == "ي" else "ي") + stem[1:] in self._freq:
+            return False  # a verb (سيزور، يقول), not a name word
+        return True
 
     def _in_longer_name(self, toks, i: int, cut: int) -> bool:
         """The word sits in a run of name-like words (تيسير فهمي، فيلار مير): another person."""
@@ -198,7 +204,7 @@ class Linker:
         # one-word names found by an extractor are propagated too (الرئيس بوش ... وقال بوش)
         for e in persons:
             words = key_of[id(e)]
-            if len(words) == 1 and words not in forms and e.rule in self.PROPAGATE \
+            if len(words) == 1 and words not in forms and e.rule in self.PROPAGATE and words[0] not in self._blocked \
                     and (words[0] in self._given or self._freq.get(words[0], 0.0) < 4.0):
                 forms[words] = [(e.start, e.value or e.text)]
         if not forms:

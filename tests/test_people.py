@@ -144,6 +144,7 @@ def test_more_rule_families(nlp, text, expected):
     "وافق الرئيس على الاتفاق بعد مشاورات.",            # على is not the name علي
     "وأفاد بيان صادر عن الحكومة بأن الوضع مستقر.",     # بيان: a name and a common noun
     "وزار الوزير الدول الشقيقة والصديقة الأسبوع الماضي.",  # الشقيقة/الصديقة are adjectives
+    "درس الطب في جامعة القديس يوسف ببيروت.",            # institution named after a saint
 ])
 def test_more_negatives(nlp, text):
     assert names(nlp, text) == []

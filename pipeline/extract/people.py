@@ -644,7 +644,7 @@ class PersonExtractor:
                 i += 1
                 continue
             zw = self.z(w)
-            if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and (
+            if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") and (
                     self.verb_like(w[1:]) or self.suffixed(w[1:]) or self.z(w[1:]) >= 3.0):
                 break  # ليعوض، لثنيه: a proclitic on a known word
             second = len(words) == 1 and anchored

@@ -124,6 +124,7 @@ class Linker:
         self._given_common = frozenset(normalize(r["form"]) for r in given if r["common"] == "1")
         self._stop = forms_of("lexicons/person_stopwords.tsv")
         self._facility = forms_of("lexicons/person_facility_heads.tsv")
+        self._titles = frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w)
         self._surnames: set[str] = set()  # last words of the current document's full names
 
     def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -261,7 +262,11 @@ class Linker:
                 continue
             p, size, seq = hit
             prev = toks[i - 1].norm if i and toks[i - 1].kind == "word" else ""
-            if prev and any(q.key in self._facility for q in peels(prev)):
+            k = i - 1
+            while k > 0 and toks[k].kind == "word" and toks[k].norm in self._titles:
+                k -= 1  # جامعة القديس يوسف: look past titles
+            back = toks[k].norm if k >= 0 and k < i and toks[k].kind == "word" else ""
+            if back and any(q.key in self._facility for q in peels(back)):
                 i += 1
                 continue  # مطار محمد الخامس: a facility, not the person
             if size == 1 and (not self._plausible(p.key, tok.norm, p.cut, prev)

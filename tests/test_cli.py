@@ -94,7 +94,7 @@ def test_mixed_directory_every_good_document_processed_every_bad_one_reported(tm
         (str(d / "cp1256.txt"), "invalid UTF-8 at byte 0 (use --encoding cp1256 (or iso-8859-6) for legacy "
                                 "Arabic text, or --errors replace)"),
         (str(d / "empty.txt"), "empty file"),
-        (str(d / "huge.txt"), "document too long: 52,428,800 bytes, over the --max-chars limit of 1,000,000"),
+        (str(d / "huge.txt"), "document too long: 52,428,800 bytes, over the --max-chars limit of 500,000"),
         (f"{jl}:2", "invalid JSON: Expecting property name enclosed in double quotes (column 2)"),
     }
     assert rep["warnings"] == [{"source": f"{jl}:1", "id": "good1~2",

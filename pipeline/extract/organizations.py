@@ -19,9 +19,10 @@ Rule families:
 Chain candidates have ``extra["blocks"] = True``: the resolver lets them win over what they
 contain, so a place inside an organization name (جامعة القاهرة، الحزب الشيوعي الصيني) is not a
 place and the words of a facility named after a person do not become a person. A chain whose
-name is only common nouns and nisba adjectives (مجلس الإدارة، وزارة الخارجية المغربية، الإدارة
-الأمريكية) is a *reserving* candidate (``extra["suppress"] = True``): it keeps its words out of
-persons and places but is not emitted, as news NER corpora do not tag such descriptions;
+head is in construct with common nouns and nisba adjectives (وزارة الخارجية المغربية، هيئة
+الأركان) names an institution and is emitted as ``org.chain.generic`` (score 0.6); with a definite
+head or a head that needs a name (الإدارة الأمريكية، لجنة التحقيق) it is a *reserving* candidate
+(``extra["suppress"] = True``): it keeps its words out of persons and places but is not emitted;
 parties, universities and international organizations (حزب العمال، جامعة الأزهر) are named by
 their complement and are emitted. With a
 company or media head and a bare name (شركة تويوتا، صحيفة هآرتس) the name alone is emitted.
@@ -43,6 +44,9 @@ SPORTS = "lexicons/org_sports.tsv"
 PREPOSITIONS = frozenset(("في", "من", "الي", "إلى", "علي", "عن", "داخل", "نحو", "قرب"))
 MAX_CHAIN = 7
 NAMED_BY_COMPLEMENT = frozenset(("party", "edu", "intl"))
+# institutions that may be named after a person (جامعة الملك عبد الله، مستشفى الشيخ خليفة,
+# نادي الأمير فيصل): only their chains may take a title + name
+NAMED_AFTER_PERSON = frozenset(("edu", "health", "sport", "civil", "fin"))
 UNKNOWN_MAX_ZIPF = 2.5
 CLUB_PREFIX_MAX_ZIPF = 3.0
 
@@ -75,7 +79,8 @@ class OrganizationExtractor:
         self.nisba = nisba_forms()
         self.nationality = country_nisba_forms()
 
-    def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None) -> tuple[int, bool, bool, bool]:
+    def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None,
+               kind: str | None = None) -> tuple[int, bool, bool, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
         the chain holds a name (place, nisba, unknown word, title + name). After a fixed name
         (مجلس الأمن) the chain only goes on with a nisba adjective.
@@ -111,6 +116,8 @@ class OrganizationExtractor:
                     continue
                 break
             if w in self.titles:
+                if kind not in NAMED_AFTER_PERSON:
+                    break  # إدارة الرئيس X، مكتب الشيخ X: the person stays a person
                 last, prev_kind = j, "title"
             elif w in self.places and prev_kind in ("head", "def") and self.places[w]["trust"] == "A":
                 last, named, proper, prev_kind = j, True, True, "place"
@@ -235,7 +242,7 @@ class OrganizationExtractor:
             cut = hit.nstart - t.nstart
             if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
                 continue  # حركة حماس: the movement is named by its fixed name alone
-            last, named, proper, only_names = self._chain(toks, t.i, fixed_end)
+            last, named, proper, only_names = self._chain(toks, t.i, fixed_end, self.head_kind.get(key))
             if last == t.i:
                 continue
             if (definite or self.heads[key] == "name") and not named:
@@ -252,6 +259,13 @@ class OrganizationExtractor:
             # complement even when it is a common noun (حزب العمال، جامعة الأزهر، منظمة العفو)
             emit = proper or (not definite and self.heads[key] == "any"
                               and self.head_kind.get(key) in NAMED_BY_COMPLEMENT)
+            # a head in construct with a definite noun (وزارة الصحة، هيئة الأركان) names an
+            # institution even without a proper name: emitted, with a lower score; a definite party, union or federation head with a nisba adjective or
+            # a complement (الحزب الاشتراكي الفرنسي، الاتحاد الجزائري لكرة السلة) too
+            generic = not emit and ((not definite and self.heads[key] == "any")
+                                    or (definite and self.head_kind.get(key) in NAMED_BY_COMPLEMENT | {"sport"}))
             doc.add_candidate(doc.make_entity("organization", start, end, surface_value(doc.text[start:end]),
-                                              "org.chain", 0.8, key, blocks=True, suppress=not emit))
+                                              "org.chain.generic" if generic else "org.chain",
+                                              0.6 if generic else 0.8, key, blocks=True,
+                                              suppress=not (emit or generic)))
         return doc

@@ -86,6 +86,9 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster")
     r.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
                    help="documents per batch sent to a worker (default: 32)")
+    r.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="abandon (and report) a document whose processing takes longer (default: 300; "
+                        "0: no limit; serial and process engines)")
     r.add_argument("--stdin-format", choices=("txt", "jsonl"), default="txt",
                    help="standard input (-) is one text document (default) or JSON Lines")
     r.add_argument("--text-column", default="text", help="JSONL/CSV/Parquet field holding the text (default: text)")
@@ -196,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
     formats = [f for group in (args.formats or [list(DEFAULT_FORMATS)]) for f in group]
 
     runner = Runner(engine=args.engine, jobs=args.jobs, scheduler=args.scheduler, reference_date=ref,
-                    batch_docs=args.batch_size)
+                    batch_docs=args.batch_size, timeout=args.timeout if args.timeout > 0 else None)
     progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE),
                         enabled=not args.quiet and sys.stderr.isatty())
     counts = {"read": 0, "processed": 0, "skipped": 0, "failed": 0}

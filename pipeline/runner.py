@@ -23,8 +23,12 @@ Engines:
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import os
+import signal
+import threading
+import time
 import traceback
 from typing import Any, Iterable, Iterator
 
@@ -52,8 +56,41 @@ def _pipeline():
     return default_pipeline()
 
 
-def process_item(item: Item, reference_date: dt.date | None = None) -> dict[str, Any]:
-    """Processes one input; never raises (errors become records with the input location)."""
+class DocumentTimeout(BaseException):
+    """Not an Exception, so that no ``except Exception`` inside a stage can swallow it."""
+
+
+def _on_alarm(signum, frame):
+    raise DocumentTimeout
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float | None):
+    """Raises DocumentTimeout in the block after ``seconds`` (SIGALRM; main thread of a Unix
+    process only, i.e. the serial and process engines; elsewhere no limit). An outer timer is
+    restored afterwards."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    old_handler = signal.signal(signal.SIGALRM, _on_alarm)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    t0 = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if old_delay:
+            signal.setitimer(signal.ITIMER_REAL, max(1e-3, old_delay - (time.monotonic() - t0)), old_interval)
+
+
+def process_item(item: Item, reference_date: dt.date | None = None, timeout: float | None = None) -> dict[str, Any]:
+    """Processes one input; never raises (errors become records with the input location).
+
+    ``timeout``: seconds after which the document is abandoned and reported as failed.
+    """
     if isinstance(item, InputError):
         return {"status": "skipped", "source": item.source, "id": item.id, "reason": item.reason}
     try:
@@ -63,9 +100,13 @@ def process_item(item: Item, reference_date: dt.date | None = None) -> dict[str,
             date, source = reference_date, "cli"
         else:
             date, source = None, None
-        doc = _pipeline().process(item.text, item.id, date, source)
+        with _deadline(timeout):
+            doc = _pipeline().process(item.text, item.id, date, source)
         words = sum(1 for t in doc.tokens if t.kind == "word")
         return {"status": "ok", "doc": doc.to_dict(), "words": words}
+    except DocumentTimeout:
+        return {"status": "failed", "source": item.source, "id": item.id,
+                "reason": f"processing took longer than --timeout {timeout:g} s; abandoned"}
     except Exception as exc:  # a document must never stop the run
         tb = traceback.extract_tb(exc.__traceback__)
         where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
@@ -73,9 +114,11 @@ def process_item(item: Item, reference_date: dt.date | None = None) -> dict[str,
                 "reason": f"processing failed: {type(exc).__name__}: {exc}{where}"}
 
 
-def process_batch(items: list[Item], reference_date: dt.date | None = None) -> list[dict[str, Any]]:
+def process_batch(items: list[Item], reference_date: dt.date | None = None,
+                  timeout: float | None = None) -> list[dict[str, Any]]:
     """Processes a batch (a partition) of inputs, in order."""
-    return [process_item(it, reference_date) for it in items]
+    return [process_item(it, reference_date, timeout) if timeout else process_item(it, reference_date)
+            for it in items]
 
 
 def _init_worker() -> None:
@@ -109,7 +152,7 @@ class Runner:
 
     def __init__(self, engine: str = "auto", jobs: int | None = None, scheduler: str | None = None,
                  reference_date: dt.date | None = None, batch_docs: int = 32, batch_chars: int = 200_000,
-                 window: int = 3):
+                 window: int = 3, timeout: float | None = None):
         if engine not in ENGINES:
             raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
         self.jobs = max(1, jobs or available_cores())
@@ -121,6 +164,7 @@ class Runner:
         self.batch_docs = batch_docs
         self.batch_chars = batch_chars
         self.window = window
+        self.timeout = timeout
         self.engine_used = engine
 
     def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, dict[str, Any]]]:
@@ -134,9 +178,9 @@ class Runner:
             self.engine_used = "serial"
             for b in (first, second):
                 if b:
-                    yield from zip(b, process_batch(b, self.reference_date))
+                    yield from zip(b, process_batch(b, self.reference_date, self.timeout))
             for b in batches:
-                yield from zip(b, process_batch(b, self.reference_date))
+                yield from zip(b, process_batch(b, self.reference_date, self.timeout))
             return
 
         def all_batches():
@@ -187,7 +231,7 @@ class Runner:
 
         try:
             for b in batches:
-                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date)))
+                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date, self.timeout)))
                 while len(pending) >= self.jobs * self.window or (pending and pending[0][1].done()):
                     yield from collect(*pending.popleft())
             while pending:
@@ -199,7 +243,7 @@ class Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return pool.submit(process_batch, [item], self.reference_date).result()[0], pool
+            return pool.submit(process_batch, [item], self.reference_date, self.timeout).result()[0], pool
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             return {"status": "failed", "source": item.source, "id": getattr(item, "id", None),
@@ -227,7 +271,7 @@ class Runner:
             raise EngineError(f"cannot start on {where}: {type(exc).__name__}: {exc}") from None
         try:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})) or self.jobs)
-            yield from _ordered(lambda b: client.submit(process_batch, b, self.reference_date, pure=False),
+            yield from _ordered(lambda b: client.submit(process_batch, b, self.reference_date, self.timeout, pure=False),
                                 batches, n_workers * self.window)
         finally:
             client.close()

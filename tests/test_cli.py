@@ -199,10 +199,10 @@ def test_interrupted_run_leaves_previous_outputs_and_no_partial_file(tmp_path, m
     (out / "entities.csv").write_text("previous complete run\n")
     real = runner.process_item
 
-    def interrupt_on_b(item, ref=None):
+    def interrupt_on_b(item, *args):
         if getattr(item, "id", None) == "b":
             raise KeyboardInterrupt
-        return real(item, ref)
+        return real(item, *args)
 
     monkeypatch.setattr(runner, "process_item", interrupt_on_b)
     assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "-j", "1", "--quiet"]) == 130
@@ -276,3 +276,26 @@ def test_unreachable_dask_scheduler_is_a_start_error(tmp_path, monkeypatch, caps
     assert captured.err.strip() == ("arabic-news-extract: error: cannot start on the Dask scheduler at "
                                     "tcp://10.9.9.9:8786: OSError: Timed out")
     assert sorted(p.name for p in out.iterdir()) == ["run_report.json"]
+
+
+def test_a_document_over_the_timeout_is_abandoned_and_reported(tmp_path, monkeypatch):
+    import time
+
+    import pipeline.runner as runner
+
+    real = runner._pipeline
+
+    class Slow:
+        def process(self, text, doc_id, *a):
+            if doc_id == "b":
+                time.sleep(30)  # what a runaway pattern looks like from outside
+            return real().process(text, doc_id, *a)
+
+    monkeypatch.setattr(runner, "_pipeline", lambda: Slow())
+    out = tmp_path / "out"
+    assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "-j", "1", "--timeout", "0.5",
+                 "--quiet"]) == EXIT_SOME_FAILED
+    rep = _report(out)
+    assert rep["documents"] == {"read": 3, "processed": 2, "skipped": 0, "failed": 1}
+    assert [(p["id"], p["reason"]) for p in rep["problems"]] == [
+        ("b", "processing took longer than --timeout 0.5 s; abandoned")]

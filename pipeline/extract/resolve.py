@@ -222,7 +222,8 @@ class Linker:
             return max(before)[1] if before else min(cands)[1]
 
         out: list[Entity] = []
-        covered = [(e.start, e.end) for e in doc.entities]
+        # key phrases (topic layer) may overlap names: they never block a person mention
+        covered = [(e.start, e.end) for e in doc.entities if e.type != "topic"]
         for e in doc.entities:
             if e.type == "person":
                 v = lookup(key_of[id(e)], e.start)

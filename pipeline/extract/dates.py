@@ -201,6 +201,10 @@ class DateExtractor:
             if wd:
                 a.wd = lx.weekdays[wd]
             if rd:
+                if " " in rd and cl and cl[-1] not in ("و", "ف"):
+                    # "باول أمس": a preposition glued to a multi-word expression is a name
+                    # (باول = Powell), not ب + "أول أمس"
+                    return None
                 a.rel = lx.relative[rd]["offset"]
                 a.evidence = rd
                 if not wd and rd == "اليوم":

@@ -33,6 +33,10 @@ def names(nlp, text):
     ("وأوضح مدير إدارة الطوارئ بالمستشفى الدكتور حسام القاضي أن الحالات مستقرة.", ["حسام القاضي"]),
     # counterpart (نظيره) + nisba + compound name
     ("وبحث الرئيس مع نظيره التشادي عبد الكريم ديبي ملفات الأمن.", ["عبد الكريم ديبي"]),
+    # a nisba closing a given name + second name is a family name, not a nationality
+    ("أعلن وزير المالية العراقي طارق جاسم اللبناني، الأحد، أن الموازنة جاهزة.", ["طارق جاسم اللبناني"]),
+    # ... but a nationality adjective followed by more words stays outside the name
+    ("وقال الكاتب أحمد خالد المصري إن الرواية صدرت.", ["أحمد خالد"]),
 ])
 def test_titles_and_role_chains(nlp, text, expected):
     assert names(nlp, text) == expected

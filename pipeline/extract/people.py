@@ -656,7 +656,12 @@ class PersonExtractor:
                     break  # a foreign first word takes no article: بيرنز المسؤولين
                 if is_nisba(w):
                     if self.demonym(w):
-                        break
+                        nx = toks[i + 2] if i + 2 < n else None
+                        if not (arab and len(words) >= 2 and w.endswith("ي")
+                                and (nx is None or nx.kind == "punct")):
+                            break
+                        # محمد شياع السوداني،: after an Arab given name and a second name, a
+                        # nisba that closes the phrase is a family name, not a nationality
                 elif (w.endswith("ه") and not (second and zw < 4.0)) or (
                         not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0 or _MASDAR.match(w)
                                         or (w.startswith("الم") and len(w) >= 6))):

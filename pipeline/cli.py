@@ -89,6 +89,8 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="abandon (and report) a document whose processing takes longer (default: 300; "
                         "0: no limit; serial and process engines)")
+    r.add_argument("--id", dest="doc_id", metavar="ID",
+                   help="document id for a single text input (one .txt file or -); default: file stem, or stdin")
     r.add_argument("--stdin-format", choices=("txt", "jsonl"), default="txt",
                    help="standard input (-) is one text document (default) or JSON Lines")
     r.add_argument("--text-column", default="text", help="JSONL/CSV/Parquet field holding the text (default: text)")
@@ -178,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--scheduler needs --engine dask")
     opts = ReadOptions(encoding=args.encoding, errors=args.errors, text_column=args.text_column,
                        id_column=args.id_column, date_column=args.date_column, max_chars=args.max_chars,
-                       stdin_format=args.stdin_format)
+                       stdin_format=args.stdin_format, doc_id=args.doc_id)
     try:
         check_inputs(args.inputs, opts)
     except UsageError as exc:

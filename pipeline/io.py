@@ -68,6 +68,7 @@ class ReadOptions:
     date_column: str = "date"
     max_chars: int = DEFAULT_MAX_CHARS
     stdin_format: str = "txt"
+    doc_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def read_txt(path: Path, doc_id: str | None = None, opts: ReadOptions | None = N
     """One ``.txt`` file as one document."""
     opts = opts or ReadOptions()
     where = str(path)
-    doc_id = doc_id or path.stem
+    doc_id = doc_id or opts.doc_id or path.stem
     try:
         size = path.stat().st_size
         if size > 4 * opts.max_chars + 4:
@@ -443,7 +444,7 @@ def _read_stdin(opts: ReadOptions) -> Iterator[Item]:
                                 sniff_encoding(b"", opts.encoding))
         return
     data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    yield _doc_from_bytes(data, "stdin", "<stdin>", opts)
+    yield _doc_from_bytes(data, opts.doc_id or "stdin", "<stdin>", opts)
 
 
 def iter_raw(inputs: list[str], default: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
@@ -531,6 +532,15 @@ def check_inputs(inputs: list[str], opts: ReadOptions | None = None) -> None:
         raise UsageError(f"--errors must be strict or replace, not {opts.errors!r}")
     if opts.stdin_format not in ("txt", "jsonl"):
         raise UsageError(f"--stdin-format must be txt or jsonl, not {opts.stdin_format!r}")
+    if opts.doc_id is not None:
+        single = not inputs or len(inputs) == 1 and (
+            (inputs[0] == "-" and opts.stdin_format == "txt")
+            or (inputs[0] != "-" and Path(inputs[0]).is_file() and input_kind(Path(inputs[0])) == "txt"))
+        if not single:
+            raise UsageError("--id names the document of a single text input (one .txt file or - );"
+                             " other inputs carry their ids")
+        if not opts.doc_id.strip():
+            raise UsageError("--id must not be empty")
     if opts.max_chars < 1:
         raise UsageError("--max-chars must be a positive number")
     if inputs.count("-") > 1:

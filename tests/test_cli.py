@@ -299,3 +299,25 @@ def test_a_document_over_the_timeout_is_abandoned_and_reported(tmp_path, monkeyp
     assert rep["documents"] == {"read": 3, "processed": 2, "skipped": 0, "failed": 1}
     assert [(p["id"], p["reason"]) for p in rep["problems"]] == [
         ("b", "processing took longer than --timeout 0.5 s; abandoned")]
+
+
+def test_id_names_a_single_text_document(tmp_path):
+    f = tmp_path / "article.txt"
+    f.write_text(AR1, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(f), "--id", "news-42", "-o", str(out), "--format", "jsonl", "--quiet"]) == EXIT_OK
+    assert json.loads((out / "entities.jsonl").read_text(encoding="utf-8"))["id"] == "news-42"
+
+
+@pytest.mark.parametrize("inputs", [["DIR"], ["FILE", "FILE2"], ["JSONL"]])
+def test_id_is_refused_for_inputs_that_carry_their_ids(tmp_path, capsys, inputs):
+    (tmp_path / "d").mkdir()
+    paths = {"DIR": tmp_path / "d", "FILE": tmp_path / "a.txt", "FILE2": tmp_path / "b.txt",
+             "JSONL": tmp_path / "c.jsonl"}
+    for p in paths.values():
+        if p.suffix:
+            p.write_text(AR1, encoding="utf-8")
+    argv = ["run", *[str(paths[i]) for i in inputs], "--id", "x", "-o", str(tmp_path / "out")]
+    assert main(argv) == EXIT_USAGE
+    assert capsys.readouterr().err.strip() == ("arabic-news-extract: error: --id names the document of a single "
+                                               "text input (one .txt file or - ); other inputs carry their ids")

@@ -202,8 +202,9 @@ def run(args: argparse.Namespace) -> int:
 
     runner = Runner(engine=args.engine, jobs=args.jobs, scheduler=args.scheduler, reference_date=ref,
                     batch_docs=args.batch_size, timeout=args.timeout if args.timeout > 0 else None)
-    progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE),
-                        enabled=not args.quiet and sys.stderr.isatty())
+    show = not args.quiet and sys.stderr.isatty()
+    # the size scan (a stat per file) is only worth it when a progress bar is drawn
+    progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE) if show else None, enabled=show)
     counts = {"read": 0, "processed": 0, "skipped": 0, "failed": 0}
     problems = _Spool()  # spooled to disk: a corpus with millions of bad lines keeps flat memory
     warnings = _Spool()

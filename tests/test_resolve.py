@@ -149,3 +149,21 @@ def test_key_phrase_does_not_block_a_linked_mention():
     linked = [(e.text, e.value) for e in doc.entities if e.type == "person"]
     assert ("زيدان", "كريم زيدان") in linked
     assert sum(1 for e in doc.entities if e.type == "person" and e.start > i) == 1
+
+
+@pytest.mark.parametrize("span, expected", [
+    ((0, 5), (3, 8)),     # overlaps the first span's start
+    ((7, 9), (3, 8)),     # overlaps its end
+    ((4, 6), (3, 8)),     # inside it
+    ((0, 30), (20, 25)),  # covers both: the last one starting before the end is reported
+    ((8, 20), None),      # touching ends do not overlap (half-open)
+    ((0, 3), None),
+    ((25, 40), None),
+])
+def test_spans_overlap(span, expected):
+    from pipeline.extract.resolve import _Spans
+
+    spans = _Spans()
+    spans.add(20, 25)
+    spans.add(3, 8)
+    assert spans.overlap(*span) == expected

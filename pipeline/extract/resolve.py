@@ -44,6 +44,8 @@ noun is not linked (``مطار محمد الخامس``).
 
 from __future__ import annotations
 
+import bisect
+
 from ..document import Document, Entity
 from ..normalize import normalize
 from ..tokenize import peels
@@ -65,6 +67,25 @@ def _rank(e: Entity) -> tuple:
     )
 
 
+class _Spans:
+    """Disjoint half-open spans, sorted by start: overlap test and insertion in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlap(self, start: int, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        if i and self.ends[i - 1] > start:       # the last of them is the only one that can reach in
+            return self.starts[i - 1], self.ends[i - 1]
+        return None
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 class Resolver:
     """Stage ``resolve``: applies the overlap policy to ``doc.candidates``."""
 
@@ -77,15 +98,16 @@ class Resolver:
             if key not in best or e.score > best[key].score:
                 best[key] = e
         accepted: list[Entity] = []
-        taken: dict[str, list[tuple[int, int]]] = {"named": [], "topic": []}
+        # accepted spans of a layer are disjoint: kept sorted, an overlap is found by bisection
+        taken: dict[str, _Spans] = {"named": _Spans(), "topic": _Spans()}
         rejected: list[tuple[Entity, str]] = []
         for e in sorted(best.values(), key=_rank):
             spans = taken[_layer(e)]
-            clash = next(((s, t) for s, t in spans if s < e.end and e.start < t), None)
+            clash = spans.overlap(e.start, e.end)
             if clash:
                 rejected.append((e, f"overlaps accepted span {clash}"))
                 continue
-            spans.append((e.start, e.end))
+            spans.add(e.start, e.end)
             if e.extra.get("suppress"):
                 rejected.append((e, "blocker (reserves its span, never emitted)"))
                 continue
@@ -223,7 +245,10 @@ class Linker:
 
         out: list[Entity] = []
         # key phrases (topic layer) may overlap names: they never block a person mention
-        covered = [(e.start, e.end) for e in doc.entities if e.type != "topic"]
+        covered = _Spans()
+        for e in doc.entities:
+            if e.type != "topic":
+                covered.add(e.start, e.end)
         for e in doc.entities:
             if e.type == "person":
                 v = lookup(key_of[id(e)], e.start)
@@ -276,13 +301,13 @@ class Linker:
                 continue
             s, _ = doc.view.to_original(tok.nstart + p.cut, tok.nend)
             end = toks[i + size - 1].end
-            if any(a < end and s < b for a, b in covered):
+            if covered.overlap(s, end):
                 i += 1
                 continue
             v = lookup(seq, s)
             if v:
                 out.append(doc.make_entity("person", s, end, v, "coref.name_part", 0.7, evidence=v, linked_to=v))
-                covered.append((s, end))
+                covered.add(s, end)
             i += size
         out.sort(key=lambda e: (e.start, e.end, e.type))
         doc.entities = out

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .normalize import NormView
 
 ENTITY_TYPES = ("person", "place", "date", "topic", "organization")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token (word, number or punctuation mark).
+class Token(NamedTuple):
+    """One token (word, number or punctuation mark); a named tuple, cheap to create.
 
     Attributes:
         i: index in ``Document.tokens``.

@@ -27,26 +27,34 @@ def tokenize(doc: Document) -> Document:
     """Stage: fills ``doc.tokens`` and ``doc.sentences`` (needs ``doc.view``)."""
     view = doc.view
     vt = view.text
+    origin, ends = view.origin, view.ends
     tokens: list[Token] = []
+    append = tokens.append
     sentences: list[Sentence] = []
     sent_i = 0
     sent_tok_start = 0
     prev_end = 0
-    for i, (s, e, kind) in enumerate(tokenize_view(vt)):
-        gap = vt[prev_end:s]
-        if sent_tok_start < i and "\n" in gap:
+    i = 0
+    for m in _TOKEN_RE.finditer(vt):
+        s, e = m.span()
+        kind = m.lastgroup
+        gap = prev_end != s or i == 0
+        if gap and sent_tok_start < i and "\n" in vt[prev_end:s]:
             sentences.append(_sentence(sent_i, tokens, sent_tok_start, i))
             sent_i += 1
             sent_tok_start = i
-        os_, oe = view.to_original(s, e)
-        tokens.append(Token(i, os_, oe, s, e, vt[s:e], kind, sent_i, bool(gap) or i == 0))
+        if origin is None:
+            append(Token(i, s, e, s, e, vt[s:e], kind, sent_i, gap))
+        else:
+            append(Token(i, origin[s], ends[e - 1], s, e, vt[s:e], kind, sent_i, gap))
         prev_end = e
+        i += 1
         if kind == "punct" and vt[s] in _SENT_END:
             nxt = vt[e:e + 1]
             if not nxt or nxt.isspace() or nxt in "\"'»)":
-                sentences.append(_sentence(sent_i, tokens, sent_tok_start, i + 1))
+                sentences.append(_sentence(sent_i, tokens, sent_tok_start, i))
                 sent_i += 1
-                sent_tok_start = i + 1
+                sent_tok_start = i
     if sent_tok_start < len(tokens):
         sentences.append(_sentence(sent_i, tokens, sent_tok_start, len(tokens)))
     doc.tokens = tokens

@@ -54,6 +54,8 @@ from .lexicon import Gazetteer
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
+_OPEN = frozenset('"«(\'“')
+_CLOSE = frozenset('"»)\'”')
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
@@ -64,6 +66,8 @@ CONT_STRONG_MAX = 4.2   # ... or this frequent when a title or verb announced th
 CONT_DEF_MAX = 4.45     # a definite word (family name) continues a name when at most this frequent
 NISBA_NAME_MAX = 4.2    # a definite nisba after a name is a family name only below this
 FOREIGN_MAX = 3.3       # after a nisba adjective, a word this rare begins a foreign name
+ANCHOR_MAX = 3.8        # an announced first word this rare anchors a name (its second word is read freely)
+SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
 
@@ -217,6 +221,30 @@ class PersonExtractor:
             zw = self.freq.get(norm, 0.0)
             if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3 and zk >= 3.0
                                                              and (zk >= zw + 0.5 or (zk >= 3.5 and zk >= zw)))):
+                return True
+        return False
+
+    def strong_clitic(self, norm: str) -> bool:
+        """A clear proclitic reading: و/ف + a known word, or ب/ل/ك + a frequent word or one with the
+        article (``بالوزير``, ``لكنه``), not ``كالديرون`` (ك + unknown ``الديرون``)."""
+        if norm in self.given or norm in self.particles:
+            return False
+        for p in peels(norm)[1:]:
+            zk = self.freq.get(p.key, 0.0)
+            if p.clitic in ("و", "ف"):
+                if len(p.key) >= 3 and (zk >= 3.0 or p.key in self.given) or p.key in self.stop:
+                    return True
+                continue
+            prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
+            if prep[-1:] not in ("ب", "ل", "ك"):
+                continue
+            if p.clitic.endswith("ال"):
+                if zk >= 2.5:
+                    return True  # كالوزير (ك + ال + وزير)
+            elif p.key.startswith("ال"):
+                if zk >= 2.5:
+                    return True  # بالمكتب، للجنة
+            elif len(p.key) >= 3 and zk >= 4.0:
                 return True
         return False
 
@@ -418,20 +446,36 @@ class PersonExtractor:
                 emit(_Name(a, b, 0), "person.svo", 0.6, t.norm, a)
 
         # coordination: a name, then و + a name-like word (بوش وبلير، أندريه غلوكسمان وبرنار ليفي)
+        # ... also through a list comma (سامي، ووليد، وهاني): without و the item must be a
+        # given name or a word of a well-known name
         for (a, b) in sorted(found):
             k = b + 1
-            while k < n and toks[k].kind == "word" and toks[k].norm.startswith("و") and cover[k] is None:
-                rest = toks[k].norm[1:]
-                if (self.z(toks[k].norm) >= 3.0 and rest not in self.given and rest not in self.known_words) \
-                        or self.blocked(toks[k].norm) or rest in self.stop:
+            while k < n:
+                comma = toks[k].kind == "punct" and toks[k].norm in ("،", ",") and k + 1 < n
+                if comma:
+                    k += 1
+                tk = toks[k]
+                if tk.kind != "word" or cover[k] is not None:
+                    break
+                conj = tk.norm.startswith("و") and tk.norm not in self.given
+                if not conj and not comma:
+                    break
+                cut = 1 if conj else 0
+                rest = tk.norm[cut:]
+                if conj and ((self.z(tk.norm) >= 3.0 and rest not in self.given and rest not in self.known_words)
+                             or self.blocked(tk.norm)):
+                    break
+                if rest in self.stop or self.blocked(rest):
+                    break
+                if not conj and not ((rest in self.given and rest not in self.given_common) or rest in self.known_words):
                     break
                 if not (rest in self.given or rest in self.known_words or self.unknown(rest)) \
                         or not (self.can_start(rest) or rest in self.known_words) or self.clitic_word(rest):
                     break
-                nm = self._run(toks, k, 1, strong=True)
+                nm = self._run(toks, k, cut, strong=True)
                 if not nm or (nm.first, nm.last) in found or (nm.first == nm.last and rest not in self.given):
                     break
-                emit(nm, "person.coordination", 0.65, "و", k)
+                emit(nm, "person.coordination", 0.65, "و" if conj else "،", k)
                 k = nm.last + 1
 
         # a first name before a name found from its end (ألفريد ديمورا، جيرهارد شرودر)
@@ -499,6 +543,13 @@ class PersonExtractor:
                 j += 1  # abbreviation dot (د.)
                 continue
             if t.kind != "word":
+                if t.norm in _OPEN and j + 1 < n and toks[j + 1].kind == "word" and (steps == 1 or just_title):
+                    # الإمبراطور " X "، الباشا ( X ): a quoted or bracketed name right after the title
+                    w = toks[j + 1].norm
+                    if self.can_start(w) or w in self.given:
+                        nm = self._run(toks, j + 1, 0, strong=True)
+                        if nm and nm.last + 1 < n and toks[nm.last + 1].norm in _CLOSE:
+                            return nm
                 return None
             if j in title_at:
                 last, kind, _ = title_at[j]
@@ -578,7 +629,7 @@ class PersonExtractor:
         i = j
         need = first in self.particles
         anchored = (first in self.given and first not in self.stop and (strong or first not in self.given_common)) \
-            or (strong and not is_definite(first) and self.z(first) <= 3.5)
+            or (strong and not is_definite(first) and self.z(first) <= ANCHOR_MAX)
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
@@ -627,7 +678,15 @@ class PersonExtractor:
                     words.append(w)
                     i += 1
                 break
-            if self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
+            zw = self.z(w)
+            # the second word of an anchored name (after a given name, or announced by a title or
+            # verb) that is rare: the weak verb/clitic shapes are transliteration accidents
+            # (بيكيت، كالديرون، كليمان), only a listed verb or a clear clitic reading stops it
+            soft = len(words) == 1 and anchored and zw < SOFT_MAX and not is_definite(w) and w[0] != "و"
+            if soft:
+                if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w):
+                    break
+            elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
                 break
             if w[0] == "و" and w not in self.given:
                 break  # و + word: a coordinated item, not the same name
@@ -643,8 +702,7 @@ class PersonExtractor:
                 words.append(w)  # a given name, also a common word when second (رائف نجم، علي جمعة)
                 i += 1
                 continue
-            zw = self.z(w)
-            if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") and (
+            if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") and not soft and (
                     self.verb_like(w[1:]) or self.suffixed(w[1:]) or self.z(w[1:]) >= 3.0):
                 break  # ليعوض، لثنيه: a proclitic on a known word
             second = len(words) == 1 and anchored
@@ -655,13 +713,10 @@ class PersonExtractor:
                 if len(words) == 1 and not arab and zw > 3.0:
                     break  # a foreign first word takes no article: بيرنز المسؤولين
                 if is_nisba(w):
-                    if self.demonym(w):
-                        nx = toks[i + 2] if i + 2 < n else None
-                        if not (arab and len(words) >= 2 and w.endswith("ي")
-                                and (nx is None or nx.kind == "punct")):
-                            break
-                        # محمد شياع السوداني،: after an Arab given name and a second name, a
-                        # nisba that closes the phrase is a family name, not a nationality
+                    if self.demonym(w) and not (arab and w.endswith("ي")):
+                        break
+                    # after a given name, a nisba is a family name (محمد شياع السوداني، أبو حمزة
+                    # المصري): a nationality adjective comes before the name (اللاعب المصري محمد)
                 elif (w.endswith("ه") and not (second and zw < 4.0)) or (
                         not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0 or _MASDAR.match(w)
                                         or (w.startswith("الم") and len(w) >= 6))):
@@ -669,8 +724,8 @@ class PersonExtractor:
                 words.append(w)
                 i += 1
                 continue
-            if is_nisba(w) and zw >= 3.5 and (not second or self.demonym("ال" + w)):
-                break
+            if is_nisba(w) and zw >= 3.5 and not second:
+                break  # an indefinite nisba cannot qualify a (definite) name: second, it is a family name (جون كندي)
             if w.endswith("ا") and self.freq.get("ال" + w[:-1], 0.0) >= 3.5:
                 break  # accusative noun (اجتماعا، ردا)
             if second and arab:

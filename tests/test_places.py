@@ -38,11 +38,20 @@ def test_place_table_trust(key, trust):
 @pytest.mark.parametrize("key", [
     "العالم",            # CLDR 001 is not a place
     "قطاع غزه",          # trigger + name: the span is the name alone
-    "جنوب لبنان",        # direction + name
-    "غرب افريقيا",
+    "جنوب لبنان",        # direction + country
 ])
 def test_place_table_excludes(key):
     assert key not in place_table()
+
+
+@pytest.mark.parametrize("key", [
+    "غرب افريقيا",       # direction + continent: a named region
+    "جنوب كردفان",       # a province named with a direction
+    "نهر النيل",         # natural feature with its head
+    "جبال الاطلس",
+])
+def test_place_table_keeps_fixed_names(key):
+    assert key in place_table()
 
 
 @pytest.mark.parametrize("key", ["كان", "العين", "الصور"])

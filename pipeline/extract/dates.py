@@ -33,7 +33,7 @@ _GOVERNS = 12  # a tense cue at most this many characters before a date governs 
 _NEAR_DAYS = 45  # a date this close to the reference keeps the reference year whatever the tense
 _SKIP: Any = object()  # _parse: "no date here, and skip the whole match"
 _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
-_DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)")
+_DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)|[ ]?/[ ]?[^/\d\n]{2,30}[ ]?/")
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
 _PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
 
@@ -163,7 +163,7 @@ class DateExtractor:
             cal = "hijri" if month_key in lx.hijri_months and month_key not in lx.greg_months else "gregorian"
             month = (lx.hijri_months if cal == "hijri" else lx.greg_months)[month_key]
             a = Atom(start, m.end(), "month", "date.month", cal, m=month, evidence=month_key)
-            self._pair_check(a, g("mo_pm") or g("mo_pm2"))
+            self._pair_check(a, g("mo_pm") or g("mo_pm2") or g("mo_pm3"))
             if g("mo_y"):
                 a.y = int(g("mo_y"))
                 a.explicit_year = True
@@ -317,12 +317,12 @@ class DateExtractor:
         elif g("dm_fr"):
             a.ns = m.end("dm_fr") + 1  # a preposition before a single date is not part of it
         self._head(a, m, "dm")
-        self._pair_check(a, g("dm_pm") or g("dm_pm2"))
+        self._pair_check(a, g("dm_pm") or g("dm_pm2") or g("dm_pm3"))
         if g("dm_y") or g("dm_yn"):
             y = int(g("dm_y")) if g("dm_y") else words_to_number(g("dm_yn"), lx.numwords)
             if not y or y < 100:
                 # "2 مارس ثلاثة" is not a year; keep the date without it
-                a.ne = m.end("dm_m") if not (g("dm_pm") or g("dm_pm2")) else a.ne
+                a.ne = m.end("dm_m") if not (g("dm_pm") or g("dm_pm2") or g("dm_pm3")) else a.ne
                 y = None
             else:
                 a.y = y

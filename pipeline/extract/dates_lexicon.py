@@ -151,7 +151,10 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     ofw = _alt(lx.markers["of"])
 
     def pair(p):
-        return rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym}))?"
+        # the same month in the other naming system: "(سبتمبر)", "/نوفمبر", or after a plain space
+        # in agency style ("مارس آذار", "يناير كانون الثاني"); the space form is Gregorian only
+        return (rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym})"
+                rf"|[ ](?P<{p}_pm3>{gm})(?!\w))?")
 
     dayrange = rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ]|[ ]و[ ]?)"
 

@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v16",):
+    for part in ("v17",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -121,8 +121,10 @@ def _max_trust(a: str, b: str) -> str:
 def _build() -> dict[str, dict]:
     ambiguous = {normalize(r["name"]): ("C" if r.get("needs") == "strong" else "B")
                  for r in load_table(AMBIGUOUS, ("name", "needs"))}
-    heads = {normalize(r["form"]) for r in load_table(TRIGGERS, ("form",))}
-    heads |= {normalize(r["form"]) for r in load_table(DIRECTIONS, ("form",))}
+    trig_rows = load_table(TRIGGERS, ("form", "kind"))
+    natural = {normalize(r["form"]) for r in trig_rows if r["kind"] == "natural"}
+    dirs = {normalize(r["form"]) for r in load_table(DIRECTIONS, ("form",))}
+    heads = {normalize(r["form"]) for r in trig_rows} | dirs
     try:
         given = {normalize(r["form"]) for r in load_table(GIVEN_NAMES, ("form",))}
     except FileNotFoundError:  # the people lexicon is optional here
@@ -197,9 +199,26 @@ def _build() -> dict[str, dict]:
     # trigger or direction + a known name (قطاع غزة، جنوب لبنان، غرب أفريقيا) is not one name:
     # the span is the name alone, found by the trigger/direction rules (countries such as
     # جنوب أفريقيا stay whole)
+    # Kept whole: a natural feature named with its head (نهر النيل، جبال الأطلس، خليج عدن); a
+    # direction + continent (شمال أفريقيا، جنوب شرق آسيا); a hand-written province or region
+    # named with a direction (شمال سيناء، جنوب كردفان) unless the rest is a country (جنوب لبنان)
+    def fixed_name(key: str, head: str, rest: str) -> bool:
+        info, rest_info = table[key], table[rest]
+        if head in natural:
+            return info["source"] == "extra"
+        if head in dirs:
+            if rest_info["kind"] == "continent" or table.get(key.split(" ")[-1], {}).get("kind") == "continent":
+                return True
+            return info["source"] == "extra" and info["kind"] in ("province", "region") \
+                and rest_info["kind"] not in ("country",) and rest_info["source"] != "cldr"
+        return False
+
     for key in list(table):
         parts = key.split(" ")
         for n in (1, 2):
+            if len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
+                    and fixed_name(key, " ".join(parts[:n]), " ".join(parts[n:])):
+                break
             if len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
                     and table[key]["kind"] != "country" and table[key]["source"] != "cldr" or \
                     len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \

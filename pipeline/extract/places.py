@@ -50,10 +50,13 @@ PREFIXES = "lexicons/place_name_prefixes.tsv"
 
 NAME_MAX_ZIPF = 3.5      # an unknown name after a trigger must be rarer than this
 FOREIGN_MAX_ZIPF = 2.5   # an unknown word after an event head / direction must be rarer
+DEFINITE_FEATURE_MAX_ZIPF = 5.0  # a definite noun after وادي/جبل/نهر … names the feature
 NEXT_MAX_ZIPF = 2.5      # later words of an unknown name must be rarer still
 COORD_MAX_ZIPF = 3.0     # an unknown word coordinated with a place must be rarer
 PREP_CLITICS = ("ب", "ل")
 VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
+_WORD = r"(?:[^\W\d_]|[\u064b-\u0652\u0670\u0640])+"
+_DASH_DATELINE = re.compile(rf"[ \t]*({_WORD}(?:[ ]{_WORD}){{0,2}})[ ]?(?:\([^()\n]{{1,40}}\)[ ]?)?(?:-{{1,2}}[ ]|[–—][ ]|/)")
 
 
 _MARKS = re.compile("[" + "".join(sorted(set(araby.TASHKEEL) | {araby.TATWEEL, "\u0670"})) + "]")
@@ -78,7 +81,10 @@ class PlaceExtractor:
         self.table = table
         self.gaz = Gazetteer((k, v["trust"]) for k, v in table.items())
         self.nisba = nisba_forms()
-        self.triggers = Gazetteer((r["form"], r["opens"]) for r in load_table(TRIGGERS, ("form", "kind", "opens")))
+        trig_rows = load_table(TRIGGERS, ("form", "kind", "opens"))
+        self.triggers = Gazetteer((r["form"], r["opens"]) for r in trig_rows)
+        # natural features keep their head (نهر X، جبل X): the span starts at the trigger
+        self.natural = frozenset(normalize(r["form"]) for r in trig_rows if r["kind"] == "natural")
         self.directions = words(DIRECTIONS)
         ctx = load_table(CONTEXT, ("form", "kind"))
         self.context = frozenset(normalize(r["form"]) for r in ctx if r["kind"] != "located")
@@ -182,6 +188,29 @@ class PlaceExtractor:
                     return toks[0].start, toks[n - 1].end
         return None
 
+    def _definite_feature_name(self, tok) -> int:
+        """1 when a definite noun after a natural-feature head names it (وادي X، جبل X)."""
+        n = tok.norm
+        if tok.kind != "word" or not n.startswith("ال") or len(n) < 5 or n in self.stop or n in self.nisba \
+                or n in self.table or self._inflected(n) or zipf(n) >= DEFINITE_FEATURE_MAX_ZIPF:
+            return 0
+        if n.endswith(("يه", "يين", "يون")):
+            return 0  # an adjective (النهر الصناعي is not a name)
+        return 1
+
+    def _dash_dateline(self, doc: Document) -> tuple[int, int] | None:
+        """Offsets of one to three rare words opening the text before a dash, slash or colon."""
+        m = _DASH_DATELINE.match(doc.text)
+        if m is None:
+            return None
+        s, e = m.span(1)
+        for t in doc.tokens:
+            if t.start >= e:
+                break
+            if t.kind != "word" or zipf(t.norm) >= 4.5 or t.norm in self.nisba:
+                return None
+        return s, e
+
     # --- the stage ---------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         toks = doc.tokens
@@ -190,10 +219,17 @@ class PlaceExtractor:
         ntok = len(toks)
         # tokens after which a strong context holds
         strong_after: dict[int, str] = {}
+        trig_start: dict[int, int] = {}     # natural trigger: its start (without clitics)
+        definite_ok: set[int] = set()       # triggers that also open a definite noun (وادي X)
         for h in self.triggers.find(doc):
             if h.clitic.endswith("ال"):
                 continue
-            strong_after[h.tok_last] = ("trigger:" if "any" in h.payloads else "known:") + h.key
+            opens_any = "any" in h.payloads or "definite" in h.payloads
+            strong_after[h.tok_last] = ("trigger:" if opens_any else "known:") + h.key
+            if h.key in self.natural:
+                trig_start[h.tok_last] = h.start
+            if "definite" in h.payloads:
+                definite_ok.add(h.tok_last)
         event_at: list[int] = []
         located_at: list[int] = []
         dir_forms, event_forms, located = self.dir_forms, self.event_forms, self.located
@@ -207,6 +243,9 @@ class PlaceExtractor:
                 elif n in located and t.i:
                     located_at.append(t.i)
         dl = self._dateline(doc)
+        # a text opening with a name and a dash (الخرطوم - ...، بغداد/ ...): a dateline without a
+        # date; strong context for table names only (an unknown word there may be a headline word)
+        dash = None if dl else self._dash_dateline(doc)
 
         def weak_ctx(ti: int, clitic: str) -> str | None:
             if any(c in clitic for c in PREP_CLITICS):
@@ -241,7 +280,9 @@ class PlaceExtractor:
                 if p.kind == "word" and p.norm.startswith("ال") and self._bare(p.norm) not in self.context:
                     continue
             strong = strong_after.get(ti - 1)
-            if dl and dl[0] <= h.start and h.end <= dl[1]:
+            if strong and h.key.startswith("ال") and h.key[2:] in self.trigger_words:
+                strong = None  # ميناء المدينة: "the city" after a trigger is the generic noun
+            if dl and dl[0] <= h.start and h.end <= dl[1] or dash and dash[0] <= h.start and h.end <= dash[1]:
                 strong = strong or "dateline"
             weak = weak_ctx(ti, h.clitic)
             if not weak and ti >= 1 and (h.clitic.startswith("و") or toks[ti - 1].norm in ("و", "،", ",")):
@@ -270,6 +311,8 @@ class PlaceExtractor:
                         and toks[j + 1].sent == toks[j].sent and toks[j + 1].norm not in self.stop \
                         and not self._inflected(toks[j + 1].norm):
                     n = 2  # a compound name: عين البيضاء، كفر الشيخ، سيدي بوزيد
+                if not n and ti in definite_ok:
+                    n = self._definite_feature_name(toks[j])
             else:
                 n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
                 if n and toks[j].norm.startswith("ال"):
@@ -277,7 +320,11 @@ class PlaceExtractor:
                 rule, score = "place.direction", 0.6
             if n:
                 s, e = toks[j].start, toks[j + n - 1].end
-                cands.append((s, e, False, rule, score, why, " ".join(t.norm for t in toks[j:j + n])))
+                key = " ".join(t.norm for t in toks[j:j + n])
+                if rule == "place.trigger" and ti in trig_start:
+                    s = trig_start[ti]
+                    key = toks[ti].norm[len(toks[ti].norm) - len(why.split(":", 1)[1]):] + " " + key
+                cands.append((s, e, False, rule, score, why, key))
         for i in event_at:
             t = toks[i]
             if not (t.i and toks[t.i - 1].kind == "number"):

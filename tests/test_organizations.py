@@ -121,3 +121,13 @@ def test_clubs(nlp, text, org, place):
 
 def test_council_chain_is_a_generic_organization(nlp):
     assert orgs(nlp, "قرر مجلس الإدارة رفع رأس المال.") == ["مجلس الإدارة"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reserving description stops before the named organization it would swallow
+    ("وهو عضو في المكتب السياسي للجنة المركزية للحزب الاشتراكي الفرنسي منذ سنوات.",
+     ["الحزب الاشتراكي الفرنسي"]),
+])
+def test_reserving_chain_does_not_swallow_an_organization(nlp, text, expected):
+    doc = nlp.process(text)
+    assert [e.value for e in doc.entities if e.type == "organization"] == expected

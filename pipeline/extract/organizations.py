@@ -229,6 +229,7 @@ class OrganizationExtractor:
                                               "org.name", 0.85, h.key, blocks=multi))
         self._clubs(doc)
         seen_heads: set[int] = set()
+        chains: list[tuple[int, int, int, int, str, bool, bool, bool]] = []
         for hit in self.head_gaz.find(doc):
             if hit.tok_first != hit.tok_last or hit.tok_first in seen_heads:
                 continue
@@ -260,12 +261,30 @@ class OrganizationExtractor:
             emit = proper or (not definite and self.heads[key] == "any"
                               and self.head_kind.get(key) in NAMED_BY_COMPLEMENT)
             # a head in construct with a definite noun (وزارة الصحة، هيئة الأركان) names an
-            # institution even without a proper name: emitted, with a lower score; a definite party, union or federation head with a nisba adjective or
-            # a complement (الحزب الاشتراكي الفرنسي، الاتحاد الجزائري لكرة السلة) too
+            # institution even without a proper name: emitted, with a lower score; a definite party, union or
+            # federation head with a nisba adjective or a complement (الحزب الاشتراكي الفرنسي، الاتحاد الجزائري لكرة السلة) too
             generic = not emit and ((not definite and self.heads[key] == "any")
                                     or (definite and self.head_kind.get(key) in NAMED_BY_COMPLEMENT | {"sport"}))
-            doc.add_candidate(doc.make_entity("organization", start, end, surface_value(doc.text[start:end]),
+            # ل + ال written لل: the span keeps the ل of the article, the value restores ال
+            fused = start == hit.start and hit.key.startswith("ال") and \
+                doc.view.text[hit.nstart:hit.nstart + 2] != "ال"
+            chains.append((t.i, last, start, end, key, emit or generic, generic, fused))
+        # a reserving chain stops before an emitted organization that it would swallow
+        # (المكتب السياسي للجنة المركزية | للحزب الاشتراكي الفرنسي)
+        emitted_heads = sorted(c[0] for c in chains if c[5])
+        for h, last, start, end, key, shown, generic, fused in chains:
+            if not shown:
+                inner = [h2 for h2 in emitted_heads if h < h2 <= last]
+                if inner:
+                    last = inner[0] - 1
+                    if last <= h:
+                        continue
+                    end = toks[last].end
+            value = surface_value(doc.text[start:end])
+            if fused:
+                value = "ا" + value
+            doc.add_candidate(doc.make_entity("organization", start, end, value,
                                               "org.chain.generic" if generic else "org.chain",
                                               0.6 if generic else 0.8, key, blocks=True,
-                                              suppress=not (emit or generic)))
+                                              suppress=not shown))
         return doc

@@ -65,7 +65,7 @@ def _fingerprint() -> str:
             h.update(version(dist).encode())
         except PackageNotFoundError:  # pragma: no cover
             h.update(b"?")
-    for part in ("v17",):
+    for part in ("v18",):
         h.update(str(part).encode())
     for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
         try:
@@ -199,18 +199,18 @@ def _build() -> dict[str, dict]:
     # trigger or direction + a known name (قطاع غزة، جنوب لبنان، غرب أفريقيا) is not one name:
     # the span is the name alone, found by the trigger/direction rules (countries such as
     # جنوب أفريقيا stay whole)
-    # Kept whole: a natural feature named with its head (نهر النيل، جبال الأطلس، خليج عدن); a
-    # direction + continent (شمال أفريقيا، جنوب شرق آسيا); a hand-written province or region
-    # named with a direction (شمال سيناء، جنوب كردفان) unless the rest is a country (جنوب لبنان)
+    # Kept whole: a natural feature named with its head (نهر النيل، جبال الأطلس، خليج عدن), and a
+    # hand-written province named with a direction (شمال سيناء، جنوب كردفان). A direction before a
+    # country or a continent stays a direction (جنوب لبنان -> لبنان، غرب أفريقيا -> أفريقيا).
     def fixed_name(key: str, head: str, rest: str) -> bool:
         info, rest_info = table[key], table[rest]
         if head in natural:
             return info["source"] == "extra"
         if head in dirs:
-            if rest_info["kind"] == "continent" or table.get(key.split(" ")[-1], {}).get("kind") == "continent":
-                return True
+            last = table.get(key.split(" ")[-1], {}).get("kind")
             return info["source"] == "extra" and info["kind"] in ("province", "region") \
-                and rest_info["kind"] not in ("country",) and rest_info["source"] != "cldr"
+                and rest_info["kind"] not in ("country", "continent") and last != "continent" \
+                and rest_info["source"] != "cldr"
         return False
 
     for key in list(table):

@@ -1,0 +1,65 @@
+"""Dates: fixes from the held-out generalization check (agency styles of several regions).
+
+Every sentence here is written for these tests (none comes from an evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .test_dates import dates, run
+
+REF = dt.date(2023, 6, 14)  # a Wednesday
+
+
+# agency style: the Syriac month name right after the Gregorian one, no brackets or slash
+@pytest.mark.parametrize("text,expected", [
+    ("ارتفعت الأسعار في أكتوبر تشرين الأول بنسبة كبيرة", [("أكتوبر تشرين الأول", "2022-10")]),  # past verb, month ahead: last year
+    ("وقع الاتفاق في الحادي عشر من مايو أيار الماضي", [("الحادي عشر من مايو أيار الماضي", "2023-05-11")]),
+    ("صدر القرار في 2 يوليو تموز 2019", [("2 يوليو تموز 2019", "2019-07-02")]),
+    ("تراجع الإنتاج في ديسمبر كانون الأول 2021", [("ديسمبر كانون الأول 2021", "2021-12")]),
+])
+def test_month_pair_after_a_space(text, expected):
+    assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two different months in a row are not a pair: the first stays alone
+    ("بين مارس وأبريل تراجع الطلب", None),
+    # a month name followed by an ordinary word
+    ("في أغسطس أعلنت الشركة", [("أغسطس", "2022-08")]),
+])
+def test_month_pair_negative(text, expected):
+    out = dates(text, REF)
+    if expected is None:
+        assert not any("مارس" in t and "ابريل" in t.replace("أ", "ا") and "و" not in t for t, _ in out)
+    else:
+        assert out == expected
+
+
+# WAM style: the agency between slashes closes the dateline
+@pytest.mark.parametrize("text,ref,place", [
+    ("الشارقة في 9 يناير 2022 / وام / افتتح المعرض أمس", dt.date(2022, 1, 9), "الشارقة"),
+    ("العين في 30 نوفمبر 2020 /وام/ أعلنت البلدية", dt.date(2020, 11, 30), "العين"),
+])
+def test_dateline_agency_between_slashes(text, ref, place):
+    doc = run(text, None)
+    assert doc.reference_date == ref
+    meta = doc.meta["dateline"]
+    assert doc.text[meta["place_start"]:meta["place_end"]] == place
+
+
+@pytest.mark.parametrize("text", [
+    "افتتح المعرض في 9 يناير 2022 / 2023 وسط حضور",   # a slash inside running text
+    "قال الوزير في 30 نوفمبر 2020 إن المشروع / الخطة جاهزة",
+])
+def test_no_dateline_in_running_text(text):
+    doc = run(text, None)
+    assert doc.reference_date is None and "dateline" not in doc.meta
+
+
+def test_range_with_suffix_resolves_from_slash_dateline():
+    text = "الفجيرة في 5 فبراير 2024 / وام / ينظم المهرجان من 10 إلى 12 مارس المقبل"
+    assert ("من 10 إلى 12 مارس المقبل", "2024-03-10/2024-03-12") in dates(text, None)

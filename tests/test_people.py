@@ -187,3 +187,17 @@ def test_comma_lists(nlp, text, expected):
 ])
 def test_list_and_quote_negatives(nlp, text):
     assert [n for n in names(nlp, text) if n != "ماجد الشمري"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ابن/بن + a common noun is a phrase, not part of the name; أبو + a common noun is a kunya
+    ("وتحدث يوسف كارلسون ابن رجل أعمال معروف.", ["يوسف كارلسون"]),
+    ("وشارك طارق أبو جبل في المباراة.", ["طارق أبو جبل"]),
+    # a rare first name before a known surname joins it; a verb or a possessive noun does not
+    ("وقال فالديمار شرودر إن الاتفاق مهم.", ["فالديمار شرودر"]),
+    ("وكان المدرب عانق شرودر بعد المباراة.", ["شرودر"]),
+    # without a title, a frequent word after a given name is not a family name
+    ("تزوج نزار مرتين في حياته.", ["نزار"]),
+])
+def test_name_edges(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -67,6 +67,9 @@ CONT_DEF_MAX = 4.45     # a definite word (family name) continues a name when at
 NISBA_NAME_MAX = 4.2    # a definite nisba after a name is a family name only below this
 FOREIGN_MAX = 3.3       # after a nisba adjective, a word this rare begins a foreign name
 ANCHOR_MAX = 3.8        # an announced first word this rare anchors a name (its second word is read freely)
+SECOND_MAX = 4.5        # an unannounced second word (not a given name) is at most this frequent
+SECOND_STRONG_MAX = 5.0 # ... and an announced one
+PRE_FIRST_MAX = 3.0     # a word this rare before a name found from its end is its first name
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -127,6 +130,9 @@ class PersonExtractor:
         # Arabic particles that need an Arabic name after them; the foreign ones are short words
         # particles that may start a name on their own (ولد "was born" and بن/ابن "son" need a name first)
         self.arabic_particles = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "آل", "آيت"))
+        # filiation particles (son/daughter of: بن، ابن، بنت، ولد), read from the particle notes
+        self.filiation = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "bind"
+                                   and ("son of" in r.get("note", "") or "daughter of" in r.get("note", "")))
         self.tails = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "tail")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
         self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech")
@@ -302,6 +308,8 @@ class PersonExtractor:
             return False
         if norm[0] == "و" and (self.freq.get(norm[1:], 0.0) >= 2.5 or self.verb_like(norm[1:])):
             return False
+        if len(norm) == 4 and norm[1] == "ا" and norm[-1] not in "هيا" and self.z("ي" + norm) >= 2.5:
+            return False  # a form III perfect verb (عانق/يعانق، ساهم/يساهم)
         return self.z(norm) <= limit
 
     # ---- the scan ------------------------------------------------------------------------
@@ -491,7 +499,8 @@ class PersonExtractor:
             kcut = 0
             if w[0] == "و" and w not in self.given and (w[1:] in self.given or w[1:] in self.known_words):
                 w, kcut = w[1:], 1  # ويحيى شاهين
-            rare = self.z(w) == 0.0 and self.unknown(w) and self.can_start(w) and not kcut \
+            rare = self.z(w) <= PRE_FIRST_MAX and self.unknown(w) and self.can_start(w) and not kcut \
+                and self.z("ي" + w) < 2.5 and not (w.endswith("ي") and self.z(w[:-1]) >= 3.5) \
                 and w[0] not in "ولبيتسف" and not w.endswith(("ه", "ات", "ين"))
             if ((w in self.given and w not in self.stop and w not in self.given_common) or w in self.known_words
                     or rare) \
@@ -645,7 +654,10 @@ class PersonExtractor:
                 continue
             if w in self.particles:
                 nxt = toks[i + 2].norm if i + 2 < n and toks[i + 2].kind == "word" else ""
-                if nxt and nxt not in self.stop and nxt not in self.speech and not self.verb_like(nxt):
+                if nxt and nxt not in self.stop and nxt not in self.speech and not self.verb_like(nxt) \
+                        and (w not in self.filiation or nxt in self.given or nxt in self.particles
+                             or nxt in self.known_words or not (self.noun_like(nxt) and self.z(nxt) >= 4.5)):
+                    # ابن/بن/بنت + a common noun is a phrase (ابن رجل), unlike أبو جبل
                     words.append(w)
                     i += 1
                     need = True
@@ -729,8 +741,10 @@ class PersonExtractor:
             if w.endswith("ا") and self.freq.get("ال" + w[:-1], 0.0) >= 3.5:
                 break  # accusative noun (اجتماعا، ردا)
             if second and arab:
-                # given name + family name: accept unless a very common noun
-                if not (self.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and self.noun_like(w)):
+                # given name + family name: accept unless a very common noun, or (without a title
+                # or verb announcing the name) a frequent word (نزار مرتين، موسى معهم)
+                if not (self.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and self.noun_like(w)) \
+                        and not (zw >= (SECOND_STRONG_MAX if strong else SECOND_MAX)):
                     words.append(w)
                     i += 1
                     continue

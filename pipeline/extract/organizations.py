@@ -70,6 +70,7 @@ class OrganizationExtractor:
         self.titles = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "title")
         self.stop = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "stop")
         self.lam_nouns = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "lam_noun")
+        self.institution = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "institution")
         self.places = place_table()
         self.name_words = frozenset(k for k in self.names.keys if " " not in k)
         self.sports = frozenset(normalize(r["form"]) for r in load_table(SPORTS, ("form",)))
@@ -130,7 +131,8 @@ class OrganizationExtractor:
                 if adjectives and not adj:
                     break
                 last, prev_kind, adjectives = j, "def", adjectives or adj
-            elif w.startswith("وال") and prev_kind in ("def", "nisba", "place") and w[1:] not in self.heads:
+            elif w.startswith("وال") and prev_kind in ("def", "nisba", "place") and w[1:] not in self.heads \
+                    and w[3:] not in self.heads:  # و + another head starts a second organization
                 last, prev_kind = j, "def"
             elif w.startswith("لل") and len(w) > 4 and prev_kind != "head":
                 last, prev_kind = j, "def"
@@ -243,10 +245,20 @@ class OrganizationExtractor:
             cut = hit.nstart - t.nstart
             if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
                 continue  # حركة حماس: the movement is named by its fixed name alone
+            if t.i + 1 < len(toks) and f"{key} {toks[t.i + 1].norm}" in self.places:
+                continue  # قناة السويس، خليج ...: a place name that starts like a head
             last, named, proper, only_names = self._chain(toks, t.i, fixed_end, self.head_kind.get(key))
             if last == t.i:
                 continue
-            if (definite or self.heads[key] == "name") and not named:
+            # an official body: definite head + institution adjective + a ل/لل complement or a
+            # nationality adjective (الهيئة العامة للإحصاء، البنك المركزي التونسي)
+            official = False
+            if definite and last >= t.i + 2 and toks[t.i + 1].norm in self.institution:
+                stop = next((k for k in range(t.i + 2, last + 1) if k in fixed_first), last + 1)
+                official = any(x.norm.startswith("لل") or x.norm in self.nationality for x in toks[t.i + 2:stop])
+                if official:
+                    last = stop - 1  # a fixed name inside (الجمعية العامة التابعة للأمم المتحدة) stays its own
+            if (definite or self.heads[key] == "name") and not named and not official:
                 continue
             start = hit.start
             end = toks[last].end
@@ -263,7 +275,7 @@ class OrganizationExtractor:
             # a head in construct with a definite noun (وزارة الصحة، هيئة الأركان) names an
             # institution even without a proper name: emitted, with a lower score; a definite party, union or
             # federation head with a nisba adjective or a complement (الحزب الاشتراكي الفرنسي، الاتحاد الجزائري لكرة السلة) too
-            generic = not emit and ((not definite and self.heads[key] == "any")
+            generic = not emit and (official or (not definite and self.heads[key] == "any")
                                     or (definite and self.head_kind.get(key) in NAMED_BY_COMPLEMENT | {"sport"}))
             # ل + ال written لل: the span keeps the ل of the article, the value restores ال
             fused = start == hit.start and hit.key.startswith("ال") and \

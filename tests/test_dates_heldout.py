@@ -63,3 +63,15 @@ def test_no_dateline_in_running_text(text):
 def test_range_with_suffix_resolves_from_slash_dateline():
     text = "الفجيرة في 5 فبراير 2024 / وام / ينظم المهرجان من 10 إلى 12 مارس المقبل"
     assert ("من 10 إلى 12 مارس المقبل", "2024-03-10/2024-03-12") in dates(text, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the sentence's full stop after هـ is punctuation, not part of the marker
+    ("وقعت الحادثة في 3 صفر 1446هـ.", [("3 صفر 1446هـ", "2024-08-07")]),
+    ("صدر المرسوم في 20 شعبان 1445 هـ. وقال الناطق", [("20 شعبان 1445 هـ", "2024-03-01")]),
+    # أمس الأول: the day before yesterday
+    ("عاد الوفد أمس الأول من الرباط", [("أمس الأول", "2023-06-12")]),
+    ("قال أمس إن الفريق الأول فاز", [("أمس", "2023-06-13")]),
+])
+def test_hijri_dot_and_day_before_yesterday(text, expected):
+    assert dates(text, REF) == expected

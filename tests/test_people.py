@@ -201,3 +201,30 @@ def test_list_and_quote_negatives(nlp, text):
 ])
 def test_name_edges(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("word, common", [
+    ("استنادا", True),      # accusative noun (الاستناد)
+    ("ترسيم", True),        # verbal noun pattern
+    ("امكانيه", True),      # abstract -ية noun (إمكان)
+    ("دبلوماسيون", True),   # nisba plural
+    ("المحللون", True),     # definite plural
+    ("اتحدت", True),        # perfect verb with -ت (يتحد)
+    ("يتلفت", True),        # form V imperfect
+    ("بجماليون", False),    # a name in -يون
+    ("ماريا", False),       # a name in -ا
+    ("بيكيت", False),       # a name in -ت
+])
+def test_common_shape(word, common):
+    assert _extractor().common_shape(word) is common
+
+
+@pytest.mark.parametrize("text", [
+    "وقال دبلوماسيون إن المفاوضات متعثرة.",          # speech verb + nisba plural
+    "ولم يقدم الوزير تصريحات جديدة.",                 # title + plural noun
+    "وأعرب الرجلان عن قلقهما.",                        # speech verb + definite dual
+    "وقالت مصادر إن الجيش الإسرائيلي اتحدت قواته مع الشرطة.",  # nisba + verb
+    "وتحفظ الاتحاد على قيد اللاعب استنادا إلى اللوائح.",  # title + accusative noun
+])
+def test_common_shape_negatives(nlp, text):
+    assert names(nlp, text) == []

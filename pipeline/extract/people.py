@@ -56,6 +56,8 @@ _SPACE = re.compile(r"\s+")
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
 _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
+# indefinite verbal nouns (ترسيم، استرجاع، انسحاب، اجتماع)
+_VERBAL_NOUN = re.compile(r"^(?:ت..ي.|است...ا.|ان..ا.|ا.ت.ا.)$")
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
@@ -310,7 +312,42 @@ class PersonExtractor:
             return False
         if len(norm) == 4 and norm[1] == "ا" and norm[-1] not in "هيا" and self.z("ي" + norm) >= 2.5:
             return False  # a form III perfect verb (عانق/يعانق، ساهم/يساهم)
+        if norm not in self.known_words and self.common_shape(norm):
+            return False
         return self.z(norm) <= limit
+
+    def common_shape(self, norm: str) -> bool:
+        """Shaped like a common word, not a name: accusative ``-ا`` on a noun (استنادا: الاستناد),
+        a verbal-noun pattern (ترسيم، استرجاع), an abstract ``-ية`` noun (إمكانية: إمكان), a nisba
+        plural (دبلوماسيون), a definite dual or plural (الرجلان، المحللون), or a verb form the
+        frequency list confirms through its imperfect (داهمت: يداهم، يقضيان: يقضي،
+        يتلفت، سيقودنا)."""
+        if norm in self.given or len(norm) < 4:
+            return False
+        z = self.freq.get
+        if len(norm) >= 5 and norm.endswith("ا") and z("ال" + norm[:-1], 0.0) >= 2.5:
+            return True
+        if _VERBAL_NOUN.match(norm) and z(norm, 0.0) >= 2.5:
+            return True
+        if len(norm) >= 6 and norm.endswith("يه") and z(norm[:-2], 0.0) >= 2.5:
+            return True
+        if len(norm) >= 6 and norm.endswith(("يون", "يين")) and z(norm[:-2], 0.0) >= 3.5:
+            return True
+        if len(norm) >= 5 and norm.endswith("ات") and not is_definite(norm) and z("ال" + norm, 0.0) >= 3.0:
+            return True  # a plural noun that takes the article (ايضاحات: الايضاحات)
+        if is_definite(norm) and len(norm) >= 6 and norm.endswith(("ون", "ان", "ين")) and z(norm, 0.0) >= 2.5:
+            return True
+        if norm.endswith("ت") and not norm.endswith("ات"):
+            stem = norm[:-1]
+            if z("ي" + stem, 0.0) >= 2.5 or (stem[0] == "ا" and z("ي" + stem[1:], 0.0) >= 2.5):
+                return True
+        if norm[0] in "يت" and norm.endswith("ان") and len(norm) >= 5 and z(norm[:-2], 0.0) >= 3.0:
+            return True
+        if norm[:2] in ("يت", "تت") and len(norm) >= 5:
+            return True
+        if norm.endswith(("نا", "ها", "هم")) and len(norm) >= 6 and self.verb_like(norm[:-2]):
+            return True
+        return False
 
     # ---- the scan ------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -389,7 +426,7 @@ class PersonExtractor:
                 if nxt is not None:
                     w = nxt.norm
                     ok = self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
-                                               and not self.blocked(w)) or (w in self.known_words and self.z(w) < 5.3)
+                                               and not self.blocked(w) and not self.common_shape(w)) or (w in self.known_words and self.z(w) < 5.3)
                     if ok:
                         nm = self._run(toks, j, 0, strong=True)
                         if nm:
@@ -646,8 +683,8 @@ class PersonExtractor:
             w = t.norm
             if need:  # a particle binds the next word
                 if w in self.stop or w in self.speech or self.verb_like(w) or self.clitic_word(w, article_only=True) \
-                        or self.suffixed(w):
-                    break
+                        or (self.suffixed(w) and (words[-1] in self.filiation or w.endswith("ته"))):
+                    break  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم)
                 words.append(w)
                 i += 1
                 need = w in self.particles
@@ -694,13 +731,14 @@ class PersonExtractor:
             # the second word of an anchored name (after a given name, or announced by a title or
             # verb) that is rare: the weak verb/clitic shapes are transliteration accidents
             # (بيكيت، كالديرون، كليمان), only a listed verb or a clear clitic reading stops it
-            soft = len(words) == 1 and anchored and zw < SOFT_MAX and not is_definite(w) and w[0] != "و"
+            soft = len(words) == 1 and anchored and zw < SOFT_MAX and not is_definite(w) and (
+                w[0] != "و" or (zw == 0.0 and self.z(w[1:]) < 2.5 and w[1:] not in self.given))  # والكن
             if soft:
                 if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w):
                     break
             elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
                 break
-            if w[0] == "و" and w not in self.given:
+            if w[0] == "و" and w not in self.given and not soft:
                 break  # و + word: a coordinated item, not the same name
             if w in self.tails and words[-1] not in self.particles:
                 words.append(w)  # نصر الله، نور الدين

@@ -75,3 +75,21 @@ def test_dash_dateline(nlp, text, expected):
 ])
 def test_generic_noun_after_trigger(nlp, text, expected):
     assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name that needs context counts inside a list of places
+    ("امتدت الاحتجاجات من تونس إلى سوسة والمهدية.", ["تونس", "سوسة", "المهدية"]),
+    ("وصلت القوافل إلى عدن وحجة وتعز", ["عدن", "حجة", "تعز"]),
+])
+def test_names_inside_lists_of_places(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قدم المحامي حجة قوية وحجة أخرى", []),
+    # the common-word reading: the list does not end on it and no place follows
+    ("قال إن موقف مصر وحجة الحكومة ضعيفان", ["مصر"]),
+])
+def test_common_words_outside_lists(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected

@@ -188,6 +188,47 @@ class PlaceExtractor:
                     return toks[0].start, toks[n - 1].end
         return None
 
+    def _lists(self, doc: Document, cands: list, pending: list) -> None:
+        """Accepts pending table names coordinated with accepted places: trust B with a place on
+        either side, trust C after a place when a place follows or the list ends there."""
+        import bisect
+
+        toks = doc.tokens
+        starts = [t.start for t in toks]
+        tok_at = lambda off: bisect.bisect_right(starts, off) - 1  # noqa: E731
+        first_tok = {tok_at(c[0]) for c in cands}
+        last_tok = {tok_at(c[1] - 1) for c in cands}
+
+        def joined(a: int, b: int) -> bool:
+            """Token b starts the list item right after the one ending at token a."""
+            if b == a + 1:
+                return toks[b].norm.startswith("و") and len(toks[b].norm) > 2
+            return b == a + 2 and toks[a + 1].norm in ("و", "،", ",")
+
+        def ends_list(i: int) -> bool:
+            return i + 1 >= len(toks) or toks[i + 1].sent != toks[i].sent or toks[i + 1].kind == "punct"
+
+        by_first = {p[0].tok_first: p for p in pending if min(p[0].payloads) in ("B", "C")
+                    and (not p[0].clitic or p[0].clitic.startswith("و"))}
+        for e in sorted(last_tok):
+            # a run of pending names joined to the accepted place ending at token e
+            run, cur = [], e
+            while True:
+                nxt = next((by_first[k] for k in (cur + 1, cur + 2) if k in by_first and joined(cur, k)), None)
+                if nxt is None:
+                    break
+                run.append(nxt)
+                cur = nxt[0].tok_last
+            if not run:
+                continue
+            closed = ends_list(cur) or any(joined(cur, k) for k in first_tok if cur < k <= cur + 2)
+            for h, fused, _weak in run:
+                if closed or min(h.payloads) == "B":
+                    cands.append((h.start, h.end, fused, "place.coordination", 0.6, "list", h.key))
+                    del by_first[h.tok_first]
+                elif min(h.payloads) == "C":
+                    break  # a C name needs the whole list to be places
+
     def _definite_feature_name(self, tok) -> int:
         """1 when a definite noun after a natural-feature head names it (وادي X، جبل X)."""
         n = tok.norm
@@ -408,6 +449,10 @@ class PlaceExtractor:
                     placed.add(j)
                     j += 1
 
+        # lists of places: a name that needs context counts inside a list of accepted places
+        # (صعدة وحجة والحديدة، إلى قفصة والمهدية.)
+        if pending and cands:
+            self._lists(doc, cands, pending)
         # longest, most confident first; no overlaps inside this stage
         cands.sort(key=lambda c: (-(c[1] - c[0]), -c[4], c[0]))
         out: list = []

@@ -84,6 +84,11 @@ LINKER_CASES = [
     ("قال المدرب جورج سميث إن ... ثم قال جورج إن ... وقال اللاعب جورج براون إن ... وأضاف جورج أن",
      [("جورج سميث", "جورج سميث"), ("جورج", "جورج سميث"), ("جورج براون", "جورج براون"),
       ("جورج", "جورج براون")]),
+    # a neighbour with a proclitic or a pronoun suffix is not part of the same name
+    ("صرح المدرب ماركو ليندغرين بأن الفريق جاهز. وعاقب الاتحاد أيضا ليندغرين بإيقافه مباراتين.",
+     [("ماركو ليندغرين", "ماركو ليندغرين"), ("ليندغرين", "ماركو ليندغرين")]),
+    ("وقال الحكم توماس فيلدنر إن القرار صائب. واحتج الجمهور على فيلدنر لقراره.",
+     [("توماس فيلدنر", "توماس فيلدنر"), ("فيلدنر", "توماس فيلدنر")]),
 ]
 
 
@@ -129,6 +134,20 @@ def test_surname_that_is_a_common_word_links_inside_its_document(nlp):
     doc = nlp.process(text)
     assert [(e.text, e.value) for e in doc.entities if e.type == "person"] == [
         ("سمير الأسد", "سمير الأسد"), ("الأسد", "سمير الأسد")]
+
+
+def test_name_announced_by_a_title_links_after_a_stop_word(nlp):
+    # منصور is also a common word; after a title made it a name, أن منصور is the person
+    text = "وقال الروائي منصور إن الرواية جاهزة. وأشار النقاد إلى أن منصور كان ينوي كتابة جزء ثان."
+    doc = nlp.process(text)
+    assert [e.text for e in doc.entities if e.type == "person"] == ["منصور", "منصور"]
+
+
+def test_common_given_name_is_not_linked_without_a_title(nlp):
+    # the same word as a plain adjective after a stop word, with no title announcing the name
+    text = "وقال المهندس سعيد كامل إن العمل بدأ. وكان الجميع في يوم سعيد."
+    doc = nlp.process(text)
+    assert [e.text for e in doc.entities if e.type == "person"] == ["سعيد كامل"]
 
 
 def test_stop_word_one_word_name_is_not_spread(nlp):

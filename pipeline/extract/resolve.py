@@ -148,6 +148,7 @@ class Linker:
         self._facility = forms_of("lexicons/person_facility_heads.tsv")
         self._titles = frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w)
         self._surnames: set[str] = set()  # last words of the current document's full names
+        self._strong: set[str] = set()  # last words of names a title or speech verb announced
 
     def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Prefix and suffix forms of a normalized full name that may refer to it alone."""
@@ -175,8 +176,8 @@ class Linker:
             return True  # rare, or the surname of a full name of this document (الأسد)
         if key not in self._given:
             return False
-        if key in self._given_common and prev in self._stop:
-            return False  # ما وعد به
+        if key in self._given_common and prev in self._stop and key not in self._strong:
+            return False  # ما وعد به (unless a title or speech verb made it a name in this document)
         return not (prev.startswith("ال") and prev not in self._blocked)
 
     def _name_like(self, norm: str) -> bool:
@@ -184,6 +185,13 @@ class Linker:
             return True
         if norm in self._blocked or self._freq.get(norm, 0.0) > 3.3 or norm[:1] == "و":
             return False
+        z = self._freq.get
+        if len(norm) >= 4 and norm.endswith(("ه", "ها", "هم")) and z(norm[:-1] if norm.endswith("ه") else norm[:-2], 0.0) >= 3.0:
+            return False  # noun + pronoun (تصريحاته)
+        for p in peels(norm)[1:]:
+            k = p.key
+            if z(k, 0.0) >= 3.0 or k in self._given or (len(k) >= 4 and k.endswith("ه") and z(k[:-1], 0.0) >= 3.0):
+                return False  # a proclitic on a word or a name (بإيقافه، لزيدان): not the same name
         stem = norm[1:] if norm[:2] in ("سي", "ست", "سن") else norm
         if stem[:1] in ("ي", "ت") and ("ت" if stem[0] == "ي" else "ي") + stem[1:] in self._freq:
             return False  # a verb (سيزور، يقول), not a name word
@@ -217,6 +225,7 @@ class Linker:
             canon[words] = best
         forms: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._surnames = {key_of[id(e)][-1] for e in full}
+        self._strong = {key_of[id(e)][-1] for e in persons if e.rule in ("person.title", "person.speech")}
         for e in full:
             words = key_of[id(e)]
             value = canon[words]

@@ -49,3 +49,23 @@ def test_not_official_bodies(nlp, text):
 ])
 def test_fixed_agency_and_group_names(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality adjective first, then a ل complement (lam noun or لل)
+    ("طالب المرصد المغربي لحماية المستهلك بالتحقيق", ["المرصد المغربي لحماية المستهلك"]),
+    ("أعلن الاتحاد الليبي للصناعات موقفه", ["الاتحاد الليبي للصناعات"]),
+    # new party heads: تجمع with an institution adjective and a complement
+    ("انسحب التجمع الوطني للإصلاح من الائتلاف", ["التجمع الوطني للإصلاح"]),
+])
+def test_official_bodies_with_nationality(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "زار الرئيس المصري للمرة الأولى المدينة",     # a person head, not an organization head
+    "شارك آلاف في تجمع احتجاجي أمام البرلمان",     # تجمع = a gathering
+    "رصد المرصد الفلكي القمر",                      # no complement
+])
+def test_not_official_bodies_with_nationality(nlp, text):
+    assert orgs(nlp, text) == []

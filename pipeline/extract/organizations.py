@@ -253,9 +253,13 @@ class OrganizationExtractor:
             # an official body: definite head + institution adjective + a ل/لل complement or a
             # nationality adjective (الهيئة العامة للإحصاء، البنك المركزي التونسي)
             official = False
-            if definite and last >= t.i + 2 and toks[t.i + 1].norm in self.institution:
+            first_adj = toks[t.i + 1].norm if t.i + 1 < len(toks) else ""
+            if definite and last >= t.i + 2 and (first_adj in self.institution or first_adj in self.nationality):
+                # (المرصد السوري لحقوق الإنسان: a nationality first needs the ل complement)
                 stop = next((k for k in range(t.i + 2, last + 1) if k in fixed_first), last + 1)
-                official = any(x.norm.startswith("لل") or x.norm in self.nationality for x in toks[t.i + 2:stop])
+                official = any(x.norm.startswith("لل") or x.norm in self.lam_nouns
+                               or x.norm in self.nationality and first_adj in self.institution
+                               for x in toks[t.i + 2:stop])
                 if official:
                     last = stop - 1  # a fixed name inside (الجمعية العامة التابعة للأمم المتحدة) stays its own
             if (definite or self.heads[key] == "name") and not named and not official:

@@ -75,3 +75,15 @@ def test_range_with_suffix_resolves_from_slash_dateline():
 ])
 def test_hijri_dot_and_day_before_yesterday(text, expected):
     assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # masculine ordinals 13..19 for days (الثالث عشر), as well as the feminine form
+    ("افتتح المعرض في الرابع عشر من مارس الماضي", [("الرابع عشر من مارس الماضي", "2023-03-14")]),
+    ("وقعت المعركة في السابع عشر من رمضان 1445", [("السابع عشر من رمضان 1445", "2024-03-27")]),
+    ("في الخامس عشرة من أبريل", [("الخامس عشرة من أبريل", "2023-04-15")]),
+    # an ordinal that counts something else is no date
+    ("ناقش الفصل الرابع عشر من الدستور", []),
+])
+def test_teen_ordinal_days(text, expected):
+    assert dates(text, REF) == expected

@@ -72,6 +72,8 @@ def _ordinals() -> dict[str, int]:
         variants = {form}
         if form.endswith("ون"):
             variants.add(form[:-2] + "ين")
+        if form.endswith(" عشره"):
+            variants.add(form[:-1])  # pyarabic's 13..19 are feminine (الثالث عشرة); days are الثالث عشر
         for v in list(variants):
             if " و" in v:
                 variants.add(v.replace(" و", " و "))

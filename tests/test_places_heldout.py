@@ -93,3 +93,15 @@ def test_names_inside_lists_of_places(nlp, text, expected):
 ])
 def test_common_words_outside_lists(nlp, text, expected):
     assert [t for t, _ in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital that is also a common noun counts after a preposition ...
+    ("تعادل المنتخبان في مسقط مساء الخميس", ["مسقط"]),
+    ("وصل المبعوث إلى مسقط قادما من الرياض", ["مسقط", "الرياض"]),
+    # ... but not in construct with a possessive noun ("his birthplace", "her grandmother")
+    ("عاد الشاعر إلى مسقط رأسه بعد عشرين عاما", []),
+    ("سافرت الفتاة لزيارة جدة أمها", []),
+])
+def test_common_noun_in_construct_with_a_pronoun(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected

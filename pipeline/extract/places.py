@@ -229,6 +229,21 @@ class PlaceExtractor:
                 elif min(h.payloads) == "C":
                     break  # a C name needs the whole list to be places
 
+    @staticmethod
+    def _construct_with_pronoun(doc: Document, ti: int) -> bool:
+        """The word after token ti is a frequent noun with a possessive pronoun (رأسه، أمها)."""
+        toks = doc.tokens
+        if ti + 1 >= len(toks):
+            return False
+        t = toks[ti + 1]
+        if t.kind != "word" or t.sent != toks[ti].sent or t.norm[:1] in "وف":
+            return False
+        raw = _MARKS.sub("", doc.text[t.start:t.end])
+        for suf in ("هما", "هم", "ها", "ه"):
+            if raw.endswith(suf) and len(t.norm) - len(suf) >= 2:
+                return zipf(t.norm[: -len(suf)]) >= 4.0
+        return False
+
     def _definite_feature_name(self, tok) -> int:
         """1 when a definite noun after a natural-feature head names it (وادي X، جبل X)."""
         n = tok.norm
@@ -330,6 +345,8 @@ class PlaceExtractor:
                 back = ti - 2 if toks[ti - 1].norm in ("و", "،", ",") else ti - 1
                 if back in place_ends:
                     weak = "coordination"
+            if trust != "A" and self._construct_with_pronoun(doc, h.tok_last):
+                continue  # مسقط رأسه، جدة أمه: a common noun in construct with "his/her X"
             ok = trust == "A" or (trust == "B" and (weak or strong)) or (trust == "C" and strong)
             ev = strong or weak or f"gazetteer:{trust}"
             if ok:

@@ -539,7 +539,8 @@ class PersonExtractor:
             rare = self.z(w) <= PRE_FIRST_MAX and self.unknown(w) and self.can_start(w) and not kcut \
                 and self.z("ي" + w) < 2.5 and not (w.endswith("ي") and self.z(w[:-1]) >= 3.5) \
                 and w[0] not in "ولبيتسف" and not w.endswith(("ه", "ات", "ين"))
-            if ((w in self.given and w not in self.stop and w not in self.given_common) or w in self.known_words
+            if ((w in self.given and w not in self.stop and w not in self.given_common)
+                    or (w in self.known_words and self.z(w) < 4.0)
                     or rare) \
                     and not any(x <= k <= y for x, y in found):
                 del found[(a, b)]

@@ -87,3 +87,15 @@ def test_hijri_dot_and_day_before_yesterday(text, expected):
 ])
 def test_teen_ordinal_days(text, expected):
     assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Moroccan فاتح = the first day of the month
+    ("تدخل الزيادة حيز التنفيذ في فاتح يوليوز المقبل", [("فاتح يوليوز المقبل", "2023-07-01")]),
+    ("خرج العمال في مسيرات فاتح ماي 2022", [("فاتح ماي 2022", "2022-05-01")]),
+    # فاتح as a name or a colour is no date
+    ("قال فاتح أوغلو إن القرار نهائي", []),
+    ("اختار لونا فاتحا للواجهة", []),
+])
+def test_maghreb_first_of_month(text, expected):
+    assert dates(text, REF) == expected

@@ -99,3 +99,14 @@ def test_teen_ordinal_days(text, expected):
 ])
 def test_maghreb_first_of_month(text, expected):
     assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # running text that opens with a preposition and a date before a dash is no dateline
+    "في 12 رجب 1445 هـ - الموافق لمنتصف الشتاء - وقعت الحادثة",
+    "وفي 4 مايو 2021 - بعد أشهر من المفاوضات - وقع الاتفاق",
+    "منذ 9 يونيو 2020: لم يتغير شيء",
+])
+def test_no_dateline_after_a_function_word(text):
+    doc = run(text, None)
+    assert "dateline" not in doc.meta and doc.reference_date is None

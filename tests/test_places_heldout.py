@@ -105,3 +105,11 @@ def test_common_words_outside_lists(nlp, text, expected):
 ])
 def test_common_noun_in_construct_with_a_pronoun(nlp, text, expected):
     assert [t for t, _ in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وفي 4 مايو 2021 - بعد أشهر من المفاوضات - وقع الاتفاق",
+    "ومن 3 إلى 5 يونيو تستمر العروض",
+])
+def test_function_word_opening_a_text_is_no_place(nlp, text):
+    assert places(nlp, text) == []

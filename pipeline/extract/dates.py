@@ -25,7 +25,7 @@ from typing import Any
 
 from ..document import Document
 from ..normalize import normalize
-from ..resources import load_proclitics
+from ..resources import load_proclitics, load_table
 from .dates_lexicon import DateLexicon, date_lexicon, words_to_number
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -860,6 +860,9 @@ class DatelineDetector:
 
     def __init__(self) -> None:
         self._dates = DateExtractor()
+        # a dateline place is never a function word (في 5 صفر ... - is running text)
+        self._function = frozenset(normalize(r["form"]) for r in load_table(
+            "lexicons/stopwords.tsv", ("form", "kind")) if r["kind"] == "function")
 
     def __call__(self, doc: Document) -> Document:
         vt = doc.view.text
@@ -899,6 +902,10 @@ class DatelineDetector:
         if a.kind != "date" or a.d2 or a.rel is not None:
             return None
         if not _DATELINE_PLACE.match(head[:a.ns]):
+            return None
+        words = head[:a.ns].split()
+        w0 = normalize(words[0]) if words else ""
+        if not w0 or w0 in self._function or len(w0) > 2 and w0[0] in "وف" and w0[1:] in self._function:
             return None
         first = a
         tail = _DATELINE_TAIL.match(head, a.ne)

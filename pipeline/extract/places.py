@@ -184,7 +184,8 @@ class PlaceExtractor:
         # fallback: a text that opens with one or two words then a number (القاهرة 19 يناير)
         for n in (1, 2):
             if len(toks) > n and toks[n].kind == "number" and all(t.kind == "word" for t in toks[:n]):
-                if all(zipf(t.norm) < 4.5 for t in toks[:n]) and not any(t.norm in self.nisba for t in toks[:n]):
+                if all(zipf(t.norm) < 4.5 and self._bare(t.norm) not in self.stop for t in toks[:n]) \
+                        and not any(t.norm in self.nisba for t in toks[:n]):
                     return toks[0].start, toks[n - 1].end
         return None
 
@@ -263,7 +264,7 @@ class PlaceExtractor:
         for t in doc.tokens:
             if t.start >= e:
                 break
-            if t.kind != "word" or zipf(t.norm) >= 4.5 or t.norm in self.nisba:
+            if t.kind != "word" or zipf(t.norm) >= 4.5 or t.norm in self.nisba or self._bare(t.norm) in self.stop:
                 return None
         return s, e
 

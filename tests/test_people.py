@@ -228,3 +228,24 @@ def test_common_shape(word, common):
 ])
 def test_common_shape_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nisba family name after a kunya is not read as a verbal noun (التركي ~ تفعّل)
+    ("وكان أبو عبد الله التركي يعمل في التجارة.", ["أبو عبد الله التركي"]),
+    # a rare -ة family name after given name + بن + name
+    ("وقال فهد بن سالم العتيبة إن السوق مستقر.", ["فهد بن سالم العتيبة"]),
+    # a chain of given names takes a third one that is also a common word
+    ("واعتقلت الشرطة جاسر محمود مهدي فجرا.", ["جاسر محمود مهدي"]),
+])
+def test_longer_arab_names(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ... but a common definite noun after a given name still ends it
+    ("وحصل فهد بن سالم الجائزة الكبرى.", ["فهد بن سالم"]),
+    ("وأعلن المدرب سامي عادل التشكيلة الأساسية.", ["سامي عادل"]),
+])
+def test_longer_arab_names_stop(nlp, text, expected):
+    assert names(nlp, text) == expected

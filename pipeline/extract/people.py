@@ -749,8 +749,11 @@ class PersonExtractor:
                     (w.endswith("ه") and self.z(w[:-1]) >= 3.5) or (w.endswith("ته") and self.z(w[:-2]) >= 3.0)
                     or (w.endswith("ا") and len(words) > 1 and self.z(w[:-1]) >= 3.0)):
                 break  # noun + pronoun (امتناعه، بيعته), accusative participle (شارحا)
-            if w in self.given and (w not in self.given_common or (len(words) == 1 and anchored)):
-                words.append(w)  # a given name, also a common word when second (رائف نجم، علي جمعة)
+            if w in self.given and (w not in self.given_common or (len(words) == 1 and anchored)
+                                    or (zw < 4.6 and all(x in self.given or x in self.particles for x in words))):
+                # a given name, also a common word when second (رائف نجم، علي جمعة) or in a chain
+                # of given names (جاسم محمد مهدي)
+                words.append(w)
                 i += 1
                 continue
             if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") and not soft and (
@@ -759,8 +762,9 @@ class PersonExtractor:
             second = len(words) == 1 and anchored
             arab = words[0] in self.given or words[0] in self.particles
             if is_definite(w):
-                if _MASDAR.match(w) or w[2:] in self.particles or w[2:] in self.title_words:
-                    break
+                if (_MASDAR.match(w) and not (arab and is_nisba(w) and w.endswith("ي"))) \
+                        or w[2:] in self.particles or w[2:] in self.title_words:
+                    break  # (but ابو عبد الله التركي: a nisba family name, not a verbal noun)
                 if len(words) == 1 and not arab and zw > 3.0:
                     break  # a foreign first word takes no article: بيرنز المسؤولين
                 if is_nisba(w):
@@ -768,7 +772,7 @@ class PersonExtractor:
                         break
                     # after a given name, a nisba is a family name (محمد شياع السوداني، أبو حمزة
                     # المصري): a nationality adjective comes before the name (اللاعب المصري محمد)
-                elif (w.endswith("ه") and not (second and zw < 4.0)) or (
+                elif (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
                         not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0 or _MASDAR.match(w)
                                         or (w.startswith("الم") and len(w) >= 6))):
                     break  # a common noun with the article (الوفد), not a family name

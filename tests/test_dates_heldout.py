@@ -110,3 +110,13 @@ def test_maghreb_first_of_month(text, expected):
 def test_no_dateline_after_a_function_word(text):
     doc = run(text, None)
     assert "dateline" not in doc.meta and doc.reference_date is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Hijri year and its Gregorian year joined by a slash are two mentions
+    ("أطلقت الهيئة خطتها لعام 1444هـ/2023م", [("عام 1444هـ", "2022-07-30/2023-07-18"), ("2023م", "2023")]),
+    # a slash after a digit still belongs to a numeric date
+    ("انتهت المهلة في 06/2023", [("06/2023", "2023-06")]),
+])
+def test_hijri_and_gregorian_years_with_slash(text, expected):
+    assert dates(text, REF) == expected

@@ -189,7 +189,8 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     pro = load_proclitics()
     conj = "".join(sorted(set("".join(pro["conjunction"]))))
     prep = "".join(sorted(set("".join(pro["preposition"]))))
-    pattern = rf"(?<![\w\-/.:,])(?P<cl>[{conj}]?[{prep}]?)(?:{body})"
+    # a slash right before is allowed only after a word (1445هـ/2024م), never after a digit (12/2024)
+    pattern = rf"(?<![\w\-.:,])(?<![\d\s]/)(?<![\d][ ]/)(?P<cl>[{conj}]?[{prep}]?)(?:{body})"
     return re.compile(pattern)
 
 

@@ -249,3 +249,28 @@ def test_longer_arab_names(nlp, text, expected):
 ])
 def test_longer_arab_names_stop(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb right after the name is not a name word (future, form V, dual, -وا)
+    ("وقال مصدر إن الرئيس ماكسيم دورفال سيقرر موعد الانتخابات.", ["ماكسيم دورفال"]),
+    ("وكان الممثل فريد الساعدي يتقمص شخصية الطبيب.", ["فريد الساعدي"]),
+    ("ولا الرئيس دورفال استنكروا الحادث.", ["دورفال"]),
+    # transliterated surnames that look like verbal nouns or -ت verbs stay in the name
+    ("وسجل المهاجم كارلوس تيفيز هدفين.", ["كارلوس تيفيز"]),
+])
+def test_verb_after_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("word, noun, verb", [
+    ("ترسيم", True, False),
+    ("اجتماع", True, False),
+    ("تيفيز", False, False),
+    ("اتحدت", False, True),
+    ("سيقرر", False, True),
+    ("يقضيان", False, True),
+])
+def test_noun_and_verb_shapes(word, noun, verb):
+    ext = _extractor()
+    assert (ext.noun_shape(word), ext.verb_shape(word)) == (noun, verb)

@@ -57,7 +57,7 @@ _SPACE = re.compile(r"\s+")
 _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
 # indefinite verbal nouns (ترسيم، استرجاع، انسحاب، اجتماع)
-_VERBAL_NOUN = re.compile(r"^(?:ت..ي.|است...ا.|ان..ا.|ا.ت.ا.)$")
+_VERBAL_NOUN = re.compile(r"^(?:ت(..)ي(.)|است(..)ا(.)|ان(..)ا(.)|ا(.)ت(.)ا(.))$")
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
@@ -232,6 +232,26 @@ class PersonExtractor:
                 return True
         return False
 
+    def strong_verb(self, norm: str) -> bool:
+        """The clear verb shapes (not the ت-ending or prefix-swap guesses that transliterated
+        names trip): a future prefix, a plural or dual subject suffix, an object pronoun, or a
+        prefix swap to a frequent form (يقرر/تقرر)."""
+        if norm in self.given or len(norm) < 4 or norm.startswith("ال"):
+            return False
+        z = self.freq.get
+        if self.verb_shape(norm):
+            return True
+        if norm[0] == "س" and norm[1] in "يتن" and len(norm) >= 5 and (
+                z(norm[1:], 0.0) >= 2.5 or self.verb_like(norm[1:])):
+            return True  # سيقرر، ستتناول
+        if norm[0] in "يت" and norm.endswith(("ون", "ان", "وا")) and len(norm) >= 5:
+            return True  # ينكرون، يواصلان
+        if norm.endswith("وا") and len(norm) >= 5:
+            return True  # استنكروا
+        if norm[0] in "يت" and z(("ت" if norm[0] == "ي" else "ي") + norm[1:], 0.0) >= 3.5:
+            return True  # يصمم/تصمم
+        return False
+
     def strong_clitic(self, norm: str) -> bool:
         """A clear proclitic reading: و/ف + a known word, or ب/ل/ك + a frequent word or one with the
         article (``بالوزير``, ``لكنه``), not ``كالديرون`` (ك + unknown ``الديرون``)."""
@@ -317,33 +337,52 @@ class PersonExtractor:
         return self.z(norm) <= limit
 
     def common_shape(self, norm: str) -> bool:
-        """Shaped like a common word, not a name: accusative ``-ا`` on a noun (استنادا: الاستناد),
-        a verbal-noun pattern (ترسيم، استرجاع), an abstract ``-ية`` noun (إمكانية: إمكان), a nisba
-        plural (دبلوماسيون), a definite dual or plural (الرجلان، المحللون), or a verb form the
-        frequency list confirms through its imperfect (داهمت: يداهم، يقضيان: يقضي،
-        يتلفت، سيقودنا)."""
+        """Shaped like a common word, not a name: :meth:`noun_shape` or :meth:`verb_shape`."""
+        return self.noun_shape(norm) or self.verb_shape(norm)
+
+    def noun_shape(self, norm: str) -> bool:
+        """Accusative ``-ا`` on a noun (استنادا: الاستناد), a verbal noun whose root is a known
+        word (ترسيم: رسم، استرجاع: رجع), an abstract ``-ية`` noun (إمكانية: إمكان), a nisba plural
+        (دبلوماسيون), a definite dual or plural (الرجلان، المحللون), a plural that takes the
+        article (تصريحات: التصريحات)."""
         if norm in self.given or len(norm) < 4:
             return False
         z = self.freq.get
         if len(norm) >= 5 and norm.endswith("ا") and z("ال" + norm[:-1], 0.0) >= 2.5:
             return True
-        if _VERBAL_NOUN.match(norm) and z(norm, 0.0) >= 2.5:
-            return True
+        m = _VERBAL_NOUN.match(norm)
+        if m and z(norm, 0.0) >= 2.5:
+            root = "".join(g for g in m.groups() if g)
+            if z(root, 0.0) >= 3.0 and not any(ch in "اوي" for ch in root):
+                return True  # a sound root (رسم), not long vowels of a transliteration (تيفيز)
         if len(norm) >= 6 and norm.endswith("يه") and z(norm[:-2], 0.0) >= 2.5:
             return True
         if len(norm) >= 6 and norm.endswith(("يون", "يين")) and z(norm[:-2], 0.0) >= 3.5:
             return True
         if len(norm) >= 5 and norm.endswith("ات") and not is_definite(norm) and z("ال" + norm, 0.0) >= 3.0:
-            return True  # a plural noun that takes the article (ايضاحات: الايضاحات)
+            return True  # a plural noun that takes the article (تصريحات: التصريحات)
         if is_definite(norm) and len(norm) >= 6 and norm.endswith(("ون", "ان", "ين")) and z(norm, 0.0) >= 2.5:
             return True
-        if norm.endswith("ت") and not norm.endswith("ات"):
+        return False
+
+    def verb_shape(self, norm: str) -> bool:
+        """A verb form the frequency list confirms: a perfect in ``-ت`` whose imperfect is in use
+        (داهمت: يداهم، اتحدت: يتحد), an imperfect dual (يقضيان: يقضي), form V/VI imperfects
+        (يتلفت), a future on a verb in use with both prefixes (سيقرر: يقرر/تقرر), a verb with
+        an object pronoun (سيقودنا)."""
+        if norm in self.given or len(norm) < 4:
+            return False
+        z = self.freq.get
+        if norm.endswith("ت") and not norm.endswith("ات") and len(norm) >= 5:
             stem = norm[:-1]
             if z("ي" + stem, 0.0) >= 2.5 or (stem[0] == "ا" and z("ي" + stem[1:], 0.0) >= 2.5):
                 return True
         if norm[0] in "يت" and norm.endswith("ان") and len(norm) >= 5 and z(norm[:-2], 0.0) >= 3.0:
             return True
         if norm[:2] in ("يت", "تت") and len(norm) >= 5:
+            return True
+        if norm[0] == "س" and norm[1] in "يت" and len(norm) >= 5 and z(norm[1:], 0.0) >= 2.5 \
+                and z(("ت" if norm[1] == "ي" else "ي") + norm[2:], 0.0) >= 2.5:
             return True
         if norm.endswith(("نا", "ها", "هم")) and len(norm) >= 6 and self.verb_like(norm[:-2]):
             return True
@@ -735,12 +774,15 @@ class PersonExtractor:
             soft = len(words) == 1 and anchored and zw < SOFT_MAX and not is_definite(w) and (
                 w[0] != "و" or (zw == 0.0 and self.z(w[1:]) < 2.5 and w[1:] not in self.given))  # والكن
             if soft:
-                if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w):
+                if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w) \
+                        or self.strong_verb(w):
                     break
             elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
                 break
             if w[0] == "و" and w not in self.given and not soft:
                 break  # و + word: a coordinated item, not the same name
+            if w not in self.given and w not in self.known_words and self.verb_shape(w):
+                break  # شيراك سيقرر، طلعت زكريا يتقمص: a verb or common noun after the name
             if w in self.tails and words[-1] not in self.particles:
                 words.append(w)  # نصر الله، نور الدين
                 i += 1

@@ -113,3 +113,16 @@ def test_common_noun_in_construct_with_a_pronoun(nlp, text, expected):
 ])
 def test_function_word_opening_a_text_is_no_place(nlp, text):
     assert places(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a comma, و is a conjunction and the word after it must still look like a name
+    ("وصلت البعثة إلى نابل، والاستماع إلى المزارعين كان مفيدا", ["نابل"]),
+    # an adverb or a preposition + frequent word is no list item
+    ("عاد الهدوء إلى بنزرت لافتا الانتباه", ["بنزرت"]),
+    ("عاد الهدوء إلى بنزرت كسائر الولايات", ["بنزرت"]),
+    # a rare unknown name ending a list still counts
+    ("وصلت السيول إلى بنزرت وماطر.", ["بنزرت", "ماطر"]),
+])
+def test_coordination_items(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected

@@ -445,7 +445,7 @@ class PlaceExtractor:
                     if t.norm in ("،", ",") and j + 1 < ntok:
                         j += 1
                         t = toks[j]
-                        cut = 0
+                        cut = 1 if t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3 else 0
                     elif t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3:
                         cut = 1
                     else:
@@ -454,6 +454,9 @@ class PlaceExtractor:
                     known = w in self.table and self.table[w]["trust"] != "C"
                     if not known and self._inflected(w):
                         break
+                    if not known and (len(w) > 3 and w.endswith("ا") and zipf(w[:-1]) >= 3.0
+                                      or len(w) > 3 and w[0] in "كبل" and zipf(w[1:]) >= 3.5):
+                        break  # an adverb (لافتا) or a preposition + word (كسائر)
                     if j in placed or t.kind != "word" or w in self.stop or w in self.nisba or \
                             not known and (w in self.table or w.startswith("ال") or zipf(w) >= COORD_MAX_ZIPF
                                            or zipf(t.norm) >= COORD_MAX_ZIPF):

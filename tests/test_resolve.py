@@ -186,3 +186,15 @@ def test_spans_overlap(span, expected):
     spans.add(20, 25)
     spans.add(3, 8)
     assert spans.overlap(*span) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nisba surname alone is a demonym adjective, not the person
+    ("وقال الداعية أبو حمزة المصري إن الخطبة انتهت. وأشاد الشعب المصري بالقرار.", ["أبو حمزة المصري"]),
+    # a definite surname right after a definite noun qualifies that noun
+    ("وقال الطبيب سمير الأسد إن الحالة مستقرة. وزار الأطفال الحديقة الأسد الجديد.", ["سمير الأسد"]),
+])
+def test_linker_definite_surname_guards(nlp, text, expected):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    assert [e.text for e in doc.entities if e.type == "person"] == expected

@@ -172,6 +172,11 @@ class Linker:
         z = self._freq.get
         if cut and z(whole, 0.0) >= 3.5:
             return False  # لصالح, لحين: words in their own right
+        if key.startswith("ال") and len(key) > 3:
+            if key.endswith("ي") and (z(key + "ون", 0.0) >= 2.5 or z(key + "ين", 0.0) >= 2.5):
+                return False  # a demonym alone is an adjective (الشعب الأميركي), not المصري of a name
+            if prev.startswith("ال") and prev not in self._blocked:
+                return False  # a definite word after a definite noun qualifies it (وزير الصحة البريطاني)
         if z(key, 0.0) < 4.0 or (key in self._surnames and z(key, 0.0) < 5.0):
             return True  # rare, or the surname of a full name of this document (الأسد)
         if key not in self._given:

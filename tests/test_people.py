@@ -274,3 +274,16 @@ def test_verb_after_name(nlp, text, expected):
 def test_noun_and_verb_shapes(word, noun, verb):
     ext = _extractor()
     assert (ext.noun_shape(word), ext.verb_shape(word)) == (noun, verb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rare first name (any initial letter) before a well-known surname
+    ("وقال فرانسوا كاسترو إن الاتفاق مهم.", ["فرانسوا كاسترو"]),
+    # علي (also the preposition على) before a filiation particle starts a name; the laqab after
+    # X بن Y is read like a second name
+    ("وزار الوفد مقام علي بن موسى الكاظمي في المدينة.", ["علي بن موسى الكاظمي"]),
+    # a verb or verbal noun before a known surname is not a first name
+    ("وتساءل الجميع متى سيتنحى بوتين عن منصبه.", ["بوتين"]),
+])
+def test_first_names_and_filiation(nlp, text, expected):
+    assert names(nlp, text) == expected

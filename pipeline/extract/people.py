@@ -57,7 +57,7 @@ _SPACE = re.compile(r"\s+")
 _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
 # indefinite verbal nouns (ترسيم، استرجاع، انسحاب، اجتماع)
-_VERBAL_NOUN = re.compile(r"^(?:ت(..)ي(.)|است(..)ا(.)|ان(..)ا(.)|ا(.)ت(.)ا(.))$")
+_VERBAL_NOUN = re.compile(r"^(?:ت(..)ي(.)|است(..)ا(.)|ان(..)ا(.)|ا(.)ت(.)ا(.)|ت(.)ا(..))$")
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
@@ -381,6 +381,8 @@ class PersonExtractor:
             return True
         if norm[:2] in ("يت", "تت") and len(norm) >= 5:
             return True
+        if norm[0] == "س" and norm[1] in "يت" and len(norm) >= 6 and self.verb_shape(norm[1:]):
+            return True  # سيتنحى
         if norm[0] == "س" and norm[1] in "يت" and len(norm) >= 5 and z(norm[1:], 0.0) >= 2.5 \
                 and z(("ت" if norm[1] == "ي" else "ي") + norm[2:], 0.0) >= 2.5:
             return True
@@ -577,7 +579,8 @@ class PersonExtractor:
                 w, kcut = w[1:], 1  # ويحيى شاهين
             rare = self.z(w) <= PRE_FIRST_MAX and self.unknown(w) and self.can_start(w) and not kcut \
                 and self.z("ي" + w) < 2.5 and not (w.endswith("ي") and self.z(w[:-1]) >= 3.5) \
-                and w[0] not in "ولبيتسف" and not w.endswith(("ه", "ات", "ين"))
+                and w[0] != "و" and not w.endswith(("ه", "ات")) \
+                and not (w.endswith("ين") and self.z(w[:-2]) >= 2.5) and not self.common_shape(w)
             if ((w in self.given and w not in self.stop and w not in self.given_common)
                     or (w in self.known_words and self.z(w) < 4.0)
                     or rare) \
@@ -697,7 +700,8 @@ class PersonExtractor:
         if i + 1 >= len(toks) or toks[i + 1].kind != "word":
             return False
         w = toks[i + 1].norm
-        return (w in self.given and w not in self.given_common and w not in self.stop) or w in self.arabic_particles
+        return (w in self.given and w not in self.given_common and w not in self.stop) or w in self.arabic_particles \
+            or w in self.filiation  # علي بن موسى
 
     def _run(self, toks: list[Token], j: int, cut: int, strong: bool) -> _Name | None:
         """The name that starts at token ``j`` (its first ``cut`` characters are proclitics).
@@ -801,7 +805,8 @@ class PersonExtractor:
             if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") and not soft and (
                     self.verb_like(w[1:]) or self.suffixed(w[1:]) or self.z(w[1:]) >= 3.0):
                 break  # ليعوض، لثنيه: a proclitic on a known word
-            second = len(words) == 1 and anchored
+            second = (len(words) == 1 and anchored) or (len(words) >= 3 and words[-2] in self.filiation)
+            # (after X بن Y the next word is read like a second name: علي بن موسى الرضا)
             arab = words[0] in self.given or words[0] in self.particles
             if is_definite(w):
                 if (_MASDAR.match(w) and not (arab and is_nisba(w) and w.endswith("ي"))) \

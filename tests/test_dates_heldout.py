@@ -120,3 +120,24 @@ def test_no_dateline_after_a_function_word(text):
 ])
 def test_hijri_and_gregorian_years_with_slash(text, expected):
     assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place or a street named after a date is no date
+    ("افتتح مستشفى جديد في مدينة العاشر من رمضان", []),
+    ("أغلقت السلطات جسر 15 مايو للصيانة", []),
+    ("تظاهر المئات في ميدان 23 يوليو", []),
+    # an event named by its date keeps the date
+    ("يحيي المصريون ذكرى ثورة 23 يوليو 1952", [("23 يوليو 1952", "1952-07-23")]),
+    ("وصل الوفد إلى المدينة في 5 مايو", [("5 مايو", "2023-05-05")]),
+])
+def test_names_after_dates(text, expected):
+    assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("يصل الوفد غد الخميس إلى الرباط", [("غد الخميس", "2023-06-15")]),
+    ("نتطلع إلى غد أفضل لأبنائنا", []),
+])
+def test_bare_tomorrow_needs_a_weekday(text, expected):
+    assert dates(text, REF) == expected

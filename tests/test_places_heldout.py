@@ -126,3 +126,14 @@ def test_function_word_opening_a_text_is_no_place(nlp, text):
 ])
 def test_coordination_items(nlp, text, expected):
     assert [t for t, _ in places(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a settlement named after a date is a place, not a date
+    ("افتتح مستشفى جديد في مدينة العاشر من رمضان", [("العاشر من رمضان", "العاشر من رمضان")]),
+    ("تسكن العائلة في حي 7 نوفمبر", [("7 نوفمبر", "7 نوفمبر")]),
+    # a street named after a date is neither
+    ("أغلقت السلطات شارع 26 يوليو للصيانة", []),
+])
+def test_places_named_after_dates(nlp, text, expected):
+    assert places(nlp, text) == expected

@@ -71,6 +71,9 @@ class DateExtractor:
 
     def __init__(self) -> None:
         self.lx: DateLexicon = date_lexicon()
+        # nouns that name a place or a street after a date (مدينة السادس من أكتوبر)
+        self._name_heads = frozenset(normalize(r["form"]) for r in load_table(
+            "dates/context.tsv", ("form", "kind")) if r["kind"] == "name_before")
         from .common import zipf
 
         self._zipf = zipf
@@ -205,6 +208,8 @@ class DateExtractor:
                     # "باول أمس": a preposition glued to a multi-word expression is a name
                     # (باول = Powell), not ب + "أول أمس"
                     return None
+                if lx.relative[rd]["kind"] == "day_weekday" and not wd:
+                    return None  # bare "غد" (غد أفضل) is no date; "غد الاثنين" is
                 a.rel = lx.relative[rd]["offset"]
                 a.evidence = rd
                 if not wd and rd == "اليوم":
@@ -765,6 +770,13 @@ class DateExtractor:
                     explicit.append((x.ns, x.y, "gregorian" if x.y >= 1600 else x.cal))
         explicit.sort()
         for a in atoms:
+            prev = _prev_word(vt, a.ns)
+            if prev in self._name_heads or len(prev) > 2 and prev[0] in "وبل" and prev[1:] in self._name_heads:
+                # a place or street named after a date (مدينة السادس من أكتوبر، شارع 26 يوليو):
+                # no date; the span is left to the place stage
+                s, e = doc.view.to_original(a.ns, a.ne)
+                doc.meta.setdefault("date_names", []).append((s, e))
+                continue
             self._emit(doc, a, explicit)
         doc.meta.pop("_date_bounds", None)
         return doc

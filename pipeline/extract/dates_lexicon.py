@@ -174,7 +174,7 @@ def _build_regex(lx: DateLexicon) -> re.Pattern:
     yr = (rf"(?P<yr>(?:(?P<yr_fr>{rfrom}|{rbet})[ ])?(?:(?P<yr_pt>{part})[ ])?(?:(?P<yr_p>{yp})[ ]?(?P<yr_op>\([ ]?)?)?"
           rf"(?:(?P<yr_y>{y4})(?(yr_op)[ ]?\))(?:(?P<yr_rc>[ ]?[-–/][ ]?|[ ](?:{rto})[ ]|[ ]و[ ]?)(?:{yp}[ ])?(?P<yr_y2>{y4}))?"
           rf"|(?P<yr_w>{nwseq}))(?:[ ]?(?P<yr_mk>{mk}))?(?!\w))")
-    rd = _alt(lx.kind_forms("day"))
+    rd = _alt(lx.kind_forms("day") + lx.kind_forms("day_weekday"))
     wd = _alt(lx.weekdays)
     yw = _alt(lx.markers["day_prefix"])
     wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>{yw})[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>{yw})[ ])?(?P<wk_wd2>{wd}))"

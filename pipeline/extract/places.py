@@ -229,6 +229,14 @@ class PlaceExtractor:
                     del by_first[h.tok_first]
                 elif min(h.payloads) == "C":
                     break  # a C name needs the whole list to be places
+        # a name opening a list that goes on with a place: trust B, or C after a preposition
+        # (مع مالي والسنغال)
+        for k in sorted(by_first):
+            h, fused, weak = by_first[k]
+            b = h.tok_last
+            if (min(h.payloads) == "B" or weak) and any(joined(b, s2) for s2 in first_tok if b < s2 <= b + 2):
+                cands.append((h.start, h.end, fused, "place.coordination", 0.6, "list", h.key))
+                first_tok.add(h.tok_first)
 
     @staticmethod
     def _construct_with_pronoun(doc: Document, ti: int) -> bool:
@@ -470,6 +478,11 @@ class PlaceExtractor:
                     placed.add(j)
                     j += 1
 
+        # a settlement named after a date (مدينة السادس من أكتوبر): the dates stage left the span
+        for s0, e0 in doc.meta.get("date_names", ()):
+            ti = next((t.i for t in toks if t.start >= s0), None)
+            if ti and strong_after.get(ti - 1, "").startswith("trigger:"):
+                cands.append((s0, e0, False, "place.trigger", 0.7, strong_after[ti - 1], normalize(doc.text[s0:e0])))
         # lists of places: a name that needs context counts inside a list of accepted places
         # (صعدة وحجة والحديدة، إلى قفصة والمهدية.)
         if pending and cands:

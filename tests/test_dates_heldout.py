@@ -141,3 +141,26 @@ def test_names_after_dates(text, expected):
 ])
 def test_bare_tomorrow_needs_a_weekday(text, expected):
     assert dates(text, REF) == expected
+
+
+@pytest.mark.parametrize("text,ref,span,value", [
+    # KUNA style: day - month (agency) --, the year from the reference
+    ("الأحمدي - 7 - 3 (كونا) -- افتتح المحافظ أمس مركزا صحيا", dt.date(2024, 3, 7), "7 - 3", "2024-03-07"),
+    # ... or from the nearest year written in the text (the dateline then sets the reference)
+    ("الجهراء - 21 - 11 (كونا) -- أطلقت البلدية خطة 2022 للطرق", None, "21 - 11", "2022-11-21"),
+])
+def test_day_month_dateline(text, ref, span, value):
+    doc = run(text, ref)
+    got = [(e.text, e.value) for e in doc.candidates if e.type == "date"]
+    assert (span, value) in got
+    assert doc.reference_date is not None
+
+
+@pytest.mark.parametrize("text", [
+    "ارتفع المؤشر 12 - 5 نقاط (تقريبا) - وفق البيانات",      # a score or a count, not a dateline
+    "في - 3 - 4 (كونا) -- أعلنت",                             # a function word is no place
+    "تقدم الفريق 3 - 1 (شوط أول) -- ثم تعادل",
+])
+def test_day_month_dateline_negative(text):
+    doc = run(text, None)
+    assert "dateline_dm" not in doc.meta

@@ -35,6 +35,9 @@ _SKIP: Any = object()  # _parse: "no date here, and skip the whole match"
 _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
 _DATELINE_TAIL = re.compile(r"[ ]?(?:\([^()\n]{1,60}\)[ ]?)?(?:-{1,2}|–|—|:)|[ ]?/[ ]?[^/\d\n]{2,30}[ ]?/")
 _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\-–])?[ ]?(?:في[ ])?$")
+# KUNA style: "الكويت - 12 - 5 (كونا) --": day and month without a year, then the agency
+_DATELINE_DM = re.compile(r"[ \n]*([^\W\d_]+(?:[ ][^\W\d_]+){0,3})[ ]?[-–][ ]?(\d{1,2})[ ]?[-/][ ]?(\d{1,2})"
+                          r"[ ]?\([^()\n]{1,40}\)[ ]?(?:-{1,2}|–|—|:)")
 _PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
 
 
@@ -769,6 +772,11 @@ class DateExtractor:
                 if x is not None and x.explicit_year and x.y:
                     explicit.append((x.ns, x.y, "gregorian" if x.y >= 1600 else x.cal))
         explicit.sort()
+        dm = doc.meta.get("dateline_dm")
+        if dm is not None:
+            doc.add_candidate(doc.make_entity("date", dm[0], dm[1], dm[2], "date.dateline.dm",
+                                              self.lx.rules.get("date.dateline.dm", 0.8), "dateline",
+                                              granularity="day"))
         for a in atoms:
             prev = _prev_word(vt, a.ns)
             if prev in self._name_heads or len(prev) > 2 and prev[0] in "وبل" and prev[1:] in self._name_heads:
@@ -891,16 +899,50 @@ class DatelineDetector:
             if found is not None:
                 break
             if nl < 0:
-                return doc
+                return self._day_month_dateline(doc, vt)
             ls = nl + 1
         else:
-            return doc
+            return self._day_month_dateline(doc, vt)
         a, tail_end, value = found
         place_txt = head[:a.ns]
         place_txt = place_txt[:_PLACE_TRIM.search(place_txt).start()]
         ps, pe = doc.view.to_original(ls, ls + len(place_txt))
         s, e = doc.view.to_original(ls, ls + tail_end)
         doc.meta["dateline"] = {"start": s, "end": e, "place_start": ps, "place_end": pe}
+        if doc.reference_date is None and value is not None:
+            doc.reference_date = value
+            doc.reference_source = "dateline"
+        return doc
+
+    def _day_month_dateline(self, doc: Document, vt: str) -> Document:
+        """A dateline with day and month only (KUNA style); the year is the reference year or
+        the nearest year written in the text."""
+        m, start = None, 0
+        for _ in range(3):  # the first line, or the second or third one after a headline
+            m = _DATELINE_DM.match(vt, start)
+            nl = vt.find("\n", start)
+            if m is not None or nl < 0 or nl > 400:
+                break
+            start = nl + 1
+        if m is None or normalize(m.group(1).split()[0]) in self._function:
+            return doc
+        d, mo = int(m.group(2)), int(m.group(3))
+        if doc.reference_date is not None:
+            y = doc.reference_date.year
+        else:
+            explicit = sorted((x.ns, x.y, x.cal) for x in self._dates.atoms(vt[:5000]) if x.explicit_year and x.y)
+            y = self._dates._nearest_year(explicit, m.start(2), "gregorian")
+        value = None
+        if y is not None:
+            try:
+                value = dt.date(y, mo, d)
+            except ValueError:
+                return doc
+        ps, pe = doc.view.to_original(m.start(1), m.end(1))
+        s, e = doc.view.to_original(m.start(1), m.end())
+        ds, de = doc.view.to_original(m.start(2), m.end(3))
+        doc.meta["dateline"] = {"start": s, "end": e, "place_start": ps, "place_end": pe}
+        doc.meta["dateline_dm"] = (ds, de, value.isoformat() if value else None)
         if doc.reference_date is None and value is not None:
             doc.reference_date = value
             doc.reference_source = "dateline"

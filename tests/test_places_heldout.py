@@ -137,3 +137,16 @@ def test_coordination_items(nlp, text, expected):
 ])
 def test_places_named_after_dates(nlp, text, expected):
     assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # first-level regions that were missing (Mauritania, Oman, Yemen, Jordan)
+    ("غمرت السيول قرى في ولاية كوركول", ["كوركول"]),
+    ("وصل الوزير إلى البلقاء قادما من عمان", ["البلقاء", "عمان"]),
+    ("سجلت إصابات في محافظة الظاهرة", ["الظاهرة"]),
+    # the same words as common nouns
+    ("اعتقلت الشرطة أفرادا ينتمون لعصابة منظمة", []),
+    ("تفاقمت الظاهرة في المدن الكبرى", []),
+])
+def test_added_regions(nlp, text, expected):
+    assert [t for t, _ in places(nlp, text)] == expected

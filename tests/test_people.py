@@ -287,3 +287,24 @@ def test_noun_and_verb_shapes(word, noun, verb):
 ])
 def test_first_names_and_filiation(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a style (معالي، سمو) is followed by a name or another title, not a genitive
+    ("واستقبل الأمير معالي هيروشي تاناكاوا وزير الزراعة.", ["هيروشي تاناكاوا"]),
+    # a given name that begins with ال (إلياس) is not an adjective after a role chain
+    ("وأعلن وزير الدفاع الياس نصار أنه طلب التحقيق.", ["الياس نصار"]),
+    # a rare word right after a title begins a name even when its shape is unusual
+    ("وحضر السيد ميتسو كوراتا الحفل.", ["ميتسو كوراتا"]),
+])
+def test_after_titles(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس الأذري إن الحدود آمنة.",         # demonym after a title
+    "وكان الأمير المفدي أول الزائرين.",            # adjective after a title
+    "ورزق بطفلة من صديقته أسمياها باسم جدتها.",    # a verb with an object pronoun after a kin word
+])
+def test_after_titles_negatives(nlp, text):
+    assert names(nlp, text) == []

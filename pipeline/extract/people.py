@@ -244,10 +244,11 @@ class PersonExtractor:
         if norm[0] == "س" and norm[1] in "يتن" and len(norm) >= 5 and (
                 z(norm[1:], 0.0) >= 2.5 or self.verb_like(norm[1:])):
             return True  # سيقرر، ستتناول
-        if norm[0] in "يت" and norm.endswith(("ون", "ان", "وا")) and len(norm) >= 5:
+        if norm[0] in "يت" and norm.endswith(("ون", "ان", "وا")) and len(norm) >= 5 and z(norm[:-2], 0.0) >= 2.0 \
+                and norm[-3] != "ا":
             return True  # ينكرون، يواصلان
-        if norm.endswith("وا") and len(norm) >= 5:
-            return True  # استنكروا
+        if norm.endswith("وا") and len(norm) >= 5 and z(norm[:-2], 0.0) >= 2.0 and norm[-3] != "ا":
+            return True  # استنكروا (not تاناكاوا)
         if norm[0] in "يت" and z(("ت" if norm[0] == "ي" else "ي") + norm[1:], 0.0) >= 3.5:
             return True  # يصمم/تصمم
         return False
@@ -442,7 +443,7 @@ class PersonExtractor:
                     if nm:
                         emit(nm, "person.family", 0.6, key, i)
                 continue
-            nm = self._after_title(toks, last + 1, kind in ("role", "style"), title_at, cand_start)
+            nm = self._after_title(toks, last + 1, kind == "role", title_at, cand_start)
             if nm:
                 emit(nm, "person.title", 0.9, key, i)
 
@@ -642,7 +643,7 @@ class PersonExtractor:
                 return None
             if j in title_at:
                 last, kind, _ = title_at[j]
-                open_ = kind in ("role", "style")
+                open_ = kind == "role"
                 just_title = not open_
                 j = last + 1
                 continue
@@ -660,12 +661,12 @@ class PersonExtractor:
                 # genitive complement of a construct head
                 if self.verb_like(w) or w in self.given:
                     return None if not w in self.given else self._run(toks, j, 0, strong=True)
-                open_ = not (is_definite(w) or w.startswith("لل"))
+                open_ = not ((is_definite(w) and w not in self.given) or w.startswith("لل"))
                 just_title = False
                 j += 1
                 continue
             direct, just_title = just_title, False
-            if is_definite(w) or w.startswith("لل"):
+            if (is_definite(w) and w not in self.given) or w.startswith("لل"):
                 j += 1  # adjective or further definite complement (الصيني، للأمم، المتحدة)
                 continue
             if w.startswith("و") and len(w) > 3 and w[1:] not in self.given and self.z(w[1:]) >= 3.5 \
@@ -673,6 +674,10 @@ class PersonExtractor:
                 open_ = True  # coordinated head: ومحاربة الأمراض
                 j += 1
                 continue
+            if direct and self.z(w) == 0.0 and self.unknown(w) and len(w) >= 3 and not self.blocked(w) \
+                    and not self.strong_verb(w) and not self.strong_clitic(w) and not self.suffixed(w) \
+                    and not self.common_shape(w) and not w.endswith(("ها", "هم")):
+                return self._run(toks, j, 0, strong=True)  # السيد ميتسو ...: a rare word right after a title
             if self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (direct and self.noun_like(w) and self.z(w) < 4.6 and not self.blocked(w)
                                      and not w.endswith(("ه", "ا", "ات", "ين", "ون")) and w[0] not in "تم"
                                      and not self.verb_like(w) and not self.clitic_word(w)):

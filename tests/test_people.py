@@ -308,3 +308,12 @@ def test_after_titles(nlp, text, expected):
 ])
 def test_after_titles_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ف + a verb or ل + a suffixed noun after a rare name is not its second word
+    ("وسقط المهاجم دوبروفسكي فاحتسب الحكم ركلة جزاء.", ["دوبروفسكي"]),
+    ("وكانت المحاولات مع الرئيس دورفال لثنيه عن قراره.", ["دورفال"]),
+])
+def test_clitic_verbs_after_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -263,7 +263,11 @@ class PersonExtractor:
             if p.clitic in ("و", "ف"):
                 if len(p.key) >= 3 and (zk >= 3.0 or p.key in self.given) or p.key in self.stop:
                     return True
+                if len(p.key) >= 4 and (self.verb_like(p.key) or self.verb_shape(p.key)):
+                    return True  # فاحتسب: ف + a verb
                 continue
+            if p.clitic == "ل" and len(p.key) >= 4 and (self.suffixed(p.key) or (p.key[0] in "يت" and self.verb_like(p.key))):
+                return True  # لثنيه، ليعود
             prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
             if prep[-1:] not in ("ب", "ل", "ك"):
                 continue

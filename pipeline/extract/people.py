@@ -263,8 +263,9 @@ class PersonExtractor:
             if p.clitic in ("و", "ف"):
                 if len(p.key) >= 3 and (zk >= 3.0 or p.key in self.given) or p.key in self.stop:
                     return True
-                if len(p.key) >= 4 and (self.verb_like(p.key) or self.verb_shape(p.key)):
-                    return True  # فاحتسب: ف + a verb
+                if len(p.key) >= 4 and (self.verb_like(p.key) or self.verb_shape(p.key) or (
+                        p.key[0] == "ا" and zk >= 2.5 and self.freq.get("ي" + p.key[1:], 0.0) >= 2.5)):
+                    return True  # فاحتسب: ف + a verb (احتسب/يحتسب)
                 continue
             if p.clitic == "ل" and len(p.key) >= 4 and (self.suffixed(p.key) or (p.key[0] in "يت" and self.verb_like(p.key))):
                 return True  # لثنيه، ليعود

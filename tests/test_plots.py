@@ -23,7 +23,7 @@ from matplotlib import _text_helpers, font_manager  # noqa: E402
 from pipeline import plots  # noqa: E402
 
 # no lam-alef pairs: the ligature is one glyph for two letters, which the oracle would order differently
-LABELS = ["سبتمبر", "قيس سعيد", "زار الوزير مدينة طنجة", "منذ 2024 في بيروت", "تقرير 12 صفحة"]
+LABELS = ["سبتمبر", "سمير النجار", "زار الوزير مدينة طنجة", "منذ 2024 في بيروت", "تقرير 12 صفحة"]
 
 
 def _font(family: str):
@@ -116,10 +116,10 @@ def test_plots_font_has_arabic_glyphs_and_falls_back():
 def test_plots_helpers_draw_and_save(tmp_path):
     import matplotlib.pyplot as plt
 
-    ax = plots.bar_counts(["قيس سعيد", "بيروت"], [3, 1], title="الأكثر ذكراً", xlabel="عدد")
+    ax = plots.bar_counts(["سمير النجار", "بيروت"], [3, 1], title="الأكثر ذكراً", xlabel="عدد")
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == [plots.shape("قيس سعيد"), plots.shape("بيروت")][::-1] or labels == [
-        plots.shape("قيس سعيد"), plots.shape("بيروت")]
+    assert labels == [plots.shape("سمير النجار"), plots.shape("بيروت")][::-1] or labels == [
+        plots.shape("سمير النجار"), plots.shape("بيروت")]
     assert ax.get_title() == plots.shape("الأكثر ذكراً")
     ax.figure.savefig(tmp_path / "bars.png")
     rows = [{"doc_id": "a", "text": "3 مايو", "date_start": dt.date(2024, 5, 3), "date_end": dt.date(2024, 5, 3)},

@@ -6,7 +6,7 @@ Rule families (``rule`` of the emitted candidates):
   how much context it needs: ``A`` none; ``B`` a *weak* context (a preposition before it or
   attached as ب/ل, a motion/government word before it, coordination with a place just
   before); ``C`` a *strong* context (trigger noun, direction word, dateline).
-* ``place.trigger``: trigger noun + a name no gazetteer knows (``بلدة بوشبكة``, ``بمقاطعة X``).
+* ``place.trigger``: trigger noun + a name no gazetteer knows (``بلدة عين الصفصاف``, ``بمقاطعة X``).
 * ``place.located_in``: an unknown name followed by ``ب`` + trigger (``في X بمقاطعة Y``: X
   lies in province Y, so X is a place).
 * ``place.event``: event head + an unknown foreign-looking word (``قمة X``, ``منتدى X``).

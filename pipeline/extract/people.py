@@ -473,7 +473,9 @@ class PersonExtractor:
                 if nxt is not None:
                     w = nxt.norm
                     ok = self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
-                                               and not self.blocked(w) and not self.common_shape(w)) or (w in self.known_words and self.z(w) < 5.3)
+                                               and not self.blocked(w) and not self.common_shape(w)) \
+                        or (is_definite(w) and is_nisba(w) and not self.demonym(w) and self.z(w) <= 3.6
+                            and not self.blocked(w))  # وقال البدري or (w in self.known_words and self.z(w) < 5.3)
                     if ok:
                         nm = self._run(toks, j, 0, strong=True)
                         if nm:

@@ -132,9 +132,9 @@ class PersonExtractor:
         # Arabic particles that need an Arabic name after them; the foreign ones are short words
         # particles that may start a name on their own (ولد "was born" and بن/ابن "son" need a name first)
         self.arabic_particles = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "آل", "آيت"))
-        # filiation particles (son/daughter of: بن، ابن، بنت، ولد), read from the particle notes
+        # filiation particles (son/daughter of: بن، ابن، بنت، ولد)
         self.filiation = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "bind"
-                                   and ("son of" in r.get("note", "") or "daughter of" in r.get("note", "")))
+                                   and r.get("filiation") == "1")
         self.tails = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "tail")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
         self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech")

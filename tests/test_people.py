@@ -331,3 +331,21 @@ def test_speech_nisba_name(nlp, text, expected):
 ])
 def test_speech_demonym_negative(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality adjective (also after و) before two transliterated name words whose shapes
+    # fool the verb/participle guesses
+    ("وخرجت السويسرية مارتينا كولبيرغ من الدور الثاني.", ["مارتينا كولبيرغ"]),
+    ("ودرب الفريق الإيطالي فابيو روسيني والألماني أوتمار فيلدكامب.", ["فابيو روسيني", "أوتمار فيلدكامب"]),
+])
+def test_nisba_foreign_pairs(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وهي الرواية والتي كللت بجائزة كبرى.",              # والتي is no nationality adjective
+    "وقال المتحدث باسم الخارجية هو أيضا إن الموقف ثابت.",  # pronoun after a feminine nisba
+])
+def test_nisba_foreign_negatives(nlp, text):
+    assert names(nlp, text) == []

@@ -72,6 +72,7 @@ ANCHOR_MAX = 3.8        # an announced first word this rare anchors a name (its 
 SECOND_MAX = 4.5        # an unannounced second word (not a given name) is at most this frequent
 SECOND_STRONG_MAX = 5.0 # ... and an announced one
 PRE_FIRST_MAX = 3.0     # a word this rare before a name found from its end is its first name
+FOREIGN_WORD_MAX = 3.5   # a transliterated name word after a nationality adjective is this rare
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -506,20 +507,23 @@ class PersonExtractor:
             if nxt is None or t.norm in self.stop:
                 continue
             w = nxt.norm
-            # feminine demonym + two name words: الفرنسية X Y
-            if is_definite(t.norm) and t.norm.endswith("يه") and self.demonym(t.norm[:-1]):
+            # feminine demonym + two name words: الفرنسية X Y (also after و: والفرنسية)
+            tn = t.norm[1:] if t.norm.startswith("وال") else t.norm
+            if tn in self.stop or w in self.stop:
+                continue
+            if is_definite(tn) and tn.endswith("يه") and self.demonym(tn[:-1]):
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
-                if (w in self.given or self.unknown(w)) and self.can_start(w) and w2 and \
-                        (w2 in self.given or self.unknown(w2)) and self.can_start(w2):
+                if (w in self.given or self.foreign_word(w)) and w2 and (w2 in self.given or self.foreign_word(w2)) \
+                        and toks[j + 1].space_before and cover[j + 1] is None:
                     nm = self._run(toks, j, 0, strong=True)
                     if nm and nm.last > nm.first:
                         emit(nm, "person.nisba", 0.65, t.norm, t.i)
             # nisba adjective + unknown word: الفرنسي X
-            if is_definite(t.norm) and t.norm.endswith("ي") and self.z(t.norm) >= 3.0:
+            if is_definite(tn) and tn.endswith("ي") and self.z(tn) >= 3.0:
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
                 pair = self.z(w) <= 4.0 and w2 and (w2 in self.given or self.unknown(w2)) and self.can_start(w2) \
-                    and self.demonym(t.norm)
-                if (w in self.given or self.unknown(w) or pair) and self.can_start(w):
+                    and self.demonym(tn) and cover[j + 1] is None
+                if ((w in self.given or self.unknown(w)) and self.can_start(w)) or (pair and self.foreign_word(w)):
                     nm = self._run(toks, j, 0, strong=True)
                     if nm:
                         emit(nm, "person.nisba", 0.7, t.norm, t.i)
@@ -691,6 +695,15 @@ class PersonExtractor:
                 return self._run(toks, j, 0, strong=True)
             return None
         return None
+
+    def foreign_word(self, w: str) -> bool:
+        """A rare word that may be a transliterated name even where the shape guesses of
+        :meth:`can_start` object (مارتينا، يوريس): not a stop word, title, common word shape,
+        clear verb or clear clitic reading."""
+        if len(w) < 2 or self.blocked(w) or is_definite(w) or self.z(w) > FOREIGN_WORD_MAX:
+            return False
+        return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
+                    or self.noun_like(w) or (w[0] == "و" and w not in self.given))
 
     def _svo_word(self, w: str) -> bool:
         if w in self.stop or self.blocked(w) or is_definite(w):

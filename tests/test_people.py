@@ -349,3 +349,20 @@ def test_nisba_foreign_pairs(nlp, text, expected):
 ])
 def test_nisba_foreign_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name before a bracketed minute or age
+    ("وسجل الهدفين ياكوبو أوغيبيني ( 27 ) من ضربة رأس.", ["ياكوبو أوغيبيني"]),
+    ("وأصيب في الحادث كوفالتشيك ( 45 عاما ) بجروح.", ["كوفالتشيك"]),
+])
+def test_bracketed_number(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وفاز الفريق ( 2 ) على ضيفه.",           # a common noun before a score
+    "وارتفع المؤشر العام ( 3 ) نقاط.",        # definite adjective before a number
+])
+def test_bracketed_number_negatives(nlp, text):
+    assert names(nlp, text) == []

@@ -21,7 +21,14 @@ Rule families (rule ids in the ``rule`` field of each entity):
   distinctive surnames alone when these are not common words); ``PersonExtractor(known=False)``
   leaves the list out.
 * ``person.family``: a family, clan or dynasty noun (``أسرة``, ``عائلة``, ``قبيلة``) + a rare word.
-* ``person.coordination``: ``و`` + a name-like word right after a found name (``بوش وبلير``).
+* ``person.coordination``: ``و`` + a name-like word right after a found name (``بوش وبلير``),
+  also through a list comma (``سامي، ووليد``; without و only a given or well-known name word).
+* ``person.bracket``: a name right before a bracketed number, a goal minute or an age
+  (``مروان الشماخ ( 53 )``, ``X ( 45 عاما )``).
+* Second pass guards: a rare second word after an announced first name ignores the weak verb and
+  clitic shape guesses that transliterations trip (``بيكيت``، ``كالديرون``); words shaped like
+  common nouns or confirmed verbs (:meth:`PersonExtractor.noun_shape`, :meth:`verb_shape`) neither
+  start nor continue a name; after a given name a nisba is a family name (``أبو حمزة المصري``).
 
 Word classes come from morphology and the frequency list, not from word lists: a *verb* has its
 other person prefix in use (``يحتاج``/``تحتاج``), a perfect-tense subject suffix on a known stem
@@ -528,6 +535,35 @@ class PersonExtractor:
                     if nm:
                         emit(nm, "person.nisba", 0.7, t.norm, t.i)
 
+        # a name before a bracketed number: a goal minute or an age (مروان الشماخ ( 53 ))
+        for t in toks:
+            if t.norm != "(" or t.i < 1 or t.i + 2 >= n or toks[t.i + 1].kind != "number":
+                continue
+            k = t.i + 2
+            if toks[k].kind == "word" and k + 1 < n:
+                k += 1  # ( 45 عاما )
+            if toks[k].norm != ")":
+                continue
+            b = t.i - 1
+            if toks[b].kind != "word" or any(x <= b <= y for x, y in found):
+                continue
+            a = b
+            while a > 0 and b - a < 3 and toks[a - 1].kind == "word" and self._bracket_word(toks[a - 1].norm) \
+                    and toks[a].space_before and not toks[a].norm.startswith("و"):
+                a -= 1
+            first = toks[a].norm
+            cut = 1 if first.startswith("و") and first not in self.given and len(first) > 3 else 0
+            if not self._bracket_word(first[cut:]) or not any(
+                    self._bracket_word(toks[x].norm) and (toks[x].norm in self.given or self.foreign_word(toks[x].norm))
+                    for x in range(a + (1 if cut else 0), b + 1)) and not (first[cut:] in self.given or self.foreign_word(first[cut:])):
+                continue
+            if any(cover[x] is not None for x in range(a, b + 1)):
+                continue
+            nm = self._run(toks, a, cut, strong=True)
+            if nm and nm.last == b and (nm.last > nm.first or first[cut:] in self.given
+                                        or self.z(first[cut:]) <= 2.5):
+                emit(nm, "person.bracket", 0.6, "(", a)
+
         # SVO: a name-like word (or two) right before a speech verb (فرويد يقول، ماكرون قال)
         for t in toks:
             if t.kind != "word" or t.norm not in self.speech or t.i == 0:
@@ -695,6 +731,13 @@ class PersonExtractor:
                 return self._run(toks, j, 0, strong=True)
             return None
         return None
+
+    def _bracket_word(self, w: str) -> bool:
+        """A word that may stand in a name before a bracketed number."""
+        if w in self.stop or self.blocked(w):
+            return False
+        return (w in self.given) or w in self.particles or w in self.tails or self.foreign_word(w) \
+            or (is_definite(w) and self.z(w) <= 4.0 and not self.common_shape(w) and not self.demonym(w))
 
     def foreign_word(self, w: str) -> bool:
         """A rare word that may be a transliterated name even where the shape guesses of

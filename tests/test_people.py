@@ -366,3 +366,18 @@ def test_bracketed_number(nlp, text, expected):
 ])
 def test_bracketed_number_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one adjective between the nationality and a two-word foreign name
+    ("وواصل الأميركي المخضرم غيرالد كوفالسكي تقدمه في البطولة.", ["غيرالد كوفالسكي"]),
+])
+def test_nisba_adjective_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وواصل المنتخب الأميركي المخضرم تقدمه في البطولة.",   # nisba + adjective, no name
+])
+def test_nisba_adjective_negative(nlp, text):
+    assert names(nlp, text) == []

@@ -534,6 +534,16 @@ class PersonExtractor:
                     nm = self._run(toks, j, 0, strong=True)
                     if nm:
                         emit(nm, "person.nisba", 0.7, t.norm, t.i)
+                elif is_definite(w) and w not in self.given and not is_nisba(w) and self.z(w) >= 3.0 \
+                        and self.demonym(tn) and w2 and j + 2 < n and toks[j + 2].kind == "word" \
+                        and cover[j + 1] is None and cover[j + 2] is None:
+                    # الأميركي المخضرم أندري أغاسي: one adjective between the nationality and the name
+                    w3 = toks[j + 2].norm
+                    if (w2 in self.given or self.foreign_word(w2)) and (w3 in self.given or self.foreign_word(w3)) \
+                            and w2 not in self.stop and w3 not in self.stop:
+                        nm = self._run(toks, j + 1, 0, strong=True)
+                        if nm and nm.last > nm.first:
+                            emit(nm, "person.nisba", 0.65, t.norm, t.i)
 
         # a name before a bracketed number: a goal minute or an age (مروان الشماخ ( 53 ))
         for t in toks:

@@ -267,6 +267,8 @@ def test_verb_after_name(nlp, text, expected):
     ("ترسيم", True, False),
     ("اجتماع", True, False),
     ("تيفيز", False, False),
+    ("اسناد", True, False),     # إفعال verbal noun (root سند)
+    ("دبابتين", True, False),   # feminine dual (دبابة)
     ("اتحدت", False, True),
     ("سيقرر", False, True),
     ("يقضيان", False, True),
@@ -380,4 +382,12 @@ def test_nisba_adjective_name(nlp, text, expected):
     "وواصل المنتخب الأميركي المخضرم تقدمه في البطولة.",   # nisba + adjective, no name
 ])
 def test_nisba_adjective_negative(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ورفض اسناد الدور إلى ممثل جديد.",       # action verb + verbal noun
+    "وخسر دبابتين في المعركة.",               # action verb + dual noun
+])
+def test_action_verb_noun_negatives(nlp, text):
     assert names(nlp, text) == []

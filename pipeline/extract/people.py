@@ -64,7 +64,7 @@ _SPACE = re.compile(r"\s+")
 _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
 # indefinite verbal nouns (ترسيم، استرجاع، انسحاب، اجتماع)
-_VERBAL_NOUN = re.compile(r"^(?:ت(..)ي(.)|است(..)ا(.)|ان(..)ا(.)|ا(.)ت(.)ا(.)|ت(.)ا(..))$")
+_VERBAL_NOUN = re.compile(r"^(?:ت(..)ي(.)|است(..)ا(.)|ان(..)ا(.)|ا(.)ت(.)ا(.)|ت(.)ا(..)|ا(..)ا(.))ه?$")
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
@@ -371,6 +371,8 @@ class PersonExtractor:
                 return True  # a sound root (رسم), not long vowels of a transliteration (تيفيز)
         if len(norm) >= 6 and norm.endswith("يه") and z(norm[:-2], 0.0) >= 2.5:
             return True
+        if len(norm) >= 6 and norm.endswith(("تين", "تان")) and z(norm[:-3] + "ه", 0.0) >= 3.0:
+            return True  # a feminine dual (دبابتين: دبابة)
         if len(norm) >= 6 and norm.endswith(("يون", "يين")) and z(norm[:-2], 0.0) >= 3.5:
             return True
         if len(norm) >= 5 and norm.endswith("ات") and not is_definite(norm) and z("ال" + norm, 0.0) >= 3.0:

@@ -391,3 +391,18 @@ def test_nisba_adjective_negative(nlp, text):
 ])
 def test_action_verb_noun_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبعد المباراة، كوفالسكي غادر الملعب مبكرا.", ["كوفالسكي"]),   # rare subject + action verb
+])
+def test_svo_action(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وبعد المباراة، الفريق غادر الملعب مبكرا.",     # common subject + action verb
+    "وبعد المباراة، المدرب رفض التعليق.",            # a title is no name
+])
+def test_svo_action_negatives(nlp, text):
+    assert names(nlp, text) == []

@@ -23,6 +23,8 @@ Rule families (rule ids in the ``rule`` field of each entity):
 * ``person.family``: a family, clan or dynasty noun (``أسرة``, ``عائلة``, ``قبيلة``) + a rare word.
 * ``person.coordination``: ``و`` + a name-like word right after a found name (``بوش وبلير``),
   also through a list comma (``سامي، ووليد``; without و only a given or well-known name word).
+* ``person.svo``: a name-like word (or two) at the start of a clause right before a speech verb,
+  or before an action verb when the words are rare (``كوفالسكي غادر``).
 * ``person.bracket``: a name right before a bracketed number, a goal minute or an age
   (``مروان الشماخ ( 53 )``, ``X ( 45 عاما )``).
 * Second pass guards: a rare second word after an announced first name ignores the weak verb and
@@ -577,8 +579,9 @@ class PersonExtractor:
                 emit(nm, "person.bracket", 0.6, "(", a)
 
         # SVO: a name-like word (or two) right before a speech verb (فرويد يقول، ماكرون قال)
+        # ... or an action verb, when the subject is rare (أغاسي حقق، كوفالسكي غادر)
         for t in toks:
-            if t.kind != "word" or t.norm not in self.speech or t.i == 0:
+            if t.kind != "word" or t.i == 0 or (t.norm not in self.speech and t.norm not in self.action):
                 continue
             b = t.i - 1
             a = b
@@ -586,6 +589,9 @@ class PersonExtractor:
                 a -= 1
             a += 1
             if a > b or any(x <= b and a <= y for x, y in found):
+                continue
+            if t.norm not in self.speech and not all(
+                    self.z(toks[x].norm) <= 2.5 or toks[x].norm in self.given for x in range(a, b + 1)):
                 continue
             before = toks[a - 1] if a > 0 else None
             if before is None or before.kind == "punct" or before.norm in self.stop or before.sent != toks[a].sent:

@@ -406,3 +406,8 @@ def test_svo_action(nlp, text, expected):
 ])
 def test_svo_action_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+def test_known_name_over_a_shorter_place_reading(nlp):
+    # وبلير also reads و + ب + a short place name; the well-known surname covers more and wins
+    assert names(nlp, "وتحدث ماكرون وبلير عن الأزمة المالية.") == ["ماكرون", "بلير"]

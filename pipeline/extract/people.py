@@ -465,10 +465,15 @@ class PersonExtractor:
                 emit(nm, "person.title", 0.9, key, i)
 
         # 1b. well-known people (full names, and their surnames alone)
+        place_spans = [(c.start, c.end) for c in doc.candidates if c.type == "place"]
         for h in self.known.find(doc):
             a, b = h.tok_first, h.tok_last
-            if any(cover[k] is not None for k in range(a, b + 1)):
+            if any(cover[k] not in (None, "place") for k in range(a, b + 1)):
                 continue
+            if any(cover[k] == "place" for k in range(a, b + 1)) and any(
+                    ps <= h.start and h.end <= pe for ps, pe in place_spans):
+                continue  # a place that covers the whole name (جورجيا); a shorter place reading
+                # inside the name (و + ب + لير in وبلير) does not stop it
             if h.clitic and (self.z(toks[a].norm) >= 3.5 or h.clitic not in ("و", "ف", "ب", "ل", "وب", "ول", "فل", "فب")):
                 continue
             emit(_Name(a, b, h.nstart - toks[a].nstart), "person.known", 0.8, h.key, a)

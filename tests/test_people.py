@@ -411,3 +411,14 @@ def test_svo_action_negatives(nlp, text):
 def test_known_name_over_a_shorter_place_reading(nlp):
     # وبلير also reads و + ب + a short place name; the well-known surname covers more and wins
     assert names(nlp, "وتحدث ماكرون وبلير عن الأزمة المالية.") == ["ماكرون", "بلير"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated name written without spaces stays one name
+    ("وقال الزعيم سون تاي-هيوك إن المحادثات مستمرة.", ["سون تاي-هيوك"]),
+    ("وأعلنت الوزيرة الفرنسية كلوديت بارو-فيرنان أن القوات ستنسحب.", ["كلوديت بارو-فيرنان"]),
+    # ... but a hyphen before a relative clause or between numbers is not part of a name
+    ("وقال الرئيس ماكرون-الذي وصل أمس- إن الزيارة مهمة.", ["ماكرون"]),
+])
+def test_hyphenated_names(nlp, text, expected):
+    assert names(nlp, text) == expected

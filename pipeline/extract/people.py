@@ -40,6 +40,8 @@ a *demonym* has a plural in use (``الصيني``/``الصينيون``) unlike a
 A first name before a name found from its end is added (``جيرهارد شرودر``), and no person is
 emitted inside a facility, institution or award name (``ملعب الأمير عبد الله الفيصل``).
 
+A hyphenated name written without spaces stays one name (``كيم جونغ-إيل``).
+
 A name is a run of name words after its start: given names, particle groups, words that the
 Arabic frequency list (wordfreq) does not know well, and definite family names (``البنيان``);
 it ends at punctuation, stop words, verbs, titles, frequent nisba adjectives and other
@@ -813,6 +815,16 @@ class PersonExtractor:
             or (strong and not is_definite(first) and self.z(first) <= ANCHOR_MAX)
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
+            if t.norm == "-" and not t.space_before and not need and i + 2 < n and toks[i + 2].kind == "word" \
+                    and not toks[i + 2].space_before and cover[i + 2] is None:
+                w2 = toks[i + 2].norm
+                if w2 in self.given or w2 in self.known_words or (
+                        self.z(w2) <= FOREIGN_WORD_MAX and not self.blocked(w2) and not is_definite(w2)
+                        and not self.common_shape(w2)):
+                    words.append(w2)  # a hyphenated name, written without spaces (جونغ-إيل، أليو-ماري)
+                    i += 2
+                    continue
+                break
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
                 break
             w = t.norm

@@ -131,3 +131,20 @@ def test_council_chain_is_a_generic_organization(nlp):
 def test_reserving_chain_does_not_swallow_an_organization(nlp, text, expected):
     doc = nlp.process(text)
     assert [e.value for e in doc.entities if e.type == "organization"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one indefinite noun in construct between the head and its definite complement
+    ("قضت محكمة استئناف الرباط بتأييد الحكم.", ["محكمة استئناف الرباط"]),
+    ("أصدرت هيئة كبار العلماء بيانا.", ["هيئة كبار العلماء"]),
+])
+def test_construct_noun_inside_chain(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "عقد المجلس جلسة طويلة أمس.",          # an indefinite noun with no definite complement
+    "ستعقد المحكمة جلسة جديدة غدا.",
+])
+def test_construct_noun_needs_a_complement(nlp, text):
+    assert orgs(nlp, text) == []

@@ -120,7 +120,7 @@ class OrganizationExtractor:
                 if kind not in NAMED_AFTER_PERSON:
                     break  # إدارة الرئيس X، مكتب الشيخ X: the person stays a person
                 last, prev_kind = j, "title"
-            elif w in self.places and prev_kind in ("head", "def") and self.places[w]["trust"] == "A":
+            elif w in self.places and prev_kind in ("head", "def", "construct") and self.places[w]["trust"] == "A":
                 last, named, proper, prev_kind = j, True, True, "place"
             elif w in self.nisba and w.startswith("ال"):
                 last, named, prev_kind, adjectives = j, True, "nisba", True
@@ -143,6 +143,14 @@ class OrganizationExtractor:
             elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or
                                                                  not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF):
                 last, named, proper, prev_kind = j, True, True, "unknown"
+            elif prev_kind == "head" and j + 1 < n and not w.startswith(("ال", "و")) and len(w) >= 3 \
+                    and toks[j + 1].kind == "word" and toks[j + 1].space_before \
+                    and toks[j + 1].sent == t.sent and toks[j + 1].norm.startswith("ال") \
+                    and toks[j + 1].norm not in self.stop:
+                # one indefinite noun in construct between the head and a definite complement
+                # (محكمة جنايات الجيزة، هيئة كبار العلماء): the chain goes on, nothing is
+                # accepted until the complement
+                prev_kind = "construct"
             else:
                 break
             kinds.add(prev_kind)

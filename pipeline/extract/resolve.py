@@ -147,6 +147,7 @@ class Linker:
         self._stop = forms_of("lexicons/person_stopwords.tsv")
         self._facility = forms_of("lexicons/person_facility_heads.tsv")
         self._titles = frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w)
+        self._speech = forms("lexicons/person_speech_verbs.tsv")
         self._surnames: set[str] = set()  # last words of the current document's full names
         self._strong: set[str] = set()  # last words of names a title or speech verb announced
 
@@ -173,8 +174,11 @@ class Linker:
         if cut and z(whole, 0.0) >= 3.5:
             return False  # لصالح, لحين: words in their own right
         if key.startswith("ال") and len(key) > 3:
-            if key.endswith("ي") and (z(key + "ون", 0.0) >= 2.5 or z(key + "ين", 0.0) >= 2.5):
-                return False  # a demonym alone is an adjective (الشعب الأميركي), not المصري of a name
+            if key.endswith("ي") and (z(key + "ون", 0.0) >= 2.5 or z(key + "ين", 0.0) >= 2.5) \
+                    and not (key in self._surnames and self._speech_before(prev)):
+                # a demonym alone is an adjective (الشعب الأميركي), not المصري of a name; but
+                # right after a speech verb (وقال المصري) it is the surname of this document's name
+                return False
             if prev.startswith("ال") and prev not in self._blocked:
                 return False  # a definite word after a definite noun qualifies it (وزير الصحة البريطاني)
         if z(key, 0.0) < 4.0 or (key in self._surnames and z(key, 0.0) < 5.0):
@@ -184,6 +188,10 @@ class Linker:
         if key in self._given_common and prev in self._stop and key not in self._strong:
             return False  # ما وعد به (unless a title or speech verb made it a name in this document)
         return not (prev.startswith("ال") and prev not in self._blocked)
+
+    def _speech_before(self, prev: str) -> bool:
+        """``prev`` is a speech verb, maybe with و/ف (وقال، فأضاف)."""
+        return prev in self._speech or (prev[:1] in ("و", "ف") and prev[1:] in self._speech)
 
     def _name_like(self, norm: str) -> bool:
         if norm in self._given and norm not in self._stop:

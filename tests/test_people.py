@@ -88,6 +88,8 @@ def test_name_structure(nlp, text, expected):
     "يعمل في مستشفى الملك فهد منذ عامين.",                  # facility named after a person
     "أقيمت المباراة على ملعب الأمير عبد الله الفيصل.",      # facility named after a person
     "بلغ عدد السكان مليون نسمة في المدينة.",                # نسمة: a counting word
+    "وأفاد بلاغ لوزارة الداخلية بأن الطريق مغلق.",          # speech verb + a report noun (Maghrebi usage)
+    "وأوردت تدوينة للنائب أن الجلسة تأجلت.",
 ])
 def test_negatives(nlp, text):
     assert names(nlp, text) == []

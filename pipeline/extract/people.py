@@ -720,6 +720,14 @@ class PersonExtractor:
                 j = last + 1
                 continue
             if j in cand_start and cand_start[j][0] in ("organization", "place"):
+                nx = toks[j + 1] if j + 1 < n else None
+                if cand_start[j] == ("place", j) and not open_ and not is_definite(t.norm) and nx is not None \
+                        and nx.kind == "word" and nx.space_before and j + 1 not in cand_start \
+                        and self.z(nx.norm) <= 2.0 and not self.strong_clitic(nx.norm) and not self.blocked(nx.norm) \
+                        and not self.common_shape(nx.norm):
+                    # a city name as a first name before a rare surname, right where the title
+                    # announces a name (المهاجم الجزائري <city> <rare word>)
+                    return _Name(j, j + 1, 0)
                 j = cand_start[j][1] + 1
                 open_ = False
                 continue

@@ -291,42 +291,36 @@ def write_atomic_text(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def write_csv(docs: Iterable[dict[str, Any]], path: Path) -> int:
-    """Writes ``entities.csv`` (one row per entity mention); returns the row count."""
-    w = CsvWriter(path)
+def _write_all(writer, docs: Iterable[dict[str, Any]]):
+    """Feeds every document to a streaming writer; removes its partial file on any error."""
     try:
         for d in docs:
-            w.write(d)
+            writer.write(d)
     except BaseException:
-        w.abort()
+        writer.abort()
         raise
-    w.commit()
-    return w.rows
+    writer.commit()
+    return writer
+
+
+def write_csv(docs: Iterable[dict[str, Any]], path: Path) -> int:
+    """Writes ``entities.csv`` (one row per entity mention); returns the row count."""
+    return _write_all(CsvWriter(path), docs).rows
 
 
 def write_json(docs: Iterable[dict[str, Any]], path: Path) -> int:
     """Writes ``entities.json`` as ``{"documents": [...]}``; returns the document count."""
-    w = JsonWriter(path)
-    try:
-        for d in docs:
-            w.write(d)
-    except BaseException:
-        w.abort()
-        raise
-    w.commit()
-    return w.n
+    return _write_all(JsonWriter(path), docs).n
 
 
 def write_jsonl(docs: Iterable[dict[str, Any]], path: Path) -> int:
     """Writes ``entities.jsonl`` (one document per line); returns the document count."""
-    w = JsonlWriter(path)
-    n = 0
-    try:
+    count = [0]
+
+    def counted():
         for d in docs:
-            w.write(d)
-            n += 1
-    except BaseException:
-        w.abort()
-        raise
-    w.commit()
-    return n
+            count[0] += 1
+            yield d
+
+    _write_all(JsonlWriter(path), counted())
+    return count[0]

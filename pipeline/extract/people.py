@@ -69,6 +69,7 @@ _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
 # indefinite verbal nouns (ترسيم، استرجاع، انسحاب، اجتماع)
 _VERBAL_NOUN = re.compile(r"^(?:ت(..)ي(.)|است(..)ا(.)|ان(..)ا(.)|ا(.)ت(.)ا(.)|ت(.)ا(..)|ا(..)ا(.))ه?$")
+_IFAL = re.compile(r"^الا..ا.$")  # definite إفعال verbal noun (الإفصاح، الإعلان)
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
@@ -84,6 +85,8 @@ SECOND_MAX = 4.5        # an unannounced second word (not a given name) is at mo
 SECOND_STRONG_MAX = 5.0 # ... and an announced one
 PRE_FIRST_MAX = 3.0     # a word this rare before a name found from its end is its first name
 FOREIGN_WORD_MAX = 3.5   # a transliterated name word after a nationality adjective is this rare
+FUNCTION_MIN = 6.0      # a given name this frequent is a function word first (هو، هي) without context
+PLURAL_DEF_MIN = 3.8    # a definite -ات plural this frequent is a noun after a name, not a family name
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -518,6 +521,8 @@ class PersonExtractor:
                 if p.key in self.given or p.key in self.arabic_particles:
                     if p.key in self.stop and not self._strong_next(toks, t.i):
                         break
+                    if p.key in self.given_common and self.z(p.key) >= FUNCTION_MIN:
+                        break  # a pronoun or particle that is also a (foreign) given name: هو محمد
                     nm = self._run(toks, t.i, p.cut, strong=False)
                     if nm:
                         emit(nm, "person.given", 0.75, p.key, t.i)
@@ -925,6 +930,11 @@ class PersonExtractor:
                     break  # (but ابو عبد الله التركي: a nisba family name, not a verbal noun)
                 if len(words) == 1 and not arab and zw > 3.0:
                     break  # a foreign first word takes no article: بيرنز المسؤولين
+                if w not in self.given and w not in self.known_words and w[2:] not in self.given and (
+                        (w.endswith("ات") and len(w) >= 7 and zw >= PLURAL_DEF_MIN)
+                        or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not is_nisba(w))
+                        or _IFAL.match(w)):
+                    break  # a definite plural or verbal noun (رفض X الإجراءات، X العائدين، X الإفصاح)
                 if is_nisba(w):
                     if self.demonym(w) and not (arab and w.endswith("ي")):
                         break

@@ -1,0 +1,46 @@
+"""People, third pass: boundary rules and new context rules (one table per rule, with negatives).
+
+Every sentence here is written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assert_offsets
+
+
+def names(nlp, text):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    return [e.text for e in doc.entities if e.type == "person"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite plural, -ون/-ين plural or إفعال verbal noun after a given name is the object
+    ("ورفض مروان الإجراءات التي أعلنتها البلدية.", ["مروان"]),
+    ("وانتقد سامر المسؤولين عن المشروع.", ["سامر"]),
+    ("ورفض مروان الإفصاح عن خططه.", ["مروان"]),
+    # ... but a definite family name stays (also when it ends like a plural of a known name)
+    ("وقال نبيل العثمان إن الموسم انتهى.", ["نبيل العثمان"]),
+    ("ورحب زياد السادات بالقرار.", ["زياد السادات"]),
+])
+def test_definite_noun_after_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun that is also listed as a (foreign) given name does not start a name
+    ("وأكد أن هو وليد من قاد الفريق.", ["وليد"]),
+    ("وقالت إن هي فاطمة التي كتبت الرسالة.", ["فاطمة"]),
+])
+def test_pronoun_not_a_first_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن هو الذي قرر ذلك.",
+    "ورفض الوزير الإفصاح عن التفاصيل.",
+])
+def test_pronoun_and_masdar_negatives(nlp, text):
+    assert names(nlp, text) == []

@@ -33,6 +33,9 @@ def test_definite_noun_after_name(nlp, text, expected):
     # a pronoun that is also listed as a (foreign) given name does not start a name
     ("وأكد أن هو وليد من قاد الفريق.", ["وليد"]),
     ("وقالت إن هي فاطمة التي كتبت الرسالة.", ["فاطمة"]),
+    ("وقال لي وليد إن الطريق مغلق.", ["وليد"]),
+    # a longer stop word that is a given name still starts a name before a clear given name
+    ("وزار الوفد ضريح علي بن سالم في القرية.", ["علي بن سالم"]),
 ])
 def test_pronoun_not_a_first_name(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -85,7 +85,7 @@ SECOND_MAX = 4.5        # an unannounced second word (not a given name) is at mo
 SECOND_STRONG_MAX = 5.0 # ... and an announced one
 PRE_FIRST_MAX = 3.0     # a word this rare before a name found from its end is its first name
 FOREIGN_WORD_MAX = 3.5   # a transliterated name word after a nationality adjective is this rare
-FUNCTION_MIN = 6.0      # a given name this frequent is a function word first (هو، هي) without context
+FUNCTION_MIN = 5.5      # a two-letter given name this frequent is a function word first (هو، هي) without context
 PLURAL_DEF_MIN = 3.8    # a definite -ات plural this frequent is a noun after a name, not a family name
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
@@ -492,6 +492,12 @@ class PersonExtractor:
             nxt = toks[j] if j < n and toks[j].kind == "word" and toks[j].space_before and cover[j] is None else None
             # speech verb (whole word or after و/ف)
             if any(p.key in self.speech and p.clitic in ("", "و", "ف") for p in ps):
+                if nxt is not None and self._function_name(nxt.norm) and j + 1 < n and toks[j + 1].kind == "word" \
+                        and toks[j + 1].space_before and cover[j + 1] is None:
+                    j += 1  # قال لي X، قال له X: the pronoun is the addressee, the name follows
+                    nxt = toks[j]
+                elif nxt is not None and self._function_name(nxt.norm):
+                    nxt = None
                 if nxt is not None:
                     w = nxt.norm
                     ok = self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
@@ -519,10 +525,10 @@ class PersonExtractor:
                 if p.cut and zt >= 3.5 and zt >= self.z(p.key) - 0.5:
                     break  # لصالح is a word, not ل + صالح
                 if p.key in self.given or p.key in self.arabic_particles:
+                    if self._function_name(p.key):
+                        break  # a pronoun or particle that is also a short foreign name: هو محمد، لي أحمد
                     if p.key in self.stop and not self._strong_next(toks, t.i):
                         break
-                    if p.key in self.given_common and self.z(p.key) >= FUNCTION_MIN:
-                        break  # a pronoun or particle that is also a (foreign) given name: هو محمد
                     nm = self._run(toks, t.i, p.cut, strong=False)
                     if nm:
                         emit(nm, "person.given", 0.75, p.key, t.i)
@@ -769,6 +775,11 @@ class PersonExtractor:
                 return self._run(toks, j, 0, strong=True)
             return None
         return None
+
+    def _function_name(self, w: str) -> bool:
+        """A two-letter pronoun or particle that is also listed as a (foreign) given name (هو، لي):
+        read as the function word unless a title announces it."""
+        return w in self.given_common and len(w) <= 2 and self.z(w) >= FUNCTION_MIN
 
     def _bracket_word(self, w: str) -> bool:
         """A word that may stand in a name before a bracketed number."""

@@ -59,6 +59,7 @@ class Word:
     noun: bool        # looks like a noun (may head an indefinite phrase)
     adj: bool         # looks like an adjective (رقمي، الخامس، المتجددة، جديد)
     head_ok: bool = True  # may start a phrase (not a modifier such as المقبل)
+    nisba: bool = False   # nisba adjective (رقمية): never takes a genitive (no false construct)
 
 
 @dataclass
@@ -96,6 +97,40 @@ def load_stopwords() -> dict[str, str]:
     for row in load_table("lexicons/stopwords.tsv", ("form", "kind")):
         out.setdefault(normalize(row["form"]), row["kind"])
     return out
+
+
+@lru_cache(maxsize=1)
+def load_filters() -> dict[str, frozenset[str]]:
+    """Normalized form -> kinds from ``resources/topics/keyphrase_filters.tsv`` (verb_marker,
+    clause_opener, generic_head, generic_adj, generic_tail)."""
+    out: dict[str, set[str]] = {}
+    for row in load_table("topics/keyphrase_filters.tsv", ("form", "kind")):
+        out.setdefault(normalize(row["form"]), set()).add(row["kind"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _is_nisba(k: str) -> bool:
+    """Nisba adjective ending on a clitic-free, article-free form (رقمي، رقمية، رقميون)."""
+    return len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يات")) and not k.endswith(("ايه", "ويه", "ؤيه"))
+
+
+def _verb_shape(k: str, surface: str) -> bool:
+    """A clitic-free, indefinite word that has the shape of a finite verb: فعل (سجل), فاعل (صادق),
+    أفعل (أطلق), the imperfect يفعل/تفعل (يواصل، تشهد; not the nouns تفعيل، تفعيلة), and these with the
+    past endings ـت / ـوا (تجددت، طالبوا). A word written with ة is a noun."""
+    if surface.endswith("ة") or len(k) < 3:
+        return False
+    if len(k) >= 5 and k.endswith("وا"):
+        return True
+    if len(k) >= 4 and k.endswith("ت") and not k.endswith("ات") and _verb_shape(k[:-1], surface[:-1]):
+        return True
+    if len(k) == 3:
+        return True
+    if len(k) == 4 and (k[1] == "ا" or k[0] == "ا"):
+        return True
+    if k[0] == "ي" or (k[0] == "ت" and not _nominal_template(k)):
+        return True
+    return False
 
 
 def _nominal_template(k: str) -> bool:
@@ -157,8 +192,10 @@ class KeyphraseFinder:
 
     def __init__(self, is_keyword=None):
         self.stop = load_stopwords()
+        self.filters = load_filters()
         self.is_keyword = is_keyword or (lambda key: False)
         self._cache: dict[str, tuple | str | None] = {}
+        self._markers: dict[str, str] = {}
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -214,6 +251,8 @@ class KeyphraseFinder:
         bare = _bare(key)
         if len(bare) < MIN_KEY or not bare.isalpha():
             return None
+        if "generic_head" in self.filters.get(key, ()) or "generic_head" in self.filters.get(bare, ()):
+            return None  # أنحاء، جميع، مختلف: the phrase they open is generic (أنحاء العالم)
         definite = key.startswith("ال") and len(key) >= 4
         noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
             or _nominal_template(bare)
@@ -235,17 +274,21 @@ class KeyphraseFinder:
         flush = self._flush
         text = doc.text
         after_title = False
+        marker = "clause"  # what the previous token announces: "verb", "clause" (a clause start) or ""
         for tok in doc.tokens:
             if tok.sent != prev_sent:
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
                 run = []
                 prev_sent = tok.sent
+                marker = "clause"
             if tok.kind != "word":
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
                 run = []
+                marker = ""
                 continue
+            prev_marker, marker = marker, self._marker(tok.norm)
             raw = text[tok.start:tok.end]  # the original spelling determines the normalized one
             info = cache_get(raw, 0)
             if info == 0:
@@ -259,7 +302,11 @@ class KeyphraseFinder:
             if info is None or info is WEAK or (info[0] and run):
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
-                run = [] if info is None or info is WEAK else [Word(tok, *info)]
+                run = []
+                if info is not None and info is not WEAK:
+                    w = Word(tok, *info)
+                    self._check_head(w, run, prev_marker, raw)
+                    run.append(w)
                 after_title = info is WEAK
                 continue
             w = Word(tok, *info)
@@ -267,20 +314,81 @@ class KeyphraseFinder:
                 # the genitive of a title (رئيس الجمهورية ...) does not open a phrase
                 w.head_ok = False
                 after_title = False
+            self._check_head(w, run, prev_marker, raw)
             run.append(w)
         if len(run) > 1:
             flush(doc, run, out, pos_weight)
         return out
 
+    def _marker(self, norm: str) -> str:
+        """"verb" after a word that announces a verb (التي، قد، لم), "clause" after a clause opener
+        (فيما، بينما، حيث), "adj" after an indefinite vague adjective (أخرى، جديدة: a verb-shaped word
+        after it opens a relative clause), else ""."""
+        m = self._markers.get(norm)
+        if m is None:
+            kinds = set(self.filters.get(norm, ()))
+            for p in peels(norm)[1:]:
+                if not p.clitic.endswith("ال"):
+                    kinds |= self.filters.get(p.key, frozenset())
+            m = "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
+                "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
+            self._markers[norm] = m
+        return m
+
+    def _check_head(self, w: Word, run: list, prev_marker: str, raw: str) -> None:
+        """Words that may continue a phrase but not open one: a verb after a verb marker (التي تهم
+        الجمهور) or a verb-shaped word opening a clause (sentence start, و/ف + word, فيما ...: سجل
+        المهاجم، وصادق البرلمان); an adjective right after a content word it qualifies (آراء ثاقبة
+        عالمية: not ثاقبة عالمية)."""
+        bare = _bare(w.key)
+        w.nisba = _is_nisba(bare)
+        if w.definite:
+            pass
+        elif prev_marker == "verb":
+            w.head_ok = False
+        elif ((prev_marker in ("clause", "adj") and not w.cut) or (w.cut == 1 and w.tok.norm[0] in "وف")) \
+                and _verb_shape(bare, _strip_marks(raw)[w.cut:]):
+            w.head_ok = False
+        prev = run[-1] if run and isinstance(run[-1], Word) else None
+        if w.adj and prev is not None and prev.definite == w.definite and not self.is_keyword(bare) \
+                and (prev.noun or prev.adj or len(_bare(prev.key)) == 3):
+            w.head_ok = False  # (a verb before it does not count: نجحت عملية زراعة الكبد)
+        elif not w.definite and run and isinstance(run[-1], Word) and not run[-1].definite \
+                and (run[-1].adj or "generic_adj" in self.filters.get(run[-1].key, ())) \
+                and _verb_shape(bare, _strip_marks(raw)[w.cut:]):
+            w.head_ok = False  # a verb after a noun + adjective opens a relative clause (مواضيع أخرى تهم ...)
+
+    @staticmethod
+    def _cut_false_construct(doc: Document, last) -> bool:
+        """True when an indefinite phrase ends on a participle whose definite genitive follows but
+        is not part of the run (بيئة مفتوحة | المصدر): the phrase would be truncated."""
+        if isinstance(last, str) or last.definite or not last.adj or last.nisba:
+            return False
+        k = last.tok.i + 1
+        if k >= len(doc.tokens):
+            return False
+        nxt = doc.tokens[k]
+        return nxt.kind == "word" and nxt.sent == last.tok.sent and nxt.norm.startswith("ال") and len(nxt.norm) >= 4
+
     def _flush(self, doc: Document, run: list, out: list[PhraseOcc], pos_weight) -> None:
         i = 0
         n = len(run)
+        filters = self.filters
         while i < n:
             w = run[i]
             if isinstance(w, str):
                 i += 1
                 continue
             j, pattern = self._match(run, i)
+            # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: trim them
+            while j - i >= 2 and (isinstance(run[j - 1], str)
+                                  or "generic_adj" in filters.get(run[j - 1].key, ())
+                                  or "generic_adj" in filters.get(_bare(run[j - 1].key), ())):
+                j -= 1
+            if j - i == 2 and not isinstance(run[i + 1], str) and "generic_tail" in filters.get(run[i + 1].key, ()):
+                j = i + 1  # a noun + a vague genitive (شبكة المراكز، قمة الدول) is no key phrase
+            if pattern == "truncated" or (pattern == "noun_adj" and self._cut_false_construct(doc, run[j - 1])):
+                j = i + 1
             if j - i >= 2:
                 words = [x for x in run[i:j] if not isinstance(x, str)]
                 out.append(self._occ(doc, run, i, j, words, pattern, pos_weight))
@@ -312,6 +420,11 @@ class KeyphraseFinder:
                     break
                 j += 1
                 count += 1
+            if not definite and count and j < n and not isinstance(run[j], str) and run[j].definite \
+                    and not run[j].adj and not isinstance(run[j - 1], str) and not run[j - 1].nisba:
+                # an indefinite participle + a definite noun is one false construct (مفتوحة المصدر،
+                # عالية الدقة): keep it whole, or drop the phrase when it would be too long
+                return j + 1 if j + 1 - i <= MAX_WORDS else -1
             return j
 
         if head.definite:
@@ -326,7 +439,8 @@ class KeyphraseFinder:
             j += 1
         if j < n and j - i < MAX_WORDS and not isinstance(run[j], str) and run[j].definite:
             return extend(j + 1, MAX_WORDS - (j + 1 - i), True), "construct"
-        return extend(i + 1, MAX_WORDS - 1, False), "noun_adj"
+        j = extend(i + 1, MAX_WORDS - 1, False)
+        return (i + 1, "truncated") if j < 0 else (j, "noun_adj")
 
     def _occ(self, doc: Document, run: list, i: int, j: int, words: list[Word], pattern: str, pos_weight) -> PhraseOcc:
         first = run[i]

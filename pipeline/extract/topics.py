@@ -7,7 +7,8 @@ per document from Arabic keyword lexicons (``resources/topics/keywords.tsv``: ca
 term, weight). Single-word terms are matched on every clitic-peeled reading of a token
 (:func:`pipeline.tokenize.peels`), without the article, and after light suffix stripping
 (``resources/topics/suffixes.tsv``: plural, dual and nisba endings), so ``والانتخابات``
-counts for ``انتخاب``. Multi-word terms are matched with the clitic-aware
+counts for ``انتخاب``; a form listed as written wins over its stripped stems (``ملابسات`` is not
+``ملابس``). Multi-word terms are matched with the clitic-aware
 :class:`~pipeline.extract.lexicon.Gazetteer`; their tokens are not counted again as single
 words.
 
@@ -113,10 +114,13 @@ class TopicLexicon:
         for p in peels(norm):
             for key in {p.key, _strip_article(p.key)}:
                 for variant in self._variants(key):
-                    for payload in self.single.get(variant, ()):
+                    payloads = self.single.get(variant, ())
+                    for payload in payloads:
                         prev = found.get(payload[0])
                         if prev is None or payload[1] > prev[1]:
                             found[payload[0]] = payload
+                    if payloads:
+                        break  # the word as written (ملابسات) wins over a suffix-stripped stem (ملابس)
             if found:
                 break  # the least-peeled reading that matches wins
         out = tuple(found.values())

@@ -24,6 +24,23 @@ Rules (no part-of-speech tagger; light morphology on the normalized, clitic-peel
   فاعل / فعيل (الخامس، الجديدة) or, when definite, فعلى (الكبرى) and فاعّ (الخاص); so a definite
   noun followed by another definite noun (subject + object) is not one phrase.
 
+Noise filters (``resources/topics/keyphrase_filters.tsv``, by kind):
+
+* ``verb_marker`` (التي، قد، لم، لن): the next indefinite word is a verb and opens no phrase
+  (``التي تهم الجمهور``); ``clause_opener`` (فيما، بينما، حيث), the start of a sentence, a
+  و/ف proclitic, or an indefinite vague adjective before it (``مواضيع أخرى تهم``): a *verb-shaped*
+  indefinite word (فعل، فاعل، أفعل، يفعل/تفعل, with ـت/ـوا; never a word written with ة) opens no
+  phrase (``سجل المهاجم``، ``وصادق البرلمان``);
+* ``generic_head`` (أنحاء، جميع، مختلف): ends a run like a stop-word (no ``أنحاء العالم``);
+* ``generic_adj`` (كبير، جديدة، المقبلة، أخرى): trimmed from the end of a phrase (``جلسة جديدة``
+  -> nothing, ``حضور جماهيري كبير`` -> ``حضور جماهيري``);
+* ``generic_tail`` (الدول، المراكز، الجهات): a two-word construct ending on it is dropped;
+* an indefinite adjective right after the noun it qualifies opens no phrase (``آراء ثاقبة عالمية``,
+  never ``ثاقبة عالمية``);
+* an indefinite participle + a definite noun is a false construct (``مفتوحة المصدر``): the phrase
+  takes it whole when it fits in :data:`MAX_WORDS` and is in the run, otherwise it is dropped
+  (never the truncated ``بيئة مفتوحة``).
+
 Word analyses are cached by spelling. Salience (frequency, position: title, first sentence;
 length; support of a category) and the canonical value are computed in
 :mod:`pipeline.extract.topics`; the value is the phrase without clitics (fused ``لل`` restores

@@ -47,3 +47,39 @@ def test_pronoun_not_a_first_name(nlp, text, expected):
 ])
 def test_pronoun_and_masdar_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family or dynasty noun before a transliterated name, even a fairly frequent one
+    ("وتعود الجرار إلى عهد أسرة مينغ الحاكمة.", ["مينغ"]),
+    ("وتفخر عائلة هارتمان بتاريخها.", ["هارتمان"]),
+])
+def test_family_noun(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وساعدت الجمعية أسرة فقيرة في القرية.",
+    "وتعيش عائلة كبيرة في المنزل.",
+])
+def test_family_noun_negatives(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an honorific right before a given name that is also a common word
+    ("وأعلن الدكتور سعيد النجار نتائج البحث.", ["سعيد النجار"]),
+    ("وشكر الحاضرون الأستاذ جميل على جهوده.", ["جميل"]),
+])
+def test_honorific_then_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a nisba alone after an honorific stays an adjective (no rule reads it as a name)
+    "وأوضح الشيخ السوداني أن الصلاة أقيمت.",
+    "وقال الرئيس الفخري للنادي إن الموسم انتهى.",
+    "وأشاد الرئيس التنفيذي بالنتائج.",
+])
+def test_honorific_then_name_negatives(nlp, text):
+    assert names(nlp, text) == []

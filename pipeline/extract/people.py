@@ -87,6 +87,7 @@ PRE_FIRST_MAX = 3.0     # a word this rare before a name found from its end is i
 FOREIGN_WORD_MAX = 3.5   # a transliterated name word after a nationality adjective is this rare
 FUNCTION_MIN = 5.5      # a two-letter given name this frequent is a function word first (هو، هي) without context
 PLURAL_DEF_MIN = 3.8    # a definite -ات plural this frequent is a noun after a name, not a family name
+KIN_MAX = 4.2           # a foreign-looking word after a family/dynasty noun is at most this frequent
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -459,8 +460,11 @@ class PersonExtractor:
             if kind == "kin":
                 # family, clan, dynasty: أسرة مينغ، عائلة X — only a rare word, no chain
                 j = last + 1
-                if j < n and toks[j].kind == "word" and cover[j] is None and self.can_start(toks[j].norm) \
-                        and self.z(toks[j].norm) <= 3.5:
+                w = toks[j].norm if j < n and toks[j].kind == "word" else ""
+                if w and cover[j] is None and ((self.can_start(w) and self.z(w) <= 3.5) or (
+                        (self.can_start(w) or self.foreign_word(w)) and self.z(w) <= KIN_MAX and not w.endswith("ه"))):
+                    # a rare word, or a transliteration up to KIN_MAX that is no feminine adjective
+                    # (أسرة يانغ، not أسرة فقيرة)
                     nm = self._run(toks, j, 0, strong=False)
                     if nm:
                         emit(nm, "person.family", 0.6, key, i)
@@ -757,6 +761,8 @@ class PersonExtractor:
                 j += 1
                 continue
             direct, just_title = just_title, False
+            if direct and w in self.given and w in self.given_common and not self.verb_shape(w):
+                return self._run(toks, j, 0, strong=True)  # الدكتور سعيد: a common-word given name right after an honorific
             if (is_definite(w) and w not in self.given) or w.startswith("لل"):
                 j += 1  # adjective or further definite complement (الصيني، للأمم، المتحدة)
                 continue

@@ -59,6 +59,7 @@ from ..tokenize import peels
 from .common import zipf
 
 MAX_WORDS = 4
+NISBA_ZIPF = 4.0  # a coordinated -ي/-ية word is an adjective when its masculine form is this common
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
@@ -145,6 +146,8 @@ def _verb_shape(k: str, surface: str) -> bool:
         return True
     if len(k) == 4 and (k[1] == "ا" or k[0] == "ا"):
         return True
+    if len(k) == 5 and k[0] == "ا" and (k[2] == "ت" or k[1] == "ن"):
+        return True  # افتعل، انفعل (اختار، انطلق)
     if k[0] == "ي" or (k[0] == "ت" and not _nominal_template(k)):
         return True
     return False
@@ -317,12 +320,13 @@ class KeyphraseFinder:
                 run.append(info)
                 continue
             if info is None or info is WEAK or (info[0] and run):
+                before = run[-1] if run and isinstance(run[-1], Word) else None
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
                 run = []
                 if info is not None and info is not WEAK:
                     w = Word(tok, *info)
-                    self._check_head(w, run, prev_marker, raw)
+                    self._check_head(w, run, prev_marker, raw, before)
                     run.append(w)
                 after_title = info is WEAK
                 continue
@@ -352,7 +356,14 @@ class KeyphraseFinder:
             self._markers[norm] = m
         return m
 
-    def _check_head(self, w: Word, run: list, prev_marker: str, raw: str) -> None:
+    def _generic_adj(self, key: str) -> bool:
+        """A vague adjective (كبير، الجديدة، السابقين): the form, without the article, or its
+        masculine singular stem (ـين، ـون، ـات، ـة removed)."""
+        bare = _bare(key)
+        forms = [key, bare] + [bare[: -len(s)] for s in ("ين", "ون", "ات", "ه") if bare.endswith(s) and len(bare) - len(s) >= 3]
+        return any("generic_adj" in self.filters.get(f, ()) for f in forms)
+
+    def _check_head(self, w: Word, run: list, prev_marker: str, raw: str, before=None) -> None:
         """Words that may continue a phrase but not open one: a verb after a verb marker (التي تهم
         الجمهور) or a verb-shaped word opening a clause (sentence start, و/ف + word, فيما ...: سجل
         المهاجم، وصادق البرلمان); an adjective right after a content word it qualifies (آراء ثاقبة
@@ -367,6 +378,13 @@ class KeyphraseFinder:
                 and _verb_shape(bare, _strip_marks(raw)[w.cut:]):
             w.head_ok = False
         prev = run[-1] if run and isinstance(run[-1], Word) else None
+        if prev is None and before is not None and w.cut == 1 and w.tok.norm[0] == "و" and w.adj and w.nisba \
+                and before.adj and before.nisba and before.definite == w.definite \
+                and zipf(bare[:-1] if bare.endswith("يه") else bare) >= NISBA_ZIPF:
+            # a coordinated adjective (الرياضية والسياسية المحلية) opens no phrase; a noun in -ية whose
+            # masculine form is rare (التنمية، الميزانية) still does
+            w.head_ok = False
+            return
         if w.adj and prev is not None and prev.definite == w.definite and not self.is_keyword(bare) \
                 and (prev.noun or prev.adj or len(_bare(prev.key)) == 3):
             w.head_ok = False  # (a verb before it does not count: نجحت عملية زراعة الكبد)
@@ -398,10 +416,10 @@ class KeyphraseFinder:
                 continue
             j, pattern = self._match(run, i)
             # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: trim them
-            while j - i >= 2 and (isinstance(run[j - 1], str)
-                                  or "generic_adj" in filters.get(run[j - 1].key, ())
-                                  or "generic_adj" in filters.get(_bare(run[j - 1].key), ())):
+            while j - i >= 2 and (isinstance(run[j - 1], str) or self._generic_adj(run[j - 1].key)):
                 j -= 1
+            if pattern == "construct" and not any(not isinstance(x, str) and x.definite for x in run[i + 1:j]):
+                j = i + 1  # the trimmed word was the genitive itself: no construct is left
             if j - i == 2 and not isinstance(run[i + 1], str) and "generic_tail" in filters.get(run[i + 1].key, ()):
                 j = i + 1  # a noun + a vague genitive (شبكة المراكز، قمة الدول) is no key phrase
             if pattern == "truncated" or (pattern == "noun_adj" and self._cut_false_construct(doc, run[j - 1])):

@@ -83,3 +83,20 @@ def test_honorific_then_name(nlp, text, expected):
 ])
 def test_honorific_then_name_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality adjective opening the phrase still announces a foreign name
+    ("وفاز الياباني تاكيموتو بالسباق.", ["تاكيموتو"]),
+])
+def test_nisba_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a nationality adjective after a definite noun qualifies it: a rare predicate verb follows
+    "وأكد أن الوفد الكندي أسهب في شرح الموقف.",
+    "ورأى أن الإعلام الفرنسي أنصف الفريق.",
+])
+def test_nisba_after_noun_negatives(nlp, text):
+    assert names(nlp, text) == []

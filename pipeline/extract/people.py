@@ -558,6 +558,10 @@ class PersonExtractor:
                     and self.demonym(tn) and cover[j + 1] is None
                 if ((w in self.given or self.unknown(w)) and self.can_start(w)) or (pair and self.foreign_word(w)):
                     nm = self._run(toks, j, 0, strong=True)
+                    prev = toks[t.i - 1] if t.i > 0 and t.norm == tn else None
+                    if nm and nm.first == nm.last and w not in self.given and prev is not None \
+                            and prev.kind == "word" and is_definite(prev.norm) and prev.norm not in self.title_words:
+                        nm = None  # الجيش الإسرائيلي أنذر: the adjective qualifies a noun, a predicate follows
                     if nm:
                         emit(nm, "person.nisba", 0.7, t.norm, t.i)
                 elif is_definite(w) and w not in self.given and not is_nisba(w) and self.z(w) >= 3.0 \

@@ -60,6 +60,7 @@ from .common import zipf
 
 MAX_WORDS = 4
 NISBA_ZIPF = 4.0  # a coordinated -ي/-ية word is an adjective when its masculine form is this common
+ADVERB_ZIPF = 3.5  # a word + tanween alif (مؤقتا) is an adverb when the word without it is this common
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
@@ -273,6 +274,9 @@ class KeyphraseFinder:
             return None
         if "generic_head" in self.filters.get(key, ()) or "generic_head" in self.filters.get(bare, ()):
             return None  # أنحاء، جميع، مختلف: the phrase they open is generic (أنحاء العالم)
+        if not key.startswith("ال") and len(surface) >= 4 and surface.endswith("ا") \
+                and not surface.endswith(("يا", "اا", "ءا")) and zipf(surface[:-1]) >= ADVERB_ZIPF:
+            return None  # an accusative adverb or a dual verb (مؤقتا، مجددا، قاما): no phrase word
         definite = key.startswith("ال") and len(key) >= 4
         noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
             or _nominal_template(bare)
@@ -370,6 +374,8 @@ class KeyphraseFinder:
         عالمية: not ثاقبة عالمية)."""
         bare = _bare(w.key)
         w.nisba = _is_nisba(bare)
+        if self._generic_adj(w.key):
+            w.head_ok = False  # a vague adjective or a dangling participle opens no phrase (جديدة حاملة)
         if w.definite:
             pass
         elif prev_marker == "verb":
@@ -415,7 +421,12 @@ class KeyphraseFinder:
                 i += 1
                 continue
             j, pattern = self._match(run, i)
-            # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: trim them
+            # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: cut at the first one
+            for k in range(i + 1, j):
+                if not isinstance(run[k], str) and self._generic_adj(run[k].key) and not (
+                        not run[k].definite and k + 1 < j and not isinstance(run[k + 1], str) and run[k + 1].definite):
+                    j = k  # (not inside a false construct: أدوات متعددة الاستخدامات، عملية واسعة النطاق)
+                    break
             while j - i >= 2 and (isinstance(run[j - 1], str) or self._generic_adj(run[j - 1].key)):
                 j -= 1
             if pattern == "construct" and not any(not isinstance(x, str) and x.definite for x in run[i + 1:j]):

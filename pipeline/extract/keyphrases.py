@@ -284,6 +284,8 @@ class KeyphraseFinder:
                              or (len(bare) >= 5 and surface.endswith(("ها", "هم", "هما", "هن")))):
             noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري); not مياه، اتجاه
         adj = _adjective_template(bare, definite)
+        if len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي" and surface.endswith("يه"):
+            adj = False  # تفعيل of a root ending in ه (توجيه، تنبيه، ترفيه) is a noun, not a nisba
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
         return (cut, key, fused, definite, noun, adj, True)

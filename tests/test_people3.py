@@ -100,3 +100,21 @@ def test_nisba_name(nlp, text, expected):
 ])
 def test_nisba_after_noun_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an announced first name + a word right before punctuation, a stop word or a number is its
+    # surname, even when that word looks like a noun or participle
+    ("وقال المدرب الفرنسي كزافييه ماليس إن فريقه جاهز.", ["كزافييه ماليس"]),
+    ("وأكد اللاعب البرازيلي فيليبي ماسا ، أن الموسم صعب.", ["فيليبي ماسا"]),
+])
+def test_announced_pair_before_boundary(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no boundary after the second word: the usual checks apply (a noun ends the name)
+    ("وقال المدرب الفرنسي كزافييه ماسا الفريق جاهز.", ["كزافييه"]),
+])
+def test_announced_pair_without_boundary(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -88,6 +88,7 @@ FOREIGN_WORD_MAX = 3.5   # a transliterated name word after a nationality adject
 FUNCTION_MIN = 5.5      # a two-letter given name this frequent is a function word first (هو، هي) without context
 PLURAL_DEF_MIN = 3.8    # a definite -ات plural this frequent is a noun after a name, not a family name
 KIN_MAX = 4.2           # a foreign-looking word after a family/dynasty noun is at most this frequent
+PAIR_MAX = 4.0          # an announced first name's second word before a clear boundary is at most this frequent
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -786,6 +787,17 @@ class PersonExtractor:
             return None
         return None
 
+    def _boundary(self, toks: list[Token], i: int) -> bool:
+        """Token ``i`` cannot continue a name: end of text, punctuation, a number, a stop word,
+        a speech or action verb, a clear verb form."""
+        if i < len(toks) and toks[i].norm == "-" and not toks[i].space_before:
+            return False  # a hyphenated name goes on (تاي-هيوك)
+        if i >= len(toks) or toks[i].kind != "word" or not toks[i].space_before:
+            return True
+        w = toks[i].norm
+        return w in self.stop or w in self.speech or w in self.action or (
+            w[:1] in "وف" and (w[1:] in self.speech or w[1:] in self.stop)) or self.strong_verb(w)
+
     def _function_name(self, w: str) -> bool:
         """A two-letter pronoun or particle that is also listed as a (foreign) given name (هو، لي):
         read as the function word unless a title announces it."""
@@ -919,6 +931,15 @@ class PersonExtractor:
                         or self.strong_verb(w):
                     break
             elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
+                break
+            if len(words) == 1 and anchored and not is_definite(w) and w[0] != "و" and zw < PAIR_MAX \
+                    and w not in self.given and (soft or not (self.blocked(w) or w in self.action or cover[t.i] == "place"
+                                                          or self.strong_clitic(w) or self.strong_verb(w))) \
+                    and not self.suffixed(w) and self._boundary(toks, i + 2):
+                # an announced first name + a word before a clear boundary (punctuation, a stop word,
+                # a number, a verb): the surname, whatever noun or participle it resembles (سيمون هول ،)
+                words.append(w)
+                i += 1
                 break
             if w[0] == "و" and w not in self.given and not soft:
                 break  # و + word: a coordinated item, not the same name

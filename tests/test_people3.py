@@ -118,3 +118,19 @@ def test_announced_pair_before_boundary(nlp, text, expected):
 ])
 def test_announced_pair_without_boundary(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ال + a given name ending in ة is a family name, not a feminine nisba adjective
+    ("وقال سالم بن راشد العطية إن المؤتمر ناجح.", ["سالم بن راشد العطية"]),
+])
+def test_definite_given_name_as_family_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a feminine nisba adjective after the name still ends it
+    ("وقالت سلمى بن راشد السورية إن المؤتمر ناجح.", ["سلمى بن راشد"]),
+])
+def test_feminine_nisba_after_name(nlp, text, expected):
+    assert names(nlp, text) == expected

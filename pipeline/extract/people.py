@@ -977,7 +977,8 @@ class PersonExtractor:
                         or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not is_nisba(w))
                         or _IFAL.match(w)):
                     break  # a definite plural or verbal noun (رفض X الإجراءات، X العائدين، X الإفصاح)
-                if is_nisba(w):
+                if is_nisba(w) and not (w.endswith("يه") and w[2:] in self.given):
+                    # (العطية is ال + a given name, not a feminine nisba)
                     if self.demonym(w) and not (arab and w.endswith("ي")):
                         break
                     # after a given name, a nisba is a family name (محمد شياع السوداني، أبو حمزة

@@ -217,6 +217,8 @@ class KeyphraseFinder:
         self.is_keyword = is_keyword or (lambda key: False)
         self._cache: dict[str, tuple | str | None] = {}
         self._markers: dict[str, str] = {}
+        self._generic: dict[str, bool] = {}
+        self._verbish: dict[str, bool] = {}
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -321,6 +323,9 @@ class KeyphraseFinder:
                 info = analyze(tok.norm, _strip_marks(raw))
                 if len(self._cache) > 200_000:
                     self._cache.clear()
+                    self._verbish.clear()
+                    self._generic.clear()
+                    self._markers.clear()
                 self._cache[raw] = info
             if info is ADJ_PARTICLE:
                 run.append(info)
@@ -364,10 +369,21 @@ class KeyphraseFinder:
 
     def _generic_adj(self, key: str) -> bool:
         """A vague adjective (كبير، الجديدة، السابقين): the form, without the article, or its
-        masculine singular stem (ـين، ـون، ـات، ـة removed)."""
-        bare = _bare(key)
-        forms = [key, bare] + [bare[: -len(s)] for s in ("ين", "ون", "ات", "ه") if bare.endswith(s) and len(bare) - len(s) >= 3]
-        return any("generic_adj" in self.filters.get(f, ()) for f in forms)
+        masculine singular stem (ـين، ـون، ـات، ـة removed). Cached by key."""
+        hit = self._generic.get(key)
+        if hit is None:
+            bare = _bare(key)
+            forms = [key, bare] + [bare[: -len(s)] for s in ("ين", "ون", "ات", "ه")
+                                   if bare.endswith(s) and len(bare) - len(s) >= 3]
+            hit = any("generic_adj" in self.filters.get(f, ()) for f in forms)
+            self._generic[key] = hit
+        return hit
+
+    def _verb(self, raw: str, bare: str, cut: int) -> bool:
+        v = self._verbish.get(raw)
+        if v is None:
+            v = self._verbish[raw] = _verb_shape(bare, _strip_marks(raw)[cut:])
+        return v
 
     def _check_head(self, w: Word, run: list, prev_marker: str, raw: str, before=None) -> None:
         """Words that may continue a phrase but not open one: a verb after a verb marker (التي تهم
@@ -383,7 +399,7 @@ class KeyphraseFinder:
         elif prev_marker == "verb":
             w.head_ok = False
         elif ((prev_marker in ("clause", "adj") and not w.cut) or (w.cut == 1 and w.tok.norm[0] in "وف")) \
-                and _verb_shape(bare, _strip_marks(raw)[w.cut:]):
+                and self._verb(raw, bare, w.cut):
             w.head_ok = False
         prev = run[-1] if run and isinstance(run[-1], Word) else None
         if prev is None and before is not None and w.cut == 1 and w.tok.norm[0] == "و" and w.adj and w.nisba \
@@ -398,7 +414,7 @@ class KeyphraseFinder:
             w.head_ok = False  # (a verb before it does not count: نجحت عملية زراعة الكبد)
         elif not w.definite and run and isinstance(run[-1], Word) and not run[-1].definite \
                 and (run[-1].adj or "generic_adj" in self.filters.get(run[-1].key, ())) \
-                and _verb_shape(bare, _strip_marks(raw)[w.cut:]):
+                and self._verb(raw, bare, w.cut):
             w.head_ok = False  # a verb after a noun + adjective opens a relative clause (مواضيع أخرى تهم ...)
 
     @staticmethod

@@ -121,8 +121,10 @@ def test_verb_shape(word, verb):
      "وذرف الحاضرون الدموع وهم يستعيدون ذكريات الطفولة.", "medtop:08000000"),
     ("روت سيدة سبعينية قصتها مع الكفاح، بعدما عملت بائعة متجولة لتعليم أبنائها وتحقيق حلمها.",
      "medtop:08000000"),
+    ("حذر خبراء من تراجع الشعاب المرجانية ونفوق الأسماك بسبب التلوث البحري والصيد الجائر، "
+     "ودعوا إلى حماية الأحياء البحرية المهددة بالانقراض.", "medtop:06000000"),
 ])
-def test_human_interest_category(topics_only, text, expected):
+def test_category_from_new_vocabulary(topics_only, text, expected):
     doc = topics_only.process(text)
     assert doc.topics and doc.topics[0].id == expected, [(t.id, t.evidence) for t in doc.topics]
 

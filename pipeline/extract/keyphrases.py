@@ -61,6 +61,7 @@ from .common import zipf
 MAX_WORDS = 4
 NISBA_ZIPF = 4.0  # a coordinated -ي/-ية word is an adjective when its masculine form is this common
 ADVERB_ZIPF = 3.5  # a word + tanween alif (مؤقتا) is an adverb when the word without it is this common
+NISBA_NOUN_ZIPF = 1.8  # below this (and known to wordfreq) a masculine -ي form is no adjective
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
@@ -288,6 +289,12 @@ class KeyphraseFinder:
         adj = _adjective_template(bare, definite)
         if len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي" and surface.endswith("يه"):
             adj = False  # تفعيل of a root ending in ه (توجيه، تنبيه، ترفيه) is a noun, not a nisba
+        elif adj and bare.endswith(("يات", "يين", "يون", "يه")) and len(bare) >= 5:
+            # a plural or feminine in -ي- whose masculine nisba is a rare word is a noun (المباريات،
+            # الإمكانيات: مباري، امكاني), not an adjective (الرقمية، السيبرانية: رقمي، سيبراني)
+            z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
+            if 0 < z < NISBA_NOUN_ZIPF:
+                adj = False
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
         return (cut, key, fused, definite, noun, adj, True)
@@ -330,6 +337,8 @@ class KeyphraseFinder:
             if info is ADJ_PARTICLE:
                 run.append(info)
                 continue
+            if info is None and not marker and tok.norm.startswith("ال") and len(tok.norm) >= 5:
+                marker = "def"  # a definite word dropped as vague (الإمكانيات): an adjective after it is its modifier
             if info is None or info is WEAK or (info[0] and run):
                 before = run[-1] if run and isinstance(run[-1], Word) else None
                 if len(run) > 1:
@@ -402,6 +411,9 @@ class KeyphraseFinder:
                 and self._verb(raw, bare, w.cut):
             w.head_ok = False
         prev = run[-1] if run and isinstance(run[-1], Word) else None
+        if prev_marker == "def" and w.definite and w.adj and not w.cut and not self.is_keyword(bare):
+            w.head_ok = False  # (الإمكانيات المادية اللازمة: not المادية اللازمة)
+            return
         if prev is None and before is not None and w.cut == 1 and w.tok.norm[0] == "و" and w.adj and w.nisba \
                 and before.adj and before.nisba and before.definite == w.definite \
                 and zipf(bare[:-1] if bare.endswith("يه") else bare) >= NISBA_ZIPF:
@@ -449,8 +461,9 @@ class KeyphraseFinder:
                 j -= 1
             if pattern == "construct" and not any(not isinstance(x, str) and x.definite for x in run[i + 1:j]):
                 j = i + 1  # the trimmed word was the genitive itself: no construct is left
-            if j - i == 2 and not isinstance(run[i + 1], str) and "generic_tail" in filters.get(run[i + 1].key, ()):
-                j = i + 1  # a noun + a vague genitive (شبكة المراكز، قمة الدول) is no key phrase
+            if j - i >= 2 and pattern == "construct" and not isinstance(run[j - 1], str) \
+                    and "generic_tail" in filters.get(run[j - 1].key, ()):
+                j = i + 1  # a construct ending on a vague genitive (شبكة المراكز، قمة منتدى الدول) is no key phrase
             if pattern == "truncated" or (pattern == "noun_adj" and self._cut_false_construct(doc, run[j - 1])):
                 j = i + 1
             if j - i >= 2:

@@ -32,11 +32,17 @@ Noise filters (``resources/topics/keyphrase_filters.tsv``, by kind):
   indefinite word (فعل، فاعل، أفعل، يفعل/تفعل, with ـت/ـوا; never a word written with ة) opens no
   phrase (``سجل المهاجم``، ``وصادق البرلمان``);
 * ``generic_head`` (أنحاء، جميع، مختلف): ends a run like a stop-word (no ``أنحاء العالم``);
-* ``generic_adj`` (كبير، جديدة، المقبلة، أخرى): trimmed from the end of a phrase (``جلسة جديدة``
-  -> nothing, ``حضور جماهيري كبير`` -> ``حضور جماهيري``);
-* ``generic_tail`` (الدول، المراكز، الجهات): a two-word construct ending on it is dropped;
+* ``generic_adj`` (كبير، جديدة، المقبلة، أخرى; dangling participles التابعة، المتعلق): open no
+  phrase, and a phrase is cut at the first one (``جلسة جديدة`` -> nothing, ``حضور جماهيري كبير`` ->
+  ``حضور جماهيري``), except inside a false construct (``عملية واسعة النطاق``);
+* ``generic_tail`` (الدول، المراكز، الجهات): a construct ending on it is dropped;
 * an indefinite adjective right after the noun it qualifies opens no phrase (``آراء ثاقبة عالمية``,
   never ``ثاقبة عالمية``);
+* a coordinated nisba after a nisba (``الرياضية والسياسية``, when the masculine form is common:
+  :data:`NISBA_ZIPF`) and a definite adjective after a dropped definite word (``الإمكانيات المادية``)
+  open no phrase; a -يات/-ية word whose masculine nisba is rare (``المباريات``) is a noun
+  (:data:`NISBA_NOUN_ZIPF`); a word + tanween alif whose stem is common (``مؤقتا``، ``مجددا``) is an
+  adverb and ends a run (:data:`ADVERB_ZIPF`);
 * an indefinite participle + a definite noun is a false construct (``مفتوحة المصدر``): the phrase
   takes it whole when it fits in :data:`MAX_WORDS` and is in the run, otherwise it is dropped
   (never the truncated ``بيئة مفتوحة``).

@@ -2,10 +2,13 @@
 
 Reads the shared evaluation data at run time (nothing is copied into the project)::
 
-    uv run python benchmarks/eval_topics.py                 # ANT Jawhara FM sample + dev + seed
+    uv run python benchmarks/eval_topics.py                 # ANT Jawhara FM sample + dev + seed + held-out
     uv run python benchmarks/eval_topics.py --strict        # society -> medtop:14000000 only
     uv run python benchmarks/eval_topics.py --errors        # list the misclassified articles
     uv run python benchmarks/eval_topics.py --keyphrases    # key phrases of the dev and seed articles
+
+The held-out set is the project's own ``data/gold/topics_heldout.jsonl`` (hand-written texts, one per
+IPTC top-level category and a mixed one, scored blind before any change).
 
 Editor categories -> IPTC Media Topics (top level). The Jawhara FM "society" rubric is the
 station's local news desk (faits divers): crime, accidents and social issues, so by default
@@ -101,7 +104,8 @@ def main() -> int:
         for e in errors:
             print("  ", *e)
 
-    for name, path in (("dev", SHARED / "dev" / "articles.jsonl"), ("seed", SHARED / "seed" / "gold.json")):
+    for name, path in (("dev", SHARED / "dev" / "articles.jsonl"), ("seed", SHARED / "seed" / "gold.json"),
+                       ("heldout", ROOT / "data" / "gold" / "topics_heldout.jsonl")):
         if path.suffix == ".jsonl":
             golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
         else:

@@ -134,3 +134,34 @@ def test_definite_given_name_as_family_name(nlp, text, expected):
 ])
 def test_feminine_nisba_after_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # given names added in the third pass (Arabic and foreign, written from general knowledge)
+    ("وفاز أيهم بالجائزة الأولى.", ["أيهم"]),
+    ("وحضرت مونيكا حفل الافتتاح.", ["مونيكا"]),
+    # ف + a "verb" starting with يي is no clitic reading: a transliterated surname
+    ("وشارك جوناثان فييرو في المباراة.", ["جوناثان فييرو"]),
+])
+def test_third_pass_given_names(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # common-word given names need a second name word or context
+    "وحقق الفريق نجاح كبيرا هذا الموسم.",
+    "وكان القرار غالب الظن صحيحا.",
+])
+def test_third_pass_given_names_negatives(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frequent noun heading a genitive construct after a given name is no surname
+    ("وحضرت مونيكا حفل الافتتاح.", ["مونيكا"]),
+    ("وقاد مروان فريق الإنقاذ.", ["مروان"]),
+    # a rare second word before a definite word stays the surname
+    ("وقال مروان حمدوش المدير إن الموعد تأجل.", ["مروان حمدوش"]),
+])
+def test_construct_after_given_name(nlp, text, expected):
+    assert names(nlp, text) == expected

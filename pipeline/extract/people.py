@@ -89,6 +89,7 @@ FUNCTION_MIN = 5.5      # a two-letter given name this frequent is a function wo
 PLURAL_DEF_MIN = 3.8    # a definite -ات plural this frequent is a noun after a name, not a family name
 KIN_MAX = 4.2           # a foreign-looking word after a family/dynasty noun is at most this frequent
 PAIR_MAX = 4.0          # an announced first name's second word before a clear boundary is at most this frequent
+CONSTRUCT_MIN = 4.0     # a second word this frequent that takes the article, before a definite noun, is a construct head
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -280,7 +281,8 @@ class PersonExtractor:
             if p.clitic in ("و", "ف"):
                 if len(p.key) >= 3 and (zk >= 3.0 or p.key in self.given) or p.key in self.stop:
                     return True
-                if len(p.key) >= 4 and (self.verb_like(p.key) or self.verb_shape(p.key) or (
+                if len(p.key) >= 4 and ((self.verb_like(p.key) and (zk >= 2.0 or p.key[:2] != "يي"))
+                                        or self.verb_shape(p.key) or (
                         p.key[0] == "ا" and zk >= 2.5 and self.freq.get("ي" + p.key[1:], 0.0) >= 2.5)):
                     return True  # فاحتسب: ف + a verb (احتسب/يحتسب)
                 continue
@@ -997,8 +999,12 @@ class PersonExtractor:
             if second and arab:
                 # given name + family name: accept unless a very common noun, or (without a title
                 # or verb announcing the name) a frequent word (نزار مرتين، موسى معهم)
+                nx = toks[i + 2] if i + 2 < n else None
+                construct = nx is not None and nx.kind == "word" and nx.space_before and is_definite(nx.norm) \
+                    and not is_nisba(nx.norm) and self.noun_like(w) and zw >= CONSTRUCT_MIN
+                # (a common noun heading a genitive construct is no surname: مونيكا حفل الافتتاح)
                 if not (self.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and self.noun_like(w)) \
-                        and not (zw >= (SECOND_STRONG_MAX if strong else SECOND_MAX)):
+                        and not (zw >= (SECOND_STRONG_MAX if strong else SECOND_MAX)) and not construct:
                     words.append(w)
                     i += 1
                     continue

@@ -165,3 +165,23 @@ def test_third_pass_given_names_negatives(nlp, text):
 ])
 def test_construct_after_given_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role noun (عاهل، قرينة) ends the name before it and announces the one after it
+    ("وأعرب الملك فهد بن سلمان عاهل المملكة عن تقديره.", ["فهد بن سلمان"]),
+    ("ووصل عاهل المملكة الملك فهد إلى المطار.", ["فهد"]),
+    # an honorific before a quoted name still announces it
+    ("ووصل الإمبراطور \" تشانغ \" إلى القصر.", ["تشانغ"]),
+])
+def test_role_nouns_and_quotes(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a quoted name after a construct role (رئيس، مؤسسة) is an organization, not a person
+    "وقال رئيس \" غرانتوكس \" إن الأرباح ارتفعت.",
+    "ورفعت مؤسسة \" بيرسكور \" تصنيف البلاد.",
+])
+def test_quoted_after_role_negatives(nlp, text):
+    assert names(nlp, text) == []

@@ -727,8 +727,9 @@ class PersonExtractor:
                 j += 1  # abbreviation dot (د.)
                 continue
             if t.kind != "word":
-                if t.norm in _OPEN and j + 1 < n and toks[j + 1].kind == "word" and (steps == 1 or just_title):
+                if t.norm in _OPEN and j + 1 < n and toks[j + 1].kind == "word" and just_title:
                     # الإمبراطور " X "، الباشا ( X ): a quoted or bracketed name right after the title
+                    # (not after a construct role: رئيس " X " and مؤسسة " X " name an organization)
                     w = toks[j + 1].norm
                     if self.can_start(w) or w in self.given:
                         nm = self._run(toks, j + 1, 0, strong=True)

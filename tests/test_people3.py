@@ -185,3 +185,20 @@ def test_role_nouns_and_quotes(nlp, text, expected):
 ])
 def test_quoted_after_role_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # credit nouns of film, music and press introduce a name like a speech verb
+    ("والفيلم من تأليف سمير حداد وإخراج عمرو الصافي.", ["سمير حداد", "عمرو الصافي"]),
+    ("مقال بقلم هشام الزين عن الانتخابات.", ["هشام الزين"]),
+])
+def test_credit_nouns(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وإخراج الفيلم استغرق عاما كاملا.",
+    "وتأليف كتاب جديد يحتاج إلى وقت.",
+])
+def test_credit_nouns_negatives(nlp, text):
+    assert names(nlp, text) == []

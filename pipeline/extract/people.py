@@ -155,7 +155,9 @@ class PersonExtractor:
                                    and r.get("filiation") == "1")
         self.tails = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "tail")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
-        self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech")
+        # credit nouns of film, music and press (إخراج، تأليف، بقلم) introduce a name like a speech verb
+        self.credit = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "credit")
+        self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech") | self.credit
         self.action = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "action")
         self.stop = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_stopwords.tsv", ("form",)))
         titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
@@ -507,7 +509,8 @@ class PersonExtractor:
                     nxt = None
                 if nxt is not None:
                     w = nxt.norm
-                    ok = self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
+                    credit = any(p.key in self.credit for p in ps)
+                    ok = self.can_start(w) or (w in self.given and (credit or self._name_follows(toks, j))) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
                                                and not self.blocked(w) and not self.common_shape(w)) \
                         or (is_definite(w) and is_nisba(w) and not self.demonym(w) and self.z(w) <= 3.6
                             and not self.blocked(w))  # وقال البدري or (w in self.known_words and self.z(w) < 5.3)
@@ -610,7 +613,8 @@ class PersonExtractor:
         # SVO: a name-like word (or two) right before a speech verb (فرويد يقول، ماكرون قال)
         # ... or an action verb, when the subject is rare (أغاسي حقق، كوفالسكي غادر)
         for t in toks:
-            if t.kind != "word" or t.i == 0 or (t.norm not in self.speech and t.norm not in self.action):
+            if t.kind != "word" or t.i == 0 or (t.norm not in self.speech and t.norm not in self.action) \
+                    or t.norm in self.credit:
                 continue
             b = t.i - 1
             a = b

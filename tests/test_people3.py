@@ -202,3 +202,21 @@ def test_credit_nouns(nlp, text, expected):
 ])
 def test_credit_nouns_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role chain, a comma, then two name words closed by punctuation
+    ("وقدم السناتور الجمهوري ، روبرت غلانتز ، مشروع قانون.", ["روبرت غلانتز"]),
+    ("وقال رئيس لجنة المالية، ماريو فيرتانو، إن الميزانية جاهزة.", ["ماريو فيرتانو"]),
+])
+def test_apposition_after_role(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the comma does not close a role chain, or the words are no names
+    "وقال الوزير ، في مؤتمر صحفي ، إن الوضع مستقر.",
+    "وقال رئيس اللجنة ، بعد الاجتماع الطويل ، إن الوضع مستقر.",
+])
+def test_apposition_negatives(nlp, text):
+    assert names(nlp, text) == []

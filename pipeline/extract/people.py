@@ -27,6 +27,14 @@ Rule families (rule ids in the ``rule`` field of each entity):
   or before an action verb when the words are rare (``كوفالسكي غادر``).
 * ``person.bracket``: a name right before a bracketed number, a goal minute or an age
   (``مروان الشماخ ( 53 )``, ``X ( 45 عاما )``).
+* ``person.apposition``: a role chain, a comma, then two name words closed by punctuation
+  (``السناتور الجمهوري ، جون سميث ،``).
+* Third pass: credit nouns (``إخراج``، ``تأليف``، ``بقلم``; kind ``credit``) introduce a name like a
+  speech verb; an announced first name + a word right before a clear boundary (punctuation, stop
+  word, number, verb) is a two-word name; definite plurals and ``إفعال`` verbal nouns end a name;
+  two-letter pronouns listed as names (``هو``، ``لي``) start none; a nationality adjective after a
+  definite noun announces no lone rare word (``الجيش الإسرائيلي أنذر``); a quoted name after a
+  construct role (``رئيس " X "``) is no person.
 * Second pass guards: a rare second word after an announced first name ignores the weak verb and
   clitic shape guesses that transliterations trip (``بيكيت``، ``كالديرون``); words shaped like
   common nouns or confirmed verbs (:meth:`PersonExtractor.noun_shape`, :meth:`verb_shape`) neither
@@ -90,6 +98,7 @@ PLURAL_DEF_MIN = 3.8    # a definite -ات plural this frequent is a noun after 
 KIN_MAX = 4.2           # a foreign-looking word after a family/dynasty noun is at most this frequent
 PAIR_MAX = 4.0          # an announced first name's second word before a clear boundary is at most this frequent
 CONSTRUCT_MIN = 4.0     # a second word this frequent that takes the article, before a definite noun, is a construct head
+APPOS_MAX = 6           # a comma at most this many tokens after a title may open an apposed name
 SOFT_MAX = 3.7          # a second name word below this ignores the weak verb/clitic shapes
 CHAIN_MAX = 9           # longest role chain scanned after a title
 RUN_MAX = 10            # longest name
@@ -477,6 +486,25 @@ class PersonExtractor:
             nm = self._after_title(toks, last + 1, kind == "role", title_at, cand_start)
             if nm:
                 emit(nm, "person.title", 0.9, key, i)
+
+        # 1a. apposition: a role chain, a comma, then two name words closed by punctuation
+        # (السناتور الجمهوري ، جون سميث ، ...)
+        title_starts = sorted(title_at)
+        for t in toks:
+            k = t.i
+            if t.norm not in ("،", ",") or k + 3 >= n or not any(k - APPOS_MAX <= a < k for a in title_starts):
+                continue
+            a, b = toks[k + 1], toks[k + 2]
+            if a.kind != "word" or b.kind != "word" or toks[k + 3].kind != "punct" \
+                    or toks[k + 3].norm not in ("،", ",", ".", ":", ";") or cover[k + 1] or cover[k + 2]:
+                continue
+            s0 = max(x for x in title_starts if k - APPOS_MAX <= x < k)
+            if any(toks[x].kind != "word" for x in range(s0, k)):
+                continue  # the comma must close the role chain itself
+            w1, w2 = a.norm, b.norm
+            if ((w1 in self.given and w1 not in self.given_common and w1 not in self.stop) or self.foreign_word(w1)) \
+                    and ((w2 in self.given and w2 not in self.stop) or self.foreign_word(w2) or w2 in self.known_words):
+                emit(_Name(k + 1, k + 2, 0), "person.apposition", 0.6, t.norm, k)
 
         # 1b. well-known people (full names, and their surnames alone)
         place_spans = [(c.start, c.end) for c in doc.candidates if c.type == "place"]

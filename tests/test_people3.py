@@ -220,3 +220,19 @@ def test_apposition_after_role(nlp, text, expected):
 ])
 def test_apposition_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural imperfect verb after a name ends it
+    ("وحضر مروان وحمدي يتابعون المباراة.", ["مروان", "حمدي"]),
+])
+def test_plural_verb_ends_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # مسلم is read as the noun, not as a given name
+    "ويعيش في المدينة ألف مسلم يعتزون بعقيدتهم.",
+])
+def test_muslim_is_no_name(nlp, text):
+    assert names(nlp, text) == []

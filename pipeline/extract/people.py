@@ -965,7 +965,8 @@ class PersonExtractor:
                 if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w) \
                         or self.strong_verb(w):
                     break
-            elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0):
+            elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0) \
+                    or self.strong_verb(w):
                 break
             if len(words) == 1 and anchored and not is_definite(w) and w[0] != "و" and zw < PAIR_MAX \
                     and w not in self.given and (soft or not (self.blocked(w) or w in self.action or cover[t.i] == "place"

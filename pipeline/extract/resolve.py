@@ -33,7 +33,8 @@ following one). The linker also adds mentions of those short forms that no extra
 another entity and are not stop words, titles or speech verbs. A person is never split in two:
 short forms are matched only on whole words and never inside another entity.
 
-One-word names found by a trusted rule (title, speech verb, well-known name, given name, nisba)
+One-word names found by a trusted rule (title, speech verb, well-known name, given name, nisba,
+family/dynasty noun, bracketed number, coordination, apposition)
 are spread the same way over the document (``الرئيس بوش`` ... ``وقال بوش``). Guards for the
 mentions the linker adds: a lone word must be rare (Zipf < 4) or a given name; a given name that
 is also a common word must not follow a definite word (``الوضع حسن``) or a stop word; a word
@@ -49,6 +50,10 @@ import bisect
 from ..document import Document, Entity
 from ..normalize import normalize
 from ..tokenize import peels
+
+#: a neighbour word at most this frequent (and not a verb or clitic form) makes a lone linked word
+#: part of a longer, different name (تيسير فهمي), so the linker leaves it
+NAME_LIKE_MAX = 3.3
 
 TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "topic": 4}
 
@@ -123,7 +128,8 @@ class Linker:
 
     name = "link"
     #: rules whose one-word names are trusted enough to be spread over the document
-    PROPAGATE = frozenset({"person.title", "person.speech", "person.known", "person.given", "person.nisba"})
+    PROPAGATE = frozenset({"person.title", "person.speech", "person.known", "person.given", "person.nisba",
+                           "person.family", "person.bracket", "person.coordination", "person.apposition"})
 
     def __init__(self) -> None:
         from ..resources import load_table
@@ -196,7 +202,7 @@ class Linker:
     def _name_like(self, norm: str) -> bool:
         if norm in self._given and norm not in self._stop:
             return True
-        if norm in self._blocked or self._freq.get(norm, 0.0) > 3.3 or norm[:1] == "و":
+        if norm in self._blocked or self._freq.get(norm, 0.0) > NAME_LIKE_MAX or norm[:1] == "و":
             return False
         z = self._freq.get
         if len(norm) >= 4 and norm.endswith(("ه", "ها", "هم")) and z(norm[:-1] if norm.endswith("ه") else norm[:-2], 0.0) >= 3.0:

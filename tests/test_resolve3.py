@@ -1,0 +1,30 @@
+"""Linker, third pass: one-word names of more rules are spread over the document.
+
+Every sentence here is written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assert_offsets
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dynasty named after a family noun is spread to its bare mentions
+    ("وازدهرت الفنون في عهد أسرة كوريانغ القديمة. وانهارت كوريانغ بعد قرنين.",
+     [("كوريانغ", "كوريانغ"), ("كوريانغ", "كوريانغ")]),
+])
+def test_family_name_spread(nlp, text, expected):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    assert [(e.text, e.value) for e in doc.entities if e.type == "person"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a family noun before a common word finds nothing, so nothing is spread
+    "وساعدت الجمعية أسرة فقيرة. وكانت فقيرة جدا.",
+])
+def test_family_name_spread_negatives(nlp, text):
+    doc = nlp.process(text)
+    assert [e for e in doc.entities if e.type == "person"] == []

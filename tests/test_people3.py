@@ -236,3 +236,21 @@ def test_plural_verb_ends_name(nlp, text, expected):
 ])
 def test_muslim_is_no_name(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # بقيادة/برئاسة (led/chaired by) introduce a name like a credit noun
+    ("وانطلقت القافلة بقيادة سالم الهاشمي نحو الجنوب.", ["سالم الهاشمي"]),
+    # the dual construct أسرتي (the dynasties of) is a family noun
+    ("وازدهرت المدينة في عهد أسرتي تيمورين وكاراخان.", ["تيمورين"]),
+])
+def test_leadership_and_dynasty_nouns(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "واجتمع المجلس برئاسة وزير الخارجية.",
+    "وتقدمت القوات بقيادة الولايات المتحدة.",
+])
+def test_leadership_nouns_negatives(nlp, text):
+    assert names(nlp, text) == []

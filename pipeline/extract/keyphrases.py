@@ -226,6 +226,7 @@ class KeyphraseFinder:
         self._markers: dict[str, str] = {}
         self._generic: dict[str, bool] = {}
         self._verbish: dict[str, bool] = {}
+        self._head_keys: dict[str, tuple[str, bool, bool]] = {}  # key -> (bare, nisba, vague adjective)
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -336,6 +337,7 @@ class KeyphraseFinder:
                 info = analyze(tok.norm, _strip_marks(raw))
                 if len(self._cache) > 200_000:
                     self._cache.clear()
+                    self._head_keys.clear()
                     self._verbish.clear()
                     self._generic.clear()
                     self._markers.clear()
@@ -405,9 +407,12 @@ class KeyphraseFinder:
         الجمهور) or a verb-shaped word opening a clause (sentence start, و/ف + word, فيما ...: سجل
         المهاجم، وصادق البرلمان); an adjective right after a content word it qualifies (آراء ثاقبة
         عالمية: not ثاقبة عالمية)."""
-        bare = _bare(w.key)
-        w.nisba = _is_nisba(bare)
-        if self._generic_adj(w.key):
+        hk = self._head_keys.get(w.key)
+        if hk is None:
+            b = _bare(w.key)
+            hk = self._head_keys[w.key] = (b, _is_nisba(b), self._generic_adj(w.key))
+        bare, w.nisba, generic = hk
+        if generic:
             w.head_ok = False  # a vague adjective or a dangling participle opens no phrase (جديدة حاملة)
         if w.definite:
             pass

@@ -122,7 +122,19 @@ class AtomicFile:
 _AtomicFile = AtomicFile
 
 
-class CsvWriter:
+class _FileWriter:
+    """A streaming writer over one atomic file: ``commit`` renames it in place, ``abort`` removes it."""
+
+    file: AtomicFile
+
+    def commit(self) -> None:
+        self.file.commit()
+
+    def abort(self) -> None:
+        self.file.abort()
+
+
+class CsvWriter(_FileWriter):
     def __init__(self, path: Path):
         self.file = AtomicFile(path, newline="")
         self.writer = csv.DictWriter(self.file.fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
@@ -134,14 +146,8 @@ class CsvWriter:
             self.writer.writerow({k: csv_safe(v) for k, v in row.items()})
             self.rows += 1
 
-    def commit(self) -> None:
-        self.file.commit()
 
-    def abort(self) -> None:
-        self.file.abort()
-
-
-class JsonWriter:
+class JsonWriter(_FileWriter):
     def __init__(self, path: Path):
         self.file = AtomicFile(path)
         self.file.fh.write('{"documents": [\n')
@@ -158,23 +164,14 @@ class JsonWriter:
             self.file.fh.write("\n]}\n")
         self.file.commit()
 
-    def abort(self) -> None:
-        self.file.abort()
 
-
-class JsonlWriter:
+class JsonlWriter(_FileWriter):
     def __init__(self, path: Path):
         self.file = AtomicFile(path)
 
     def write(self, d: dict[str, Any]) -> None:
         self.file.fh.write(dumps(d))
         self.file.fh.write("\n")
-
-    def commit(self) -> None:
-        self.file.commit()
-
-    def abort(self) -> None:
-        self.file.abort()
 
 
 class ParquetWriter:

@@ -254,3 +254,25 @@ def test_leadership_and_dynasty_nouns(nlp, text, expected):
 ])
 def test_leadership_nouns_negatives(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite accusative noun (its stem is a frequent definite noun) ends the name,
+    # also right before a stop word where the surname rule would otherwise take it
+    ("وأرسل هشام جيشا إلى الحدود.", ["هشام"]),
+    # ... but a surname ending in ا stays
+    ("وأرسل هشام رضا إلى الحدود.", ["هشام رضا"]),
+    ("واستقبل الوزير ماريو كوستا في مكتبه.", ["ماريو كوستا"]),
+    # negative: no name at all
+    ("وقدم الفريق عرضا جديدا.", []),
+])
+def test_accusative_noun_ends_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign surname ending in ا whose stem is a rarer definite noun stays (الماس)
+    ("وأكد السائق البرازيلي روبرتو ماسا أن السباق صعب.", ["روبرتو ماسا"]),
+])
+def test_accusative_rule_keeps_rare_surnames(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -81,6 +81,8 @@ _IFAL = re.compile(r"^الا..ا.$")  # definite إفعال verbal noun (الإ�
 _MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 
 # frequency thresholds (wordfreq Zipf scale, on normalized forms)
+ACC_STEM_MIN = 4.2       # X+ا after a name is an accusative noun when الX is this frequent
+ACC_WORD_MIN = 3.0       # ... and X+ا itself a known word
 FREQ_FLOOR = 2.5        # words below this are unknown to the table (zipf 0)
 START_MAX = 4.8         # a name may start with a word at most this frequent (after a title/verb)
 CONT_MAX = 4.0          # an indefinite word continues a name when at most this frequent
@@ -968,6 +970,9 @@ class PersonExtractor:
             elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0) \
                     or self.strong_verb(w):
                 break
+            if w.endswith("ا") and len(w) >= 4 and w not in self.given and w not in self.known_words \
+                    and self.freq.get("ال" + w[:-1], 0.0) >= ACC_STEM_MIN and zw >= ACC_WORD_MIN:
+                break  # accusative noun (أرسل هشام جيشا), also before a boundary; not ماسا (الماس is rarer)
             if len(words) == 1 and anchored and not is_definite(w) and w[0] != "و" and zw < PAIR_MAX \
                     and w not in self.given and (soft or not (self.blocked(w) or w in self.action or cover[t.i] == "place"
                                                           or self.strong_clitic(w) or self.strong_verb(w))) \

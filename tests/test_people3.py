@@ -276,3 +276,16 @@ def test_accusative_noun_ends_name(nlp, text, expected):
 ])
 def test_accusative_rule_keeps_rare_surnames(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a filiation particle, علي is the father's name, not the preposition على
+    ("وأخذ البيعة لابنه الحسن بن علي ثم خرج.", ["الحسن بن علي"]),
+    ("وزار الوفد الحسين بن علي في القصر.", ["الحسين بن علي"]),
+    # ... and the name ends there before a common definite noun
+    ("واستقبل الأمير فيصل بن علي الوفد.", ["فيصل بن علي"]),
+    # negative: the preposition على after a common noun is no name
+    ("وأكد المدير أن بناء على الاتفاق تم.", []),
+])
+def test_filiation_before_ali(nlp, text, expected):
+    assert names(nlp, text) == expected

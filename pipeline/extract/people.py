@@ -912,6 +912,15 @@ class PersonExtractor:
                 break
             w = t.norm
             if need:  # a particle binds the next word
+                if w in self.stop and w in self.given and words[-1] in self.filiation and len(words) >= 2:
+                    words.append(w)  # الحسين بن علي: after بن, علي is the father's name, not على
+                    i += 1
+                    need = False
+                    nx = toks[i + 1] if i + 1 < n else None
+                    nn = nx.norm if nx is not None and nx.kind == "word" else ""
+                    if nn in self.given or nn in self.particles or (is_definite(nn) and is_nisba(nn) and not self.demonym(nn)):
+                        continue  # (علي بن علي الهاشمي); otherwise the name ends here (فيصل بن علي الوفد)
+                    break
                 if w in self.stop or w in self.speech or self.verb_like(w) or self.clitic_word(w, article_only=True) \
                         or (self.suffixed(w) and (words[-1] in self.filiation or w.endswith("ته"))):
                     break  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم)
@@ -921,7 +930,7 @@ class PersonExtractor:
                 continue
             if w in self.particles:
                 nxt = toks[i + 2].norm if i + 2 < n and toks[i + 2].kind == "word" else ""
-                if nxt and nxt not in self.stop and nxt not in self.speech and not self.verb_like(nxt) \
+                if nxt and (nxt not in self.stop or (w in self.filiation and nxt in self.given)) and nxt not in self.speech and not self.verb_like(nxt) \
                         and (w not in self.filiation or nxt in self.given or nxt in self.particles
                              or nxt in self.known_words or not (self.noun_like(nxt) and self.z(nxt) >= 4.5)):
                     # ابن/بن/بنت + a common noun is a phrase (ابن رجل), unlike أبو جبل

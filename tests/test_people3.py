@@ -289,3 +289,14 @@ def test_accusative_rule_keeps_rare_surnames(nlp, text, expected):
 ])
 def test_filiation_before_ali(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed person's surname that is a demonym is an adjective when alone ...
+    ("وحكم السلطان العثماني المدينة قرونا.", []),
+    ("وزار الجيش العثماني القلعة.", []),
+    # ... while the full listed name is still found
+    ("وقال سعد الدين العثماني إن الحكومة مستقرة.", ["سعد الدين العثماني"]),
+])
+def test_known_demonym_surname_alone(nlp, text, expected):
+    assert names(nlp, text) == expected

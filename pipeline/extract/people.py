@@ -520,6 +520,9 @@ class PersonExtractor:
                 # inside the name (و + ب + لير in وبلير) does not stop it
             if h.clitic and (self.z(toks[a].norm) >= 3.5 or h.clitic not in ("و", "ف", "ب", "ل", "وب", "ول", "فل", "فب")):
                 continue
+            if is_definite(h.key) and " " not in h.key and all(normalize(x) != h.key for x in h.payloads) and (
+                    self.demonym(h.key)):
+                continue  # a listed surname alone that is a demonym (العثماني)
             emit(_Name(a, b, h.nstart - toks[a].nstart), "person.known", 0.8, h.key, a)
 
         # 2. speech verbs, 3. given names / particles, 4. nisba + foreign word, 5. verb + foreign word

@@ -300,3 +300,14 @@ def test_filiation_before_ali(nlp, text, expected):
 ])
 def test_known_demonym_surname_alone(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ك + a single given name is a comparison (like X), not a mention
+    ("وكان الفريق كسارا في الملعب.", []),
+    ("وأصبح كأسامة في قوته.", []),
+    # the bare given name is still found
+    ("ووصل سامر إلى الملعب.", ["سامر"]),
+])
+def test_kaf_single_given_name(nlp, text, expected):
+    assert names(nlp, text) == expected

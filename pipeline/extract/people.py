@@ -573,7 +573,8 @@ class PersonExtractor:
                     if p.key in self.stop and not self._strong_next(toks, t.i):
                         break
                     nm = self._run(toks, t.i, p.cut, strong=False)
-                    if nm:
+                    if nm and not (p.clitic.endswith("ك") and nm.last == t.i):
+                        # (ك + one word is a comparison, كسارا، not a name: only a full name takes it)
                         emit(nm, "person.given", 0.75, p.key, t.i)
                     break
             if nxt is None or t.norm in self.stop:

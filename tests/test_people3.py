@@ -311,3 +311,14 @@ def test_known_demonym_surname_alone(nlp, text, expected):
 ])
 def test_kaf_single_given_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last part of a hyphenated name written with spaces, before a clear boundary
+    ("وأكدت وزيرة الدفاع ميشال أليو - ماري أن القوات باقية.", ["ميشال أليو - ماري"]),
+    # negatives: a dash between a name and a role or a number is no part of the name
+    ("وقال هاني رمزي - المدرب - إن الفريق جاهز.", ["هاني رمزي"]),
+    ("وسجل سامر حداد - 3 أهداف.", ["سامر حداد"]),
+])
+def test_spaced_hyphen_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -912,6 +912,14 @@ class PersonExtractor:
                     i += 2
                     continue
                 break
+            if t.norm == "-" and t.space_before and not need and len(words) >= 2 and i + 2 < n \
+                    and toks[i + 2].kind == "word" and cover[i + 2] is None and i + 3 < n and self._boundary(toks, i + 3):
+                w2 = toks[i + 2].norm
+                if not is_definite(w2) and not self.blocked(w2) and w2[:1] != "و" and (
+                        w2 in self.given or (self.z(w2) <= FOREIGN_WORD_MAX and not self.common_shape(w2))):
+                    words.append(w2)  # the last part of a hyphenated name written with spaces (كيم جونغ - إيل)
+                    i += 2
+                break
             if t.kind != "word" or not t.space_before or cover[t.i] in ("organization", "date"):
                 break
             w = t.norm

@@ -28,3 +28,19 @@ def test_family_name_spread(nlp, text, expected):
 def test_family_name_spread_negatives(nlp, text):
     doc = nlp.process(text)
     assert [e for e in doc.entities if e.type == "person"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Latin-script form in brackets right after a name is a mention of the same person
+    ("وحكم الملك تشارلز الأول ( Charles I ) البلاد.",
+     [("تشارلز الأول", "تشارلز الأول"), ("Charles I", "تشارلز الأول")]),
+    # negatives: an acronym or an age in brackets is no name
+    ("وزار سامر حداد ( CNN ) المكتب.", [("سامر حداد", "سامر حداد")]),
+    ("وقال سامر حداد ( 25 عاما ) إن الفريق جاهز.", [("سامر حداد", "سامر حداد")]),
+    # ... nor Latin words in brackets after a common noun
+    ("وزار الوفد المدينة ( Old Town ) أمس.", []),
+])
+def test_latin_form_in_brackets(nlp, text, expected):
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    assert [(e.text, e.value) for e in doc.entities if e.type == "person"] == expected

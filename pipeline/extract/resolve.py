@@ -54,6 +54,7 @@ from ..tokenize import peels
 #: a neighbour word at most this frequent (and not a verb or clitic form) makes a lone linked word
 #: part of a longer, different name (تيسير فهمي), so the linker leaves it
 NAME_LIKE_MAX = 3.3
+LATIN_MAX = 4          # words of a Latin-script name form in brackets after a name
 
 TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "topic": 4}
 
@@ -337,6 +338,38 @@ class Linker:
                 out.append(doc.make_entity("person", s, end, v, "coref.name_part", 0.7, evidence=v, linked_to=v))
                 covered.add(s, end)
             i += size
+        out.extend(self._latin_forms(doc, out, covered))
         out.sort(key=lambda e: (e.start, e.end, e.type))
         doc.entities = out
         return doc
+
+    @staticmethod
+    def _latin_forms(doc: Document, entities: list[Entity], covered: "_Spans") -> list[Entity]:
+        """The Latin-script form of a name given in brackets right after it:
+        ``ألبرت أينشتاين ( Albert Einstein )`` -> a second mention ``Albert Einstein``."""
+        toks = doc.tokens
+        by_end = {}
+        for t in toks:
+            by_end[t.end] = t.i
+        found: list[Entity] = []
+        for e in entities:
+            if e.type != "person" or e.end not in by_end:
+                continue
+            k = by_end[e.end] + 1
+            if k >= len(toks) or toks[k].norm != "(":
+                continue
+            m = k + 1
+            while m < len(toks) and m - k <= LATIN_MAX and toks[m].kind == "word" and toks[m].norm.isascii() \
+                    and toks[m].norm.isalpha():
+                m += 1
+            words = [t.norm for t in toks[k + 1:m]]
+            if not words or m >= len(toks) or toks[m].norm != ")" or not all(w[:1].isupper() for w in words) \
+                    or not any(w[1:].islower() for w in words):
+                continue  # capitalized words, not an acronym (CNN)
+            s, end = toks[k + 1].start, toks[m - 1].end
+            if covered.overlap(s, end):
+                continue
+            value = e.value or e.text
+            found.append(doc.make_entity("person", s, end, value, "coref.latin", 0.7, evidence=value, linked_to=value))
+            covered.add(s, end)
+        return found

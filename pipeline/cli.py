@@ -20,10 +20,9 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from . import __version__
-from .export import DEFAULT_FORMATS, FILE_NAMES, FORMATS
+from .export import DEFAULT_FORMATS, FORMATS
 from .io import DEFAULT_MAX_CHARS, InputDoc, ReadOptions, UsageError, check_inputs, input_size, iter_inputs, parse_date
 
 EXIT_OK = 0

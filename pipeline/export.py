@@ -67,7 +67,24 @@ def dumps(doc_dict: dict[str, Any]) -> str:
     return json.dumps(doc_dict, ensure_ascii=False)
 
 
-class AtomicFile:
+class _Transaction:
+    """``with``: commit on success, abort on any error (subclasses define both)."""
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+        return False
+
+
+class AtomicFile(_Transaction):
     """A file written under a temporary name in the target folder, renamed on :meth:`commit`.
 
     :meth:`abort` (or leaving a ``with`` block by an exception) deletes the temporary file.
@@ -110,16 +127,7 @@ class AtomicFile:
     def __enter__(self):
         return self.fh
 
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
-        return False
 
-
-# kept for callers of the first version
-_AtomicFile = AtomicFile
 
 
 class _FileWriter:
@@ -228,7 +236,7 @@ class ParquetWriter:
 _WRITERS = {"csv": CsvWriter, "json": JsonWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter}
 
 
-class OutputSet:
+class OutputSet(_Transaction):
     """The output files of a run, written as documents finish.
 
     ``with OutputSet(outdir, ["csv", "json"]) as out: out.write(doc_dict)`` commits every file
@@ -274,12 +282,6 @@ class OutputSet:
     def __enter__(self) -> "OutputSet":
         return self
 
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
-        return False
 
 
 def write_atomic_text(path: Path, text: str) -> None:

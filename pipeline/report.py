@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .document import ENTITY_TYPES
-from .export import _AtomicFile
+from .export import AtomicFile
 
 #: Display order, Arabic caption and colour of each entity type.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -298,7 +298,7 @@ def write_report(documents: Iterable[dict[str, Any]], path: Path,
     """
     path = Path(path)
     page = render_report(documents, max_documents=max_documents)
-    with _AtomicFile(path) as fh:
+    with AtomicFile(path) as fh:
         fh.write(page)
     return path
 

@@ -27,7 +27,6 @@ library versions and a hash of the data files.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from functools import lru_cache
@@ -238,7 +237,7 @@ def _build() -> dict[str, dict]:
 NORM_ZIPF_MIN = 2.0
 
 
-def _cached_json(name: str, build):
+def cached_table(name: str, build):
     """Loads ``name`` from the cache folder, or builds it with ``build()`` and stores it.
 
     The cache is a pickle of plain dicts (the project's own file, written by this function),
@@ -281,7 +280,7 @@ def _build_norm_freq() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _norm_freq() -> dict[str, float]:
-    return _cached_json("normzipf", _build_norm_freq)
+    return cached_table("normzipf", _build_norm_freq)
 
 
 def load_all() -> None:
@@ -300,7 +299,7 @@ def norm_zipf(word: str) -> float:
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, dict]:
     """Normalized place key -> {"trust", "kind", "source"} (built once, cached on disk)."""
-    return _cached_json("places", _build)
+    return cached_table("places", _build)
 
 
 @lru_cache(maxsize=1)

@@ -250,7 +250,6 @@ class OrganizationExtractor:
             if hit.key == key and hit.clitic.endswith("ال"):
                 continue  # the definite reading is the key with ال
             seen_heads.add(t.i)
-            cut = hit.nstart - t.nstart
             if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
                 continue  # حركة حماس: the movement is named by its fixed name alone
             if t.i + 1 < len(toks) and f"{key} {toks[t.i + 1].norm}" in self.places:

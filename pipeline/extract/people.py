@@ -113,7 +113,14 @@ def clean_value(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def frequency_table() -> dict[str, float]:
-    """Zipf frequency of every Arabic word above :data:`FREQ_FLOOR`, keyed by normalized form."""
+    """Zipf frequency of every Arabic word above :data:`FREQ_FLOOR`, keyed by normalized form
+    (the highest of its spellings); built once and cached on disk with the gazetteers."""
+    from .gazetteers import cached_table
+
+    return cached_table("maxzipf", _build_frequency_table)
+
+
+def _build_frequency_table() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     limit = 10 ** (FREQ_FLOOR - 9)
@@ -801,7 +808,7 @@ class PersonExtractor:
             if open_:
                 # genitive complement of a construct head
                 if self.verb_like(w) or w in self.given:
-                    return None if not w in self.given else self._run(toks, j, 0, strong=True)
+                    return None if w not in self.given else self._run(toks, j, 0, strong=True)
                 open_ = not ((is_definite(w) and w not in self.given) or w.startswith("لل"))
                 just_title = False
                 j += 1

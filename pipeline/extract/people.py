@@ -51,7 +51,7 @@ emitted inside a facility, institution or award name (``ملعب الأمير ع
 A hyphenated name written without spaces stays one name (``كيم جونغ-إيل``).
 
 A name is a run of name words after its start: given names, particle groups, words that the
-Arabic frequency list (wordfreq) does not know well, and definite family names (``البنيان``);
+Arabic frequency list (wordfreq) does not know well, and definite family names (``الحربي``);
 it ends at punctuation, stop words, verbs, titles, frequent nisba adjectives and other
 extractors' organization, place or date candidates. The span excludes proclitics (``لماكرون``
 -> ``ماكرون``), and the value is the span without diacritics or tatweel.
@@ -201,7 +201,7 @@ class PersonExtractor:
             if k and normalize(words[k]) in self.tails:
                 k -= 1
             while k > 1 and normalize(words[k - 1]) in self.particles:
-                k -= 1  # the surname keeps its particles (فون دير لاين، آل مكتوم)
+                k -= 1  # the surname keeps its particles (فان دير بيل، آل مكتوم)
             last = words[k:]
             key = normalize(" ".join(last))
             if len(last) == 1 and (key in self.given or key in self.stop or key in heads or len(key) < 3

@@ -26,10 +26,10 @@ A person mention with two or more words is a *full name*; full names that are a 
 suffix of a longer one (``آيت الطالب`` in ``خالد آيت الطالب``) join the longer one, whose
 value is the canonical form of the whole chain. Any person mention whose words are a prefix
 (first name, or ``عبد``/``أبو`` + next word) or a suffix (surname, or a group that starts with a
-particle: ``أبو العلا``, ``آل الشيخ``, ``فون دير لاين``) of a full name gets that full name as
+particle: ``أبو العلا``, ``آل الشيخ``, ``فان دير بيل``) of a full name gets that full name as
 ``value``; when several full names fit, the nearest preceding one wins (else the nearest
 following one). The linker also adds mentions of those short forms that no extractor found
-(``وأشار ليو``), longest form first, with و/ف/ل/ب peeled, when the words are not part of
+(``وأشار زيدان``), longest form first, with و/ف/ل/ب peeled, when the words are not part of
 another entity and are not stop words, titles or speech verbs. A person is never split in two:
 short forms are matched only on whole words and never inside another entity.
 

@@ -72,6 +72,7 @@ from .lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+_PREPS = frozenset(("على", "علي", "عن", "في", "من", "الى", "لدى", "لدي", "منذ", "مع"))
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
 _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
@@ -144,6 +145,14 @@ def is_nisba(norm: str) -> bool:
     return len(norm) >= 4 and norm.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
+def _open_role(kind: str, key: str) -> bool:
+    """A role title still open for a genitive complement (``رئيس`` -> ``رئيس بلدية X``); one that
+    already ends in a definite noun (``رئيس الوزراء``، ``وزير الخارجية``) is closed: a definite
+    noun takes no complement, so an indefinite word after it begins the name (``رئيس الوزراء
+    <foreign name>``)."""
+    return kind == "role" and not is_definite(key.split()[-1])
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     first: int        # token index of the first name word
@@ -177,7 +186,10 @@ class PersonExtractor:
         self.credit = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "credit")
         self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech") | self.credit
         self.action = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "action")
-        self.stop = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_stopwords.tsv", ("form",)))
+        stops = load_table("lexicons/person_stopwords.tsv", ("form",))
+        self.stop = frozenset(normalize(r["form"]) for r in stops)
+        # adjectives that may stand inside a role chain (المدرب الجديد X، الرئيس السابق X)
+        self.role_adj = frozenset(normalize(r["form"]) for r in stops if r.get("role_adj") == "1")
         titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
@@ -243,8 +255,9 @@ class PersonExtractor:
             return True  # يقاومان، سيحاولون (not سيباستيان)
         if head == "ا" and 4 <= len(norm) <= 7 and z(norm, 0.0) >= 3.0 and z("ي" + norm[1:], 0.0) >= 3.0:
             return True  # اتفق/يتفق، أهدر/يهدر، استقبل/يستقبل
-        if norm.endswith("ت") and norm[-2] != "ا" and z(norm[:-1], 0.0) >= 3.5:
-            return True
+        if norm.endswith("ت") and norm[-2] != "ا" and z(norm[:-1], 0.0) >= 3.5 and (
+                z(norm, 0.0) > 0.0 or z("ي" + norm[:-1], 0.0) >= 2.0 or z("ت" + norm[:-1], 0.0) >= 2.0):
+            return True  # a perfect -ت verb: in use itself, or its imperfect is (not ليفيت: ليفي + ت)
         if norm.endswith("وا") and (len(norm) >= 5 or z(norm[:-2], 0.0) >= 3.5):
             return True
         return False
@@ -428,6 +441,8 @@ class PersonExtractor:
             return True
         if norm[:2] in ("يت", "تت") and len(norm) >= 5:
             return True
+        if norm[0] == "ت" and len(norm) >= 4 and z("ي" + norm, 0.0) >= 2.5:
+            return True  # a form V/VI perfect whose imperfect is in use (تباحث: يتباحث، تعهد: يتعهد)
         if norm[0] == "س" and norm[1] in "يت" and len(norm) >= 6 and self.verb_shape(norm[1:]):
             return True  # سيتنحى
         if norm[0] == "س" and norm[1] in "يت" and len(norm) >= 5 and z(norm[1:], 0.0) >= 2.5 \
@@ -492,7 +507,7 @@ class PersonExtractor:
                     if nm:
                         emit(nm, "person.family", 0.6, key, i)
                 continue
-            nm = self._after_title(toks, last + 1, kind == "role", title_at, cand_start)
+            nm = self._after_title(toks, last + 1, _open_role(kind, key), title_at, cand_start)
             if nm:
                 emit(nm, "person.title", 0.9, key, i)
 
@@ -579,6 +594,8 @@ class PersonExtractor:
                         break  # a pronoun or particle that is also a short foreign name: هو محمد، لي أحمد
                     if p.key in self.stop and not self._strong_next(toks, t.i):
                         break
+                    if not p.cut and p.key[0] == "و" and p.key[1:] in self.stop and not self._strong_next(toks, t.i):
+                        break  # a name that is also و + a function word (واين: و + أين) needs a name after it
                     nm = self._run(toks, t.i, p.cut, strong=False)
                     if nm and not (p.clitic.endswith("ك") and nm.last == t.i):
                         # (ك + one word is a comparison, كسارا، not a name: only a full name takes it)
@@ -591,6 +608,8 @@ class PersonExtractor:
             tn = t.norm[1:] if t.norm.startswith("وال") else t.norm
             if tn in self.stop or w in self.stop:
                 continue
+            if is_definite(tn) and any(a <= t.i <= b for a, b in found):
+                continue  # the nisba ends a name already read (جاسم ناصر البدري شارحا): a family name, no adjective
             if is_definite(tn) and tn.endswith("يه") and self.demonym(tn[:-1]):
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
                 if (w in self.given or self.foreign_word(w)) and w2 and (w2 in self.given or self.foreign_word(w2)) \
@@ -601,8 +620,10 @@ class PersonExtractor:
             # nisba adjective + unknown word: الفرنسي X
             if is_definite(tn) and tn.endswith("ي") and self.z(tn) >= 3.0:
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
-                pair = self.z(w) <= 4.0 and w2 and (w2 in self.given or self.unknown(w2)) and self.can_start(w2) \
-                    and self.demonym(tn) and cover[j + 1] is None
+                pair = self.z(w) <= 4.0 and w2 and (w2 in self.given or self.unknown(w2) or (
+                    self.z(w2) <= PAIR_MAX and self.foreign_word(w) and self._foreign_like(w2))) \
+                    and self.can_start(w2) and self.demonym(tn) and cover[j + 1] is None
+                # (البرازيلي جوليو سيزار: two transliterated words after a nationality adjective)
                 if ((w in self.given or self.unknown(w)) and self.can_start(w)) or (pair and self.foreign_word(w)):
                     nm = self._run(toks, j, 0, strong=True)
                     prev = toks[t.i - 1] if t.i > 0 and t.norm == tn else None
@@ -782,8 +803,8 @@ class PersonExtractor:
                             return nm
                 return None
             if j in title_at:
-                last, kind, _ = title_at[j]
-                open_ = kind == "role"
+                last, kind, key = title_at[j]
+                open_ = _open_role(kind, key)
                 just_title = not open_
                 j = last + 1
                 continue
@@ -803,6 +824,9 @@ class PersonExtractor:
             if w in self.given and w in self.stop and just_title and (
                     self._name_follows(toks, j) or (j + 1 < n and toks[j + 1].kind == "punct")):
                 return self._run(toks, j, 0, strong=True)  # الإمام علي، not الرئيس على الاتفاق
+            if w in self.role_adj and not open_:
+                j += 1  # مهاجم <club> الجديد X: an adjective of the role, the name follows
+                continue
             if w in self.stop or w in self.speech:
                 return None
             if open_:
@@ -866,6 +890,22 @@ class PersonExtractor:
             return False
         return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
                     or self.noun_like(w) or (w[0] == "و" and w not in self.given))
+
+    def _prep_next(self, toks: list[Token], i: int) -> bool:
+        """Token ``i`` is a preposition, or a word with ب/ل attached to a known word."""
+        if i >= len(toks) or toks[i].kind != "word":
+            return False
+        w = toks[i].norm
+        if w in _PREPS:
+            return True
+        return len(w) >= 4 and w[0] in "بل" and (w[1:].startswith("ال") or self.z(w[1:]) >= 3.0)
+
+    def _foreign_like(self, w: str) -> bool:
+        """Like :meth:`foreign_word` but up to :data:`PAIR_MAX` frequent (a surname such as سيزار)."""
+        if len(w) < 2 or self.blocked(w) or is_definite(w) or self.z(w) > PAIR_MAX or w[0] == "و":
+            return False
+        return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
+                    or self.noun_like(w) or self.verb_like(w) or self.clitic_word(w))
 
     def _svo_word(self, w: str) -> bool:
         if w in self.stop or self.blocked(w) or is_definite(w):
@@ -986,11 +1026,19 @@ class PersonExtractor:
                     i += 1
                 break
             zw = self.z(w)
+            if len(words) >= 2 and not is_definite(w) and w not in self.given and w not in self.known_words and any(
+                    is_definite(x) and words[k - 1] not in self.particles and x not in self.tails
+                    and x not in self.ordinals and (is_nisba(x) or self.z(x[2:]) >= 2.5)
+                    for k, x in enumerate(words) if k):
+                break  # an Arabic family name with the article ends the name (جمال ناصر البدر شارحا); not
+                # the word after عبد (عبد العاطي X) or a transliteration that begins with ال (كارلوس البرتو X)
             # the second word of an anchored name (after a given name, or announced by a title or
             # verb) that is rare: the weak verb/clitic shapes are transliteration accidents
             # (بيكيت، كالديرون، كليمان), only a listed verb or a clear clitic reading stops it
             soft = len(words) == 1 and anchored and zw < SOFT_MAX and not is_definite(w) and (
-                w[0] != "و" or (zw == 0.0 and self.z(w[1:]) < 2.5 and w[1:] not in self.given))  # والكن
+                w[0] != "و" or (self.z(w[1:]) < 2.5 and w[1:] not in self.given and (
+                    zw == 0.0 or zw >= self.z(w[1:]) + 1.0)))
+            # (والكن; a و-initial surname in use as a whole, its remainder not: ويلكس، ويلسون)
             if soft:
                 if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w) \
                         or self.strong_verb(w):
@@ -1036,6 +1084,11 @@ class PersonExtractor:
             # (after X بن Y the next word is read like a second name: علي بن موسى الرضا)
             arab = words[0] in self.given or words[0] in self.particles
             if is_definite(w):
+                units = len(words) - sum(x in self.particles or x in self.tails for x in words[:-1])
+                if units >= 2 and w not in self.given and w[2:] not in self.given and not is_nisba(w) \
+                        and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا")) \
+                        and max(self.z(w), self.z(w[2:])) >= 2.5 and self._prep_next(toks, i + 2):
+                    break  # a participle before its complement (كرم جابر الفائز بذهبية، X المسؤول عن)
                 if (_MASDAR.match(w) and not (arab and is_nisba(w) and w.endswith("ي"))) \
                         or w[2:] in self.particles or w[2:] in self.title_words:
                     break  # (but ابو عبد الله التركي: a nisba family name, not a verbal noun)
@@ -1053,8 +1106,8 @@ class PersonExtractor:
                     # after a given name, a nisba is a family name (محمد شياع السوداني، أبو حمزة
                     # المصري): a nationality adjective comes before the name (اللاعب المصري محمد)
                 elif (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
-                        not second and (zw > CONT_DEF_MAX or self.z(w[2:]) >= 4.0 or _MASDAR.match(w)
-                                        or (w.startswith("الم") and len(w) >= 6))):
+                        not second and (zw > CONT_DEF_MAX or _MASDAR.match(w) or (w[2:] not in self.given and (
+                            self.z(w[2:]) >= 4.0 or (w.startswith("الم") and len(w) >= 6))))):
                     break  # a common noun with the article (الوفد), not a family name
                 words.append(w)
                 i += 1

@@ -95,3 +95,33 @@ def test_conjunction_question_word(nlp, text):
 ])
 def test_definite_family_name_ends_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name علي after the adjectives of a role, when a name word follows it
+    ("ووقع وزير المالية العراقي علي الكرخي الاتفاقية.", ["علي الكرخي"]),
+    # على spelled with alif maqsura is the preposition, never the name
+    ("وتغلب في الانتخابات على خوان ماريسكال بفارق كبير.", ["خوان ماريسكال"]),
+])
+def test_ali_and_ala(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ووافق وزير المالية العراقي على الاتفاقية.",
+    "وحرص الوزير الأردني على حضور الاجتماع.",
+])
+def test_ala_after_role_negatives(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ب/ك + ال + a word nobody uses is a transliteration, not a preposition and an article
+    ("وأعلن النادي التعاقد مع المدافع السنغالي كاليدو سانوغو قادما من ليون.", ["كاليدو سانوغو"]),
+    # a second word nobody uses, ending like a noun with a pronoun, after an announced first name
+    ("وقال رئيس الوزراء الهولندي مارك فيرته إن الحكومة ستستقيل.", ["مارك فيرته"]),
+    # ... but a known noun with a pronoun is not a surname
+    ("وقدم الوزير سامر كتابه الجديد للصحفيين.", ["سامر"]),
+])
+def test_clitic_and_pronoun_lookalikes(nlp, text, expected):
+    assert names(nlp, text) == expected

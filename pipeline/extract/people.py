@@ -278,10 +278,17 @@ class PersonExtractor:
             if prep == "ب" and p.key[:1] == "و" and self.freq.get(norm, 0.0) < 3.5:
                 continue  # بو- begins many names (بوين، بوتفليقة); بوجود is frequent as a whole
             zw = self.freq.get(norm, 0.0)
+            if article and prep[-1:] in ("ب", "ك") and zw == 0.0 and self._unknown_noun(p):
+                continue  # ب/ك + ال + a word nobody uses: a transliteration (بالاك، كاليدو), not بالمكتب
             if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3 and zk >= 3.0
                                                              and (zk >= zw + 0.5 or (zk >= 3.5 and zk >= zw)))):
                 return True
         return False
+
+    def _unknown_noun(self, p) -> bool:
+        """The noun after the article of an article reading (ب + الاك، كال + يدو) is no known word."""
+        noun = p.key if p.clitic.endswith("ال") else p.key[2:]
+        return self.freq.get(noun, 0.0) < 3.0 and self.freq.get("ال" + noun, 0.0) < 2.0
 
     def strong_verb(self, norm: str) -> bool:
         """The clear verb shapes (not the ت-ending or prefix-swap guesses that transliterated
@@ -324,12 +331,10 @@ class PersonExtractor:
             prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
             if prep[-1:] not in ("ب", "ل", "ك"):
                 continue
-            if p.clitic.endswith("ال"):
-                if zk >= 2.5:
-                    return True  # كالوزير (ك + ال + وزير)
-            elif p.key.startswith("ال"):
-                if zk >= 2.5:
-                    return True  # بالمكتب، للجنة
+            if p.key.startswith("ال") or p.clitic.endswith("ال"):
+                if zk >= 2.5 and not (prep[-1:] in ("ب", "ك") and self.freq.get(norm, 0.0) == 0.0
+                                      and self._unknown_noun(p)):
+                    return True  # كالوزير (ك + ال + وزير)، بالمكتب، للجنة; not كاليدو (كال + a rare يدو)
             elif len(p.key) >= 3 and zk >= 4.0:
                 return True
         return False
@@ -479,6 +484,9 @@ class PersonExtractor:
                     if prev is None or prev[1] < b - 1:
                         cand_start[a] = (c.type, b - 1)
         self._cover = cover
+        # على spelled with alif maqsura is the preposition, never the name علي (which the
+        # normalized view cannot tell apart)
+        self._ala = frozenset(t.i for t in toks if t.norm.endswith("علي") and doc.text[t.end - 1] == "ى")
         found: dict[tuple[int, int], tuple[str, float, str, int, int]] = {}
 
         def emit(nm: _Name, rule: str, score: float, evidence: str, ctx: int) -> None:
@@ -592,7 +600,7 @@ class PersonExtractor:
                 if p.key in self.given or p.key in self.arabic_particles:
                     if self._function_name(p.key):
                         break  # a pronoun or particle that is also a short foreign name: هو محمد، لي أحمد
-                    if p.key in self.stop and not self._strong_next(toks, t.i):
+                    if p.key in self.stop and (t.i in self._ala or not self._strong_next(toks, t.i)):
                         break
                     if not p.cut and p.key[0] == "و" and p.key[1:] in self.stop and not self._strong_next(toks, t.i):
                         break  # a name that is also و + a function word (واين: و + أين) needs a name after it
@@ -821,8 +829,11 @@ class PersonExtractor:
                 open_ = False
                 continue
             w = t.norm
-            if w in self.given and w in self.stop and just_title and (
-                    self._name_follows(toks, j) or (j + 1 < n and toks[j + 1].kind == "punct")):
+            if w in self.given and w in self.stop and j not in self._ala and ((just_title and (
+                    self._name_follows(toks, j) or (j + 1 < n and toks[j + 1].kind == "punct")))
+                    or (not open_ and len(w) >= 3 and self._surname_follows(toks, j))):
+                # (also after the adjectives of a role: وزير المالية العراقي علي X, while
+                # وافق الوزير العراقي على الاتفاق has no name after على)
                 return self._run(toks, j, 0, strong=True)  # الإمام علي، not الرئيس على الاتفاق
             if w in self.role_adj and not open_:
                 j += 1  # مهاجم <club> الجديد X: an adjective of the role, the name follows
@@ -922,6 +933,17 @@ class PersonExtractor:
         return (w in self.given and w not in self.stop) or w in self.particles or w in self.known_words \
             or (self.unknown(w) and self.can_start(w))
 
+    def _surname_follows(self, toks: list[Token], i: int) -> bool:
+        """The word after token ``i`` is clearly a name word: a given name, a word of a well-known
+        name, a rare word that may start a name, or a rare nisba family name (الكرخي)."""
+        if i + 1 >= len(toks) or toks[i + 1].kind != "word":
+            return False
+        w = toks[i + 1].norm
+        if (w in self.given and w not in self.stop) or w in self.known_words:
+            return True
+        return self.z(w) <= 3.0 and ((self.unknown(w) and self.can_start(w)) or (
+            is_definite(w) and is_nisba(w) and not self.demonym(w) and not self.blocked(w)))
+
     def _strong_next(self, toks: list[Token], i: int) -> bool:
         """The next word is an unambiguous given name or a name particle."""
         if i + 1 >= len(toks) or toks[i + 1].kind != "word":
@@ -1003,6 +1025,8 @@ class PersonExtractor:
                 i += 1
                 continue
             if w in self.given and w in self.stop:
+                if t.i in self._ala:
+                    break
                 # علي inside a name (محمد علي العظمي), not the preposition على before a noun
                 nx = toks[i + 2] if i + 2 < n else None
                 nn = nx.norm if nx is not None and nx.kind == "word" else ""
@@ -1066,10 +1090,12 @@ class PersonExtractor:
                 words.append(w)  # نصر الله، نور الدين
                 i += 1
                 continue
-            if len(w) >= 4 and w not in self.given and (
+            translit = soft and zw == 0.0 and self.z(w[:-1]) < 4.0 and self.z(w[:-2] + "ه") < 3.0
+            if len(w) >= 4 and w not in self.given and not translit and (
                     (w.endswith("ه") and self.z(w[:-1]) >= 3.5) or (w.endswith("ته") and self.z(w[:-2]) >= 3.0)
                     or (w.endswith("ا") and len(words) > 1 and self.z(w[:-1]) >= 3.0)):
-                break  # noun + pronoun (امتناعه، بيعته), accusative participle (شارحا)
+                break  # noun + pronoun (امتناعه، بيعته), accusative participle (شارحا); not a second word
+                # nobody uses as a whole after an announced first name (مارك روته)
             if w in self.given and (w not in self.given_common or (len(words) == 1 and anchored)
                                     or (zw < 4.6 and all(x in self.given or x in self.particles for x in words))):
                 # a given name, also a common word when second (رائف نجم، علي جمعة) or in a chain

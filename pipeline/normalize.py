@@ -8,7 +8,8 @@ through :func:`normalize` (the same code path), so lookups and text always agree
 What the view does (the table lives in ``resources/charmaps/ar_norm.json``):
 
 * deletes diacritics (tashkeel, superscript alef, Quranic marks), tatweel, zero-width and
-  bidi control characters;
+  bidi control characters (a tatweel standing alone between spaces is a dash, ``القاهرة ـ X``,
+  and becomes ``-``);
 * folds alef forms (أ إ آ ٱ) to ا, ى to ي, ة to ه, Persian ی/ک to ي/ك;
 * maps Arabic-Indic and Persian digits to ASCII digits;
 * folds Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) with NFKC, char by char
@@ -112,7 +113,8 @@ def normalize_view(text: str) -> NormView:
     """
     table = _translate_table()
     has_ws_runs = "  " in text or "\r" in text or "\t" in text or "\n " in text or " \n" in text or "\n\n" in text
-    if not has_ws_runs and not _needs_slow_path(text, table):
+    dash = " ـ" in text or text.startswith("ـ")
+    if not has_ws_runs and not dash and not _needs_slow_path(text, table):
         out = text.translate(table)
         # characters mapped to a space (NBSP, controls) can still form a white-space run
         if "  " not in out and " \n" not in out and "\n " not in out and "\n\n" not in out:
@@ -136,6 +138,12 @@ def normalize_view(text: str) -> NormView:
             origin.append(i)
             ends.append(i + 1)
             continue
+        if ch == "ـ" and dash and (i == 0 or text[i - 1] in _WS or text[i - 1] == " ") and _lone_tatweel(text, i):
+            mapped = "-"  # a tatweel standing alone between spaces is a dash (القاهرة ـ X), not elongation
+        elif ch == "ـ" and dash and i > 0 and text[i - 1] == "ـ" and chars and chars[-1] == "-" \
+                and origin and text[origin[-1]] == "ـ":
+            ends[-1] = i + 1  # (a run of them is one dash)
+            continue
         if not mapped:
             # a deleted combining mark right after a kept letter belongs to that letter
             if ends and ends[-1] == i and not prev_ws and unicodedata.category(ch) == "Mn":
@@ -147,6 +155,14 @@ def normalize_view(text: str) -> NormView:
             origin.append(i)
             ends.append(i + 1)
     return NormView("".join(chars), origin, len(text), ends)
+
+
+def _lone_tatweel(text: str, i: int) -> bool:
+    """The tatweel run starting at ``i`` ends at white space or at the end of the text."""
+    k = i
+    while k < len(text) and text[k] == "ـ":
+        k += 1
+    return k == len(text) or text[k] in _WS or text[k] == " "
 
 
 def normalize(text: str) -> str:

@@ -19,6 +19,10 @@ from pipeline.normalize import normalize, normalize_view
     ("a\u200bb", "ab"),                       # zero width space
     ("غزة  \t  رفح", "غزه رفح"),              # white space runs collapse
     ("ك\u064eت\u064eب\u064e", "كتب"),
+    ("القاهرة ـ أعلن", "القاهره - اعلن"),      # a tatweel alone between spaces is a dash
+    ("كتب ـــ سامر", "كتب - سامر"),            # ... also a run of them
+    ("1445 هـ", "1445 ه"),                    # ... but not one that ends a word
+    ("الـ15", "ال15"),
 ])
 def test_normalize_examples(raw, expected):
     assert normalize(raw) == expected
@@ -30,6 +34,7 @@ def test_normalize_examples(raw, expected):
     "plain ascii text",
     "",
     "ـــ",
+    "القاهرة ـ أعلن ـــ الوزير ـ",
 ])
 def test_normalize_view_offset_map_is_monotonic_and_in_range(raw):
     v = normalize_view(raw)

@@ -125,3 +125,27 @@ def test_ala_after_role_negatives(nlp, text):
 ])
 def test_clitic_and_pronoun_lookalikes(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nationality adjectives derived from the country gazetteer, even rare ones, also after ل
+    ("وفاز اللوكسمبورغي ماتيس برونر على منافسه.", ["ماتيس برونر"]),
+    ("وعادت المرتبة الأولى للكيني كيبيت موتاي في السباق.", ["كيبيت موتاي"]),
+    # the post of a role (لدى/في + organization or place) before the name
+    ("وقال سفير الأردن لدى الأمم المتحدة كوستا ميلاندري إن القرار متوازن.", ["كوستا ميلاندري"]),
+    ("وأكد مراسلنا في بيروت إن الوضع هادئ.", []),
+])
+def test_nationality_and_post(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # press bylines: كتب - X، كتب ـ X (tatweel dash), a name between two datelines
+    ("كتب - سامر الحلبي : أعلنت الوزارة أمس عن خطة جديدة.", ["سامر الحلبي"]),
+    ("كتب ـ محيي الدين فتحي وافق المجلس على الخطة.", ["محيي الدين فتحي"]),
+    ("لندن : علي الكاظمي بغداد : أعلنت الحكومة العراقية أمس خطة جديدة.", ["علي الكاظمي"]),
+    # ... a single word after a dateline is a news agency
+    ("عمان - بترا : افتتح الوزير المعرض.", []),
+])
+def test_bylines(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -1053,7 +1053,8 @@ def _from_word(lx: DateLexicon, vt: str, ns: int) -> tuple[str, int] | None:
 def _deleted(ch: str) -> bool:
     """True for a diacritic or tatweel the normalized view drops (not for bidi/format marks)."""
     if ch not in _DELETED:
-        _DELETED[ch] = normalize(ch) == "" and (ch == "\u0640" or unicodedata.category(ch) == "Mn")
+        # (a tatweel alone reads as a dash; after a letter, as here, the view drops it)
+        _DELETED[ch] = ch == "\u0640" or (normalize(ch) == "" and unicodedata.category(ch) == "Mn")
     return _DELETED[ch]
 
 

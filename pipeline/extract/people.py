@@ -72,6 +72,7 @@ from .lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+_DASHES = frozenset((":", "-", "ـ", "–", "—"))
 _PREPS = frozenset(("على", "علي", "عن", "في", "من", "الى", "لدى", "لدي", "منذ", "مع"))
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
 _OPEN = frozenset('"«(\'“')
@@ -186,6 +187,7 @@ class PersonExtractor:
         self.credit = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "credit")
         self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech") | self.credit
         self.action = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "action")
+        self.byline = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "byline")
         stops = load_table("lexicons/person_stopwords.tsv", ("form",))
         self.stop = frozenset(normalize(r["form"]) for r in stops)
         # adjectives that may stand inside a role chain (المدرب الجديد X، الرئيس السابق X)
@@ -195,6 +197,10 @@ class PersonExtractor:
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
         self._load_known(titles)
         self.ordinals = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_ordinals.tsv", ("form",)))
+        from .gazetteers import country_nisba_forms
+
+        # nationality adjectives derived from the country names of the place gazetteer
+        self.nationality = country_nisba_forms()
         self.facility = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_facility_heads.tsv", ("form",)))
 
     def _load_known(self, titles) -> None:
@@ -340,12 +346,14 @@ class PersonExtractor:
         return False
 
     def suffixed(self, norm: str) -> bool:
-        """A known noun with an attached pronoun (``قصيدته``, ``أوامره``), not a name."""
+        """A known noun with an attached pronoun (``قصيدته``, ``أوامره``, ``مراسلنا``), not a name."""
         if norm in self.given or len(norm) < 4 or norm.startswith("ال") or norm in self.tails:
             return False
         z = self.freq.get
         if norm.endswith("ته") and z(norm[:-2] + "ه", 0.0) >= 3.0:
             return True
+        if norm.endswith("نا") and len(norm) >= 5 and norm[-3] not in "ايو" and z(norm[:-2], 0.0) >= 3.5:
+            return True  # our X (مراسلنا، رئيسنا), not a transliteration after a long vowel (مارتينا)
         return norm.endswith(("ه", "ك")) and z(norm[:-1], 0.0) >= 3.0
 
     def noun_like(self, norm: str) -> bool:
@@ -361,10 +369,13 @@ class PersonExtractor:
         return art >= 3.0 and art >= z - 1.3
 
     def demonym(self, norm: str) -> bool:
-        """A nisba adjective with a plural in use (``الصيني`` -> ``الصينيون``): a demonym or
+        """A nisba adjective with a plural in use (``الصيني`` -> ``الصينيون``), or the nationality
+        adjective of a country in the place gazetteer (``الكيني``، ``اللوكسمبورغي``): a demonym or
         adjective, unlike a family name (``المالكي`` has no plural)."""
         if not is_nisba(norm):
             return False
+        if norm in self.nationality:
+            return True
         if not norm.endswith("ي"):
             return True
         return self.freq.get(norm + "ون", 0.0) >= 2.5 or self.freq.get(norm + "ين", 0.0) >= 2.5
@@ -614,19 +625,22 @@ class PersonExtractor:
             w = nxt.norm
             # feminine demonym + two name words: الفرنسية X Y (also after و: والفرنسية)
             tn = t.norm[1:] if t.norm.startswith("وال") else t.norm
+            if tn.startswith("لل") and "ال" + tn[2:] in self.nationality:
+                tn = "ال" + tn[2:]  # للكيني X: ل + a nationality adjective
             if tn in self.stop or w in self.stop:
                 continue
             if is_definite(tn) and any(a <= t.i <= b for a, b in found):
                 continue  # the nisba ends a name already read (جاسم ناصر البدري شارحا): a family name, no adjective
             if is_definite(tn) and tn.endswith("يه") and self.demonym(tn[:-1]):
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
-                if (w in self.given or self.foreign_word(w)) and w2 and (w2 in self.given or self.foreign_word(w2)) \
+                if (w in self.given or self.foreign_word(w) or (self._foreign_like(w) and self.foreign_word(w2))) \
+                        and w2 and (w2 in self.given or self.foreign_word(w2) or (self._foreign_like(w2) and self.foreign_word(w))) \
                         and toks[j + 1].space_before and cover[j + 1] is None:
                     nm = self._run(toks, j, 0, strong=True)
                     if nm and nm.last > nm.first:
                         emit(nm, "person.nisba", 0.65, t.norm, t.i)
             # nisba adjective + unknown word: الفرنسي X
-            if is_definite(tn) and tn.endswith("ي") and self.z(tn) >= 3.0:
+            if is_definite(tn) and tn.endswith("ي") and (self.z(tn) >= 3.0 or tn in self.nationality):
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
                 pair = self.z(w) <= 4.0 and w2 and (w2 in self.given or self.unknown(w2) or (
                     self.z(w2) <= PAIR_MAX and self.foreign_word(w) and self._foreign_like(w2))) \
@@ -699,6 +713,37 @@ class PersonExtractor:
             before = toks[a - 1] if a > 0 else None
             if before is None or before.kind == "punct" or before.norm in self.stop or before.sent != toks[a].sent:
                 emit(_Name(a, b, 0), "person.svo", 0.6, t.norm, a)
+
+        # bylines: كتب - X :، إعداد : X at the start of a sentence; <city> : X Y <city> : (a
+        # correspondent's name between two datelines)
+        for t in toks:
+            if t.kind != "word" or t.i + 2 >= n or cover[t.i] in ("organization", "date"):
+                continue
+            start = t.i == 0 or toks[t.i - 1].kind == "punct" or toks[t.i - 1].sent != t.sent
+            if not start or not (t.norm in self.byline or (cover[t.i] == "place" and t.i in cand_start
+                                                           and cand_start[t.i][0] == "place")):
+                continue
+            k = t.i if t.norm in self.byline else cand_start[t.i][1]
+            if k + 1 < n and toks[k + 1].norm in _DASHES:
+                k += 1
+            elif not (k + 1 < n and "ـ" in doc.text[toks[k].end:toks[k + 1].start]):
+                continue  # (a lone tatweel dash is no token of the normalized view)
+            if k + 1 >= n or toks[k + 1].kind != "word" or cover[k + 1] is not None:
+                continue
+            w = toks[k + 1].norm
+            if not (w in self.given or w in self.particles or (self.can_start(w) and self.z(w) <= 3.5)):
+                continue
+            nm = self._run(toks, k + 1, 0, strong=True)
+            if nm is None or any(a <= nm.last and nm.first <= b for a, b in found):
+                continue
+            e = nm.last + 1
+            closed = e >= n or (toks[e].kind == "punct" and toks[e].norm in _DASHES | {"،", ","}) \
+                or "ـ" in doc.text[toks[e - 1].end:toks[e].start] or (
+                    e in cand_start and cand_start[e][0] == "place" and cand_start[e][1] + 1 < n
+                    and toks[cand_start[e][1] + 1].norm in _DASHES)
+            if (t.norm in self.byline and (nm.last > nm.first or closed)) or (closed and nm.last > nm.first):
+                # (a single word after a dateline is a news agency: عمان - بترا :)
+                emit(nm, "person.byline", 0.7, t.norm, t.i)
 
         # coordination: a name, then و + a name-like word (بوش وبلير، أندريه غلوكسمان وبرنار ليفي)
         # ... also through a list comma (سامي، ووليد، وهاني): without و the item must be a
@@ -835,6 +880,14 @@ class PersonExtractor:
                 # (also after the adjectives of a role: وزير المالية العراقي علي X, while
                 # وافق الوزير العراقي على الاتفاق has no name after على)
                 return self._run(toks, j, 0, strong=True)  # الإمام علي، not الرئيس على الاتفاق
+            if w[:1].isascii():
+                return None  # a Latin-script word (a title or a transliteration in brackets) is no name here
+            if w in ("في", "لدي") and j + 1 in cand_start and cand_start[j + 1][0] in ("place", "organization") \
+                    and not just_title:
+                # the post of a role: سفير مصر لدى الأمم المتحدة X، السفير الأذري في عمّان X
+                j = cand_start[j + 1][1] + 1
+                open_ = False
+                continue
             if w in self.role_adj and not open_:
                 j += 1  # مهاجم <club> الجديد X: an adjective of the role, the name follows
                 continue
@@ -967,7 +1020,8 @@ class PersonExtractor:
         words: list[str] = [first]
         i = j
         need = first in self.particles
-        anchored = (first in self.given and first not in self.stop and (strong or first not in self.given_common)) \
+        anchored = (first in self.given and (first not in self.stop or (strong and len(first) >= 3))
+                    and (strong or first not in self.given_common)) \
             or (strong and not is_definite(first) and self.z(first) <= ANCHOR_MAX)
         while i + 1 < n and len(words) < RUN_MAX:
             t = toks[i + 1]
@@ -984,7 +1038,8 @@ class PersonExtractor:
             if t.norm == "-" and t.space_before and not need and len(words) >= 2 and i + 2 < n \
                     and toks[i + 2].kind == "word" and cover[i + 2] is None and i + 3 < n and self._boundary(toks, i + 3):
                 w2 = toks[i + 2].norm
-                if not is_definite(w2) and not self.blocked(w2) and w2[:1] != "و" and (
+                if not is_definite(w2) and not self.blocked(w2) and w2[:1] != "و" and not self.clitic_word(w2) \
+                        and not self.strong_clitic(w2) and (
                         w2 in self.given or (self.z(w2) <= FOREIGN_WORD_MAX and not self.common_shape(w2))):
                     words.append(w2)  # the last part of a hyphenated name written with spaces (كيم جونغ - إيل)
                     i += 2
@@ -1097,7 +1152,7 @@ class PersonExtractor:
                 break  # noun + pronoun (امتناعه، بيعته), accusative participle (شارحا); not a second word
                 # nobody uses as a whole after an announced first name (مارك روته)
             if w in self.given and (w not in self.given_common or (len(words) == 1 and anchored)
-                                    or (zw < 4.6 and all(x in self.given or x in self.particles for x in words))):
+                                    or (zw < 4.6 and all(x in self.given or x in self.particles or x in self.tails for x in words))):
                 # a given name, also a common word when second (رائف نجم، علي جمعة) or in a chain
                 # of given names (جاسم محمد مهدي)
                 words.append(w)

@@ -55,7 +55,7 @@ NEXT_MAX_ZIPF = 2.5      # later words of an unknown name must be rarer still
 COORD_MAX_ZIPF = 3.0     # an unknown word coordinated with a place must be rarer
 PREP_CLITICS = ("ب", "ل")
 VERB_PREFIXES = frozenset(("ست", "سي", "سن", "سا"))
-_WORD = r"(?:[^\W\d_]|[\u064b-\u0652\u0670\u0640])+"
+_WORD = r"(?:[^\W\d_]|[\u064b-\u0652\u0670])+"  # (tatweel is a word character: no second branch for it)
 _DASH_DATELINE = re.compile(rf"[ \t]*({_WORD}(?:[ ]{_WORD}){{0,2}})[ ]?(?:\([^()\n]{{1,40}}\)[ ]?)?(?:-{{1,2}}[ ]|[–—][ ]|/)")
 
 

@@ -149,3 +149,15 @@ def test_nationality_and_post(nlp, text, expected):
 ])
 def test_bylines(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound first name (عبد + a divine name) announced by a title takes a rare surname
+    ("وترأس الوزير عبد الوافي زنيبر اجتماعا مع الولاة.", ["عبد الوافي زنيبر"]),
+    # a family name that is also a title word ends a full name announced by context
+    ("ويرى الأستاذ مصطفى كامل السيد أن الانتخابات ستشهد مشاركة واسعة.", ["مصطفى كامل السيد"]),
+    # ... but a role that goes on after the name is not part of it
+    ("وأعلن المستشار عبد المجيد منصور النائب العام نتائج التحقيق.", ["عبد المجيد منصور"]),
+])
+def test_compound_first_name_and_title_surname(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -1096,15 +1096,21 @@ class PersonExtractor:
                     words.append(w)  # محمد الخامس، عبد الله الثاني
                     i += 1
                 break
-            if w in self.title_words and is_definite(w) and len(words) == 1 and anchored:
+            if w in self.title_words and is_definite(w) and ((len(words) == 1 and anchored) or (
+                    len(words) >= 2 and strong and all(x in self.given or x in self.particles for x in words))):
                 # a family name that is also a title (حسام القاضي، محمد الشيخ) when the name ends there
                 after = toks[i + 2] if i + 2 < n else None
-                if after is None or after.kind != "word" or after.norm in self.stop or after.norm in self.speech \
-                        or self.verb_like(after.norm) or after.norm[0] == "و":
+                if (after is None or after.kind != "word" or after.norm in self.stop or after.norm in self.speech
+                        or self.verb_like(after.norm) or after.norm[0] == "و") \
+                        and (len(words) == 1 or after is None or after.kind != "word" or not is_definite(after.norm)):
+                    # (but a role goes on after a full name: X Y النائب العام)
                     words.append(w)
                     i += 1
                 break
             zw = self.z(w)
+            # the first name is one unit: one word, a compound (عبد الوافي، نور الدين) announced by context
+            head = len(words) == 1 and anchored or (len(words) == 2 and strong and (
+                words[0] in self.arabic_particles or words[1] in self.tails))
             if len(words) >= 2 and not is_definite(w) and w not in self.given and w not in self.known_words and any(
                     is_definite(x) and words[k - 1] not in self.particles and x not in self.tails
                     and x not in self.ordinals and (is_nisba(x) or self.z(x[2:]) >= 2.5)
@@ -1114,7 +1120,7 @@ class PersonExtractor:
             # the second word of an anchored name (after a given name, or announced by a title or
             # verb) that is rare: the weak verb/clitic shapes are transliteration accidents
             # (بيكيت، كالديرون، كليمان), only a listed verb or a clear clitic reading stops it
-            soft = len(words) == 1 and anchored and zw < SOFT_MAX and not is_definite(w) and (
+            soft = head and zw < SOFT_MAX and not is_definite(w) and (
                 w[0] != "و" or (self.z(w[1:]) < 2.5 and w[1:] not in self.given and (
                     zw == 0.0 or zw >= self.z(w[1:]) + 1.0)))
             # (والكن; a و-initial surname in use as a whole, its remainder not: ويلكس، ويلسون)
@@ -1128,7 +1134,7 @@ class PersonExtractor:
             if w.endswith("ا") and len(w) >= 4 and w not in self.given and w not in self.known_words \
                     and self.freq.get("ال" + w[:-1], 0.0) >= ACC_STEM_MIN and zw >= ACC_WORD_MIN:
                 break  # accusative noun (أرسل هشام جيشا), also before a boundary; not ماسا (الماس is rarer)
-            if len(words) == 1 and anchored and not is_definite(w) and w[0] != "و" and zw < PAIR_MAX \
+            if head and not is_definite(w) and w[0] != "و" and zw < PAIR_MAX \
                     and w not in self.given and (soft or not (self.blocked(w) or w in self.action or cover[t.i] == "place"
                                                           or self.strong_clitic(w) or self.strong_verb(w))) \
                     and not self.suffixed(w) and self._boundary(toks, i + 2):
@@ -1161,7 +1167,7 @@ class PersonExtractor:
             if zw == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") and not soft and (
                     self.verb_like(w[1:]) or self.suffixed(w[1:]) or self.z(w[1:]) >= 3.0):
                 break  # ليعوض، لثنيه: a proclitic on a known word
-            second = (len(words) == 1 and anchored) or (len(words) >= 3 and words[-2] in self.filiation)
+            second = head or (len(words) >= 3 and words[-2] in self.filiation)
             # (after X بن Y the next word is read like a second name: علي بن موسى الرضا)
             arab = words[0] in self.given or words[0] in self.particles
             if is_definite(w):

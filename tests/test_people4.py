@@ -161,3 +161,13 @@ def test_bylines(nlp, text, expected):
 ])
 def test_compound_first_name_and_title_surname(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname that reads as ب/ل + a well-known name word, right after a first name
+    ("وقال المتحدث باسم الوزارة نيد برايس إن واشنطن تتابع التطورات.", ["نيد برايس"]),
+    # a verb-shaped word after a role chain is no name start when a pronoun is attached
+    ("واعتبر المتحدث باسمها عبد الرحمن ديناري أن المحاولة فشلت.", ["عبد الرحمن ديناري"]),
+])
+def test_surname_lookalikes_after_first_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -916,6 +916,11 @@ class PersonExtractor:
                     and not self.strong_verb(w) and not self.strong_clitic(w) and not self.suffixed(w) \
                     and not self.common_shape(w) and not w.endswith(("ها", "هم")):
                 return self._run(toks, j, 0, strong=True)  # السيد ميتسو ...: a rare word right after a title
+            if not open_ and self.verb_like(w) and not self.strong_verb(w) and not self.blocked(w) \
+                    and not is_definite(w) and self.z(w) < 4.0 and not self.clitic_word(w) and not self.suffixed(w) \
+                    and not w.endswith(("ه", "ها", "هم", "ك", "نا")) and self._surname_follows(toks, j) \
+                    and toks[j + 1].norm not in self.given:
+                return self._run(toks, j, 0, strong=True)  # الناشطة اليمنية توكل X: a verb-shaped first name
             if self.can_start(w) or (w in self.given and self._name_follows(toks, j)) or (direct and self.noun_like(w) and self.z(w) < 4.6 and not self.blocked(w)
                                      and not w.endswith(("ه", "ا", "ات", "ين", "ون")) and w[0] not in "تم"
                                      and not self.verb_like(w) and not self.clitic_word(w)):
@@ -954,6 +959,12 @@ class PersonExtractor:
             return False
         return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
                     or self.noun_like(w) or (w[0] == "و" and w not in self.given))
+
+    def _clitic_on_name(self, w: str) -> bool:
+        """The proclitic reading of ``w`` puts ب/ل/ك on a well-known name word (ب + رايس): right
+        after a first name that is a transliterated surname (نيد برايس), not a preposition."""
+        return self.z(w) < 4.0 and any(p.clitic in ("ب", "ل", "ك") and p.key in self.known_words
+                                       and p.key not in self.given for p in peels(w)[1:])
 
     def _prep_next(self, toks: list[Token], i: int) -> bool:
         """Token ``i`` is a preposition, or a word with ب/ل attached to a known word."""
@@ -1125,11 +1136,11 @@ class PersonExtractor:
                     zw == 0.0 or zw >= self.z(w[1:]) + 1.0)))
             # (والكن; a و-initial surname in use as a whole, its remainder not: ويلكس، ويلسون)
             if soft:
-                if self.blocked(w) or w in self.action or cover[t.i] == "place" or self.strong_clitic(w) \
-                        or self.strong_verb(w):
+                if self.blocked(w) or w in self.action or cover[t.i] == "place" or (
+                        self.strong_clitic(w) and not self._clitic_on_name(w)) or self.strong_verb(w):
                     break
-            elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.clitic_word(w, article_only=self.z(w) == 0.0) \
-                    or self.strong_verb(w):
+            elif self.blocked(w) or self.verb_like(w) or cover[t.i] == "place" or self.strong_verb(w) or (
+                    self.clitic_word(w, article_only=self.z(w) == 0.0) and not (head and self._clitic_on_name(w))):
                 break
             if w.endswith("ا") and len(w) >= 4 and w not in self.given and w not in self.known_words \
                     and self.freq.get("ال" + w[:-1], 0.0) >= ACC_STEM_MIN and zw >= ACC_WORD_MIN:

@@ -171,3 +171,17 @@ def test_compound_first_name_and_title_surname(nlp, text, expected):
 ])
 def test_surname_lookalikes_after_first_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # courts are named after districts: no person inside
+    ("أصدرت محكمة سيدي امحمد حكما بسجن المتهمين.", []),
+    ("وأحيلت القضية إلى محكمة الملك فهد بالرياض.", []),
+    # سيدي is also a first name after a role
+    ("وقال الرئيس الموريتاني سيدي محمد ولد الشيخ عبد الله إن الحوار مستمر.",
+     ["سيدي محمد ولد الشيخ عبد الله"]),
+    # مولاي is the Moroccan princely honorific, not part of the name
+    ("وكان في استقبال الضيف الأمير مولاي رشيد في المطار.", ["رشيد"]),
+])
+def test_facilities_and_maghreb_honorifics(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -192,7 +192,11 @@ class PersonExtractor:
         self.stop = frozenset(normalize(r["form"]) for r in stops)
         # adjectives that may stand inside a role chain (المدرب الجديد X، الرئيس السابق X)
         self.role_adj = frozenset(normalize(r["form"]) for r in stops if r.get("role_adj") == "1")
-        titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
+        all_titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
+        # saint honorifics (سيدي) announce no name (they are also first names: سيدي محمد ولد X); the
+        # facility guard looks past them (محكمة سيدي امحمد)
+        self.saints = frozenset(normalize(r["form"]) for r in all_titles if r["kind"] == "saint")
+        titles = tuple(r for r in all_titles if r["kind"] != "saint")
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
         self._load_known(titles)
@@ -808,7 +812,8 @@ class PersonExtractor:
             if key not in found:
                 continue
             k = found[key][4] - 1
-            while k >= 0 and toks[k].kind == "word" and (toks[k].norm in self.title_words or k in in_name):
+            while k >= 0 and toks[k].kind == "word" and (toks[k].norm in self.title_words or k in in_name
+                                                         or toks[k].norm in self.saints):
                 k -= 1  # ملعب الأمير عبد الله الفيصل: look past titles and adjoining name words
             if k >= 0 and toks[k].kind == "word" and any(
                     p.key in self.facility for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
@@ -880,6 +885,8 @@ class PersonExtractor:
                 # (also after the adjectives of a role: وزير المالية العراقي علي X, while
                 # وافق الوزير العراقي على الاتفاق has no name after على)
                 return self._run(toks, j, 0, strong=True)  # الإمام علي، not الرئيس على الاتفاق
+            if w in self.saints and j + 1 < n and toks[j + 1].kind == "word" and toks[j + 1].norm in self.given:
+                return self._run(toks, j, 0, strong=True)  # الرئيس الموريتاني سيدي محمد ولد X: part of the name
             if w[:1].isascii():
                 return None  # a Latin-script word (a title or a transliteration in brackets) is no name here
             if w in ("في", "لدي") and j + 1 in cand_start and cand_start[j + 1][0] in ("place", "organization") \

@@ -44,3 +44,14 @@ def test_latin_form_in_brackets(nlp, text, expected):
     doc = nlp.process(text)
     assert_offsets(doc)
     assert [(e.text, e.value) for e in doc.entities if e.type == "person"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family name with the article ends a name: a verb after its lone mention does not make it
+    # part of another person's name
+    ("وقال الرئيس بشار الأسد إن الحرب انتهت. وتمنى المراقبون لو أن الأسد اغتنم الفرصة.",
+     ["بشار الأسد", "الأسد"]),
+])
+def test_definite_surname_mention_before_a_verb(nlp, text, expected):
+    doc = nlp.process(text)
+    assert [e.text for e in doc.entities if e.type == "person"] == expected

@@ -218,9 +218,11 @@ class Linker:
         return True
 
     def _in_longer_name(self, toks, i: int, cut: int) -> bool:
-        """The word sits in a run of name-like words (تيسير فهمي، فيلار مير): another person."""
+        """The word sits in a run of name-like words (تيسير فهمي، فيلار مير): another person.
+        A family name with the article ends a name, so only the word before it counts there."""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and nxt.kind == "word" and self._name_like(nxt.norm):
+        definite = toks[i].norm[cut:].startswith("ال")
+        if not definite and nxt is not None and nxt.kind == "word" and self._name_like(nxt.norm):
             return True
         prv = toks[i - 1] if i > 0 and not cut else None
         return prv is not None and prv.kind == "word" and self._name_like(prv.norm)

@@ -185,3 +185,16 @@ def test_surname_lookalikes_after_first_name(nlp, text, expected):
 ])
 def test_facilities_and_maghreb_honorifics(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # naming words introduce a person's name
+    ("وأكد الشهود أن رجلا يدعى كمال الحداد كان في المكان.", ["كمال الحداد"]),
+    ("وتمكنت الشرطة من توقيف المدعو رشيد بنعلي في الدار البيضاء.", ["رشيد بنعلي"]),
+    ("ومن بين المتهمين نزار سالم الملقب بعلي الزئبق في القضية.", ["نزار سالم", "علي الزئبق"]),
+    # ... not a definite noun (ما يسمى), nor يدعي "claims" before أن
+    ("وتحدث عن ما يدعى الإصلاح الإداري.", []),
+    ("ويدعي الحزب أن الانتخابات مزورة.", []),
+])
+def test_naming_words(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -188,6 +188,7 @@ class PersonExtractor:
         self.speech = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "speech") | self.credit
         self.action = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "action")
         self.byline = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "byline")
+        self.naming = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "naming")
         stops = load_table("lexicons/person_stopwords.tsv", ("form",))
         self.stop = frozenset(normalize(r["form"]) for r in stops)
         # adjectives that may stand inside a role chain (المدرب الجديد X، الرئيس السابق X)
@@ -717,6 +718,30 @@ class PersonExtractor:
             before = toks[a - 1] if a > 0 else None
             if before is None or before.kind == "punct" or before.norm in self.stop or before.sent != toks[a].sent:
                 emit(_Name(a, b, 0), "person.svo", 0.6, t.norm, a)
+
+        # naming words: رجل يدعى X، المدعو X، الملقب بـX (a quote may open the name)
+        for t in toks:
+            if t.kind != "word" or cover[t.i] in ("organization", "date"):
+                continue
+            key = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in self.naming else t.norm
+            if key not in self.naming:
+                continue
+            j = t.i + 1
+            if j < n and toks[j].norm in _OPEN:
+                j += 1
+            if j >= n or toks[j].kind != "word" or cover[j] is not None:
+                continue
+            w, cut = toks[j].norm, 0
+            if w[:1] == "ب" and key.startswith("ال") and len(w) > 3 and (
+                    w[1:] in self.given or w[1:] in self.particles or self.can_start(w[1:])):
+                w, cut = w[1:], 1  # الملقب بعلي الكيماوي
+            if (self.blocked(w) and w not in self.given) or is_definite(w) or not (
+                    (w in self.given and not self._function_name(w)) or w in self.particles
+                    or self.can_start(w) or self.foreign_word(w)):
+                continue
+            nm = self._run(toks, j, cut, strong=True)
+            if nm is not None:
+                emit(nm, "person.naming", 0.75, key, t.i)
 
         # bylines: كتب - X :، إعداد : X at the start of a sentence; <city> : X Y <city> : (a
         # correspondent's name between two datelines)

@@ -198,3 +198,13 @@ def test_facilities_and_maghreb_honorifics(nlp, text, expected):
 ])
 def test_naming_words(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname abbreviated to its initial, as court news writes it
+    ("وتم توقيف كريم س. وهشام ع. في حالة تلبس.", ["كريم س.", "هشام ع."]),
+    # ... not a preposition written apart (لـ) after a name
+    ("وكشف نزار لـ الصحيفة أن الملف مغلق.", ["نزار"]),
+])
+def test_initial_surname(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -1277,6 +1277,10 @@ class PersonExtractor:
             return None
         if not words or i < j:
             return None
+        if words[-1] in self.given and i + 2 < n and toks[i + 1].kind == "word" and len(toks[i + 1].norm) == 1 \
+                and toks[i + 1].space_before and toks[i + 2].norm == "." and not toks[i + 2].space_before \
+                and "\u0621" <= toks[i + 1].norm <= "\u064a":
+            return _Name(j, i + 2, cut)  # a surname abbreviated to its initial, as court news writes it (كريم س.)
         if not strong:
             # without context: one given name must be unambiguous; a common-word name needs company
             head = words[0]

@@ -222,8 +222,10 @@ class Linker:
         A family name with the article ends a name, so only the word before it counts there."""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         definite = toks[i].norm[cut:].startswith("ال")
-        if not definite and nxt is not None and nxt.kind == "word" and self._name_like(nxt.norm):
-            return True
+        initial = nxt is not None and len(nxt.norm) == 1 and i + 2 < len(toks) and toks[i + 2].norm == "." \
+            and not toks[i + 2].space_before
+        if not definite and nxt is not None and nxt.kind == "word" and (self._name_like(nxt.norm) or initial):
+            return True  # (also before an initial: هشام ل.)
         prv = toks[i - 1] if i > 0 and not cut else None
         return prv is not None and prv.kind == "word" and self._name_like(prv.norm)
 

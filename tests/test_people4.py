@@ -208,3 +208,13 @@ def test_naming_words(nlp, text, expected):
 ])
 def test_initial_surname(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated name written with spaces whose last part is a word of a well-known name
+    ("واستقبل الزعيم الكوري الشمالي كيم جونغ - أون ضيفه الروسي.", ["كيم جونغ - أون"]),
+    # ... but a given name after a dash starts another person (a list of names)
+    ("وسجل للفريق عاطف فتحي - نزار الحمصي : هدفين.", ["عاطف فتحي", "نزار الحمصي"]),
+])
+def test_spaced_hyphen_names(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -1079,11 +1079,13 @@ class PersonExtractor:
                     continue
                 break
             if t.norm == "-" and t.space_before and not need and len(words) >= 2 and i + 2 < n \
-                    and toks[i + 2].kind == "word" and cover[i + 2] is None and i + 3 < n and self._boundary(toks, i + 3):
+                    and toks[i + 2].kind == "word" and cover[i + 2] is None and (
+                        i + 3 >= n or self._boundary(toks, i + 3)
+                        or (toks[i + 2].norm in self.known_words and toks[i + 2].norm not in self.given)):
                 w2 = toks[i + 2].norm
                 if not is_definite(w2) and not self.blocked(w2) and w2[:1] != "و" and not self.clitic_word(w2) \
-                        and not self.strong_clitic(w2) and (
-                        w2 in self.given or (self.z(w2) <= FOREIGN_WORD_MAX and not self.common_shape(w2))):
+                        and not self.strong_clitic(w2) and (w2 in self.given or w2 in self.known_words
+                                                            or (self.z(w2) <= FOREIGN_WORD_MAX and not self.common_shape(w2))):
                     words.append(w2)  # the last part of a hyphenated name written with spaces (كيم جونغ - إيل)
                     i += 2
                 break

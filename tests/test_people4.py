@@ -218,3 +218,15 @@ def test_initial_surname(nlp, text, expected):
 ])
 def test_spaced_hyphen_names(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name that is also a common word, right before إن / : after a speech verb
+    ("وقال رمضان إن المفاوضات متعثرة.", ["رمضان"]),
+    ("وأكد سعيد : الفريق جاهز للمباراة.", ["سعيد"]),
+    # ... an indefinite common noun there is no name, nor the preposition على
+    ("وقال مسؤول إن المفاوضات متعثرة.", []),
+    ("وشدد على أن الحزب لن ينسى حلفاءه.", []),
+])
+def test_common_given_name_as_speech_subject(nlp, text, expected):
+    assert names(nlp, text) == expected

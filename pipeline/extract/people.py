@@ -72,6 +72,7 @@ from .lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
+_SAID = frozenset(("ان", "انه", "انها", "بان", "بانه", ":"))  # what follows a speech verb's subject
 _DASHES = frozenset((":", "-", "ـ", "–", "—"))
 _PREPS = frozenset(("على", "علي", "عن", "في", "من", "الى", "لدى", "لدي", "منذ", "مع"))
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
@@ -589,7 +590,10 @@ class PersonExtractor:
                 if nxt is not None:
                     w = nxt.norm
                     credit = any(p.key in self.credit for p in ps)
-                    ok = self.can_start(w) or (w in self.given and (credit or self._name_follows(toks, j))) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
+                    # (a given name that is also a common word, right before إن / : / a quote, is
+                    # the subject: وقال رمضان إن)
+                    said = j + 1 < n and (toks[j + 1].norm in _SAID or toks[j + 1].norm in _OPEN) and w not in self.stop
+                    ok = self.can_start(w) or (w in self.given and (credit or said or self._name_follows(toks, j))) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
                                                and not self.blocked(w) and not self.common_shape(w)) \
                         or (is_definite(w) and is_nisba(w) and not self.demonym(w) and self.z(w) <= 3.6
                             and not self.blocked(w))  # وقال البدري or (w in self.known_words and self.z(w) < 5.3)

@@ -638,7 +638,7 @@ class PersonExtractor:
                 tn = "ال" + tn[2:]  # للكيني X: ل + a nationality adjective
             if tn in self.stop or w in self.stop:
                 continue
-            if is_definite(tn) and any(a <= t.i <= b for a, b in found):
+            if is_definite(tn) and tn.endswith(("ي", "يه")) and any(a <= t.i <= b for a, b in found):
                 continue  # the nisba ends a name already read (جاسم ناصر البدري شارحا): a family name, no adjective
             if is_definite(tn) and tn.endswith("يه") and self.demonym(tn[:-1]):
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
@@ -724,12 +724,14 @@ class PersonExtractor:
                 emit(_Name(a, b, 0), "person.svo", 0.6, t.norm, a)
 
         # naming words: رجل يدعى X، المدعو X، الملقب بـX (a quote may open the name)
+        naming = self.naming
         for t in toks:
+            norm = t.norm
+            if norm not in naming and not (norm[:1] in "وف" and norm[1:] in naming):
+                continue
             if t.kind != "word" or cover[t.i] in ("organization", "date"):
                 continue
-            key = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in self.naming else t.norm
-            if key not in self.naming:
-                continue
+            key = norm if norm in naming else norm[1:]
             j = t.i + 1
             if j < n and toks[j].norm in _OPEN:
                 j += 1
@@ -750,11 +752,12 @@ class PersonExtractor:
         # bylines: كتب - X :، إعداد : X at the start of a sentence; <city> : X Y <city> : (a
         # correspondent's name between two datelines)
         for t in toks:
-            if t.kind != "word" or t.i + 2 >= n or cover[t.i] in ("organization", "date"):
+            if t.norm not in self.byline and cover[t.i] != "place":
+                continue
+            if t.kind != "word" or t.i + 2 >= n:
                 continue
             start = t.i == 0 or toks[t.i - 1].kind == "punct" or toks[t.i - 1].sent != t.sent
-            if not start or not (t.norm in self.byline or (cover[t.i] == "place" and t.i in cand_start
-                                                           and cand_start[t.i][0] == "place")):
+            if not start or not (t.norm in self.byline or (t.i in cand_start and cand_start[t.i][0] == "place")):
                 continue
             k = t.i if t.norm in self.byline else cand_start[t.i][1]
             if k + 1 < n and toks[k + 1].norm in _DASHES:

@@ -230,3 +230,15 @@ def test_spaced_hyphen_names(nlp, text, expected):
 ])
 def test_common_given_name_as_speech_subject(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name that is also a common word, with a family nisba right after it
+    ("وشارك في الندوة كل من منى الشاذلي وعمرو أديب.", ["منى الشاذلي", "عمرو أديب"]),
+    ("وقالت منى الشاذلي إن البرنامج سيعود.", ["منى الشاذلي"]),
+    # ... not a word with a pronoun that begins like the article
+    ("وأصدرت الفنانة أحلام ألبومها الجديد.", ["أحلام"]),
+    ("وزين صحن المسجد بأسماء الله الحسنى.", []),
+])
+def test_common_given_name_with_family_nisba(nlp, text, expected):
+    assert names(nlp, text) == expected

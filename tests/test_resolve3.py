@@ -55,3 +55,12 @@ def test_latin_form_in_brackets(nlp, text, expected):
 def test_definite_surname_mention_before_a_verb(nlp, text, expected):
     doc = nlp.process(text)
     assert [e.text for e in doc.entities if e.type == "person"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound name (صلاح الدين) is not the short form of another person's name (X صلاح)
+    ("وقال الوزير عبد الفتاح صلاح إن منبر صلاح الدين أعيد بناؤه.", ["عبد الفتاح صلاح"]),
+])
+def test_compound_name_is_no_short_form(nlp, text, expected):
+    doc = nlp.process(text)
+    assert [e.text for e in doc.entities if e.type == "person"] == expected

@@ -593,7 +593,8 @@ class PersonExtractor:
                     # (a given name that is also a common word, right before إن / : / a quote, is
                     # the subject: وقال رمضان إن)
                     said = j + 1 < n and (toks[j + 1].norm in _SAID or toks[j + 1].norm in _OPEN) and w not in self.stop
-                    ok = self.can_start(w) or (w in self.given and (credit or said or self._name_follows(toks, j))) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
+                    ok = self.can_start(w) or (w in self.given and (credit or said or self._name_follows(toks, j)
+                                                                    or self._surname_follows(toks, j))) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
                                                and not self.blocked(w) and not self.common_shape(w)) \
                         or (is_definite(w) and is_nisba(w) and not self.demonym(w) and self.z(w) <= 3.6
                             and not self.blocked(w))  # وقال البدري or (w in self.known_words and self.z(w) < 5.3)
@@ -1233,6 +1234,8 @@ class PersonExtractor:
                     break  # (but ابو عبد الله التركي: a nisba family name, not a verbal noun)
                 if len(words) == 1 and not arab and zw > 3.0:
                     break  # a foreign first word takes no article: بيرنز المسؤولين
+                if w.endswith(("ها", "هم", "هما", "كم")) and not is_nisba(w):
+                    break  # a noun with a pronoun is no family name, even one that begins like the article (ألبومها)
                 if w not in self.given and w not in self.known_words and w[2:] not in self.given and (
                         (w.endswith("ات") and len(w) >= 7 and zw >= PLURAL_DEF_MIN)
                         or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not is_nisba(w))
@@ -1297,8 +1300,10 @@ class PersonExtractor:
                 if head in self.given_common or head in self.particles or self.z(head) > 5.0 and head not in self.given:
                     return None
             elif head in self.given_common and not any(
-                    w in self.given or w in self.particles or self.z(w) <= 3.0 for w in words[1:]):
-                return None
+                    w in self.given or w in self.particles or self.z(w) <= 3.0 for w in words[1:]) and not (
+                    is_definite(words[1]) and is_nisba(words[1]) and not self.demonym(words[1])
+                    and self.z(words[1]) <= 4.0):
+                return None  # (a family nisba right after it is company enough: منى الشاذلي)
             if head in self.particles and len(words) == 2 and head not in ("عبد",) and self.z(words[1]) > 4.6 \
                     and words[1] not in self.given:
                 return None  # أبو + common word (ابو ظبي is the place extractor's)

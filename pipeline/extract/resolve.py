@@ -142,6 +142,8 @@ class Linker:
 
         self._particles = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_particles.tsv", ("form", "kind"))
                                     if r["kind"] == "bind")
+        self._tails = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_particles.tsv", ("form", "kind"))
+                                if r["kind"] == "tail")
         self._blocked = (forms("lexicons/person_stopwords.tsv") | forms("lexicons/person_speech_verbs.tsv")
                          | frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w))
         self._bind = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "آل", "آيت"))
@@ -224,6 +226,8 @@ class Linker:
         definite = toks[i].norm[cut:].startswith("ال")
         initial = nxt is not None and len(nxt.norm) == 1 and i + 2 < len(toks) and toks[i + 2].norm == "." \
             and not toks[i + 2].space_before
+        if nxt is not None and nxt.kind == "word" and nxt.norm in self._tails:
+            return True  # صلاح الدين، نصر الله: a compound name, not the short form صلاح
         if not definite and nxt is not None and nxt.kind == "word" and (self._name_like(nxt.norm) or initial):
             return True  # (also before an initial: هشام ل.)
         prv = toks[i - 1] if i > 0 and not cut else None

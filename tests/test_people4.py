@@ -242,3 +242,11 @@ def test_common_given_name_as_speech_subject(nlp, text, expected):
 ])
 def test_common_given_name_with_family_nisba(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Persian زاده ends a compound surname, like الدين and الله
+    ("وقال الباحث الإيراني علي حسين زاده إن المفاوضات ستتعثر.", ["علي حسين زاده"]),
+])
+def test_persian_tail(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -297,6 +297,25 @@ def _open_binary(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
+def _peek_codec(fh: BinaryIO, opts: ReadOptions) -> str:
+    """The encoding of an open file from its first bytes (BOM) or ``opts.encoding``."""
+    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
+    return sniff_encoding(head, opts.encoding)
+
+
+def _open_sniffed(path: Path, opts: ReadOptions) -> tuple[BinaryIO, str] | InputError:
+    """The open file and its encoding, or the error that stops reading it (unreadable, corrupt gzip)."""
+    try:
+        fh = _open_binary(path)
+    except OSError as exc:
+        return InputError(str(path), f"cannot read file: {exc.strerror or exc}")
+    try:
+        return fh, _peek_codec(fh, opts)
+    except (OSError, EOFError, zlib.error) as exc:
+        fh.close()
+        return InputError(str(path), f"cannot read file: {exc}")
+
+
 def read_jsonl(path: Path, lines: Iterable | None = None, opts: ReadOptions | None = None) -> Iterator[Item]:
     """JSON Lines: one object per line. A bad line is reported (``file:LINE``) and skipped.
 
@@ -308,18 +327,12 @@ def read_jsonl(path: Path, lines: Iterable | None = None, opts: ReadOptions | No
         yield from _jsonl_lines(path, stem, (ln.encode("utf-8") if isinstance(ln, str) else ln for ln in lines),
                                 opts, "utf-8")
         return
-    try:
-        fh = _open_binary(path)
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read file: {exc.strerror or exc}")
+    opened = _open_sniffed(path, opts)
+    if isinstance(opened, InputError):
+        yield opened
         return
+    fh, codec = opened
     with fh:
-        try:
-            head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
-        except (OSError, EOFError, zlib.error) as exc:
-            yield InputError(str(path), f"cannot read file: {exc}")
-            return
-        codec = sniff_encoding(head, opts.encoding)
         if _is_ascii_compatible(codec):
             yield from _jsonl_lines(path, stem, fh, opts, codec)
         else:  # UTF-16/32: no byte-level line splitting; decode the stream
@@ -370,14 +383,12 @@ def read_csv(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
     """CSV with a header row; a row is located as ``file:LINE`` (its first physical line)."""
     opts = opts or ReadOptions()
     stem = path.name.split(".")[0]
-    try:
-        fh = _open_binary(path)
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read file: {exc.strerror or exc}")
+    opened = _open_sniffed(path, opts)
+    if isinstance(opened, InputError):
+        yield opened
         return
+    fh, codec = opened
     with fh:
-        head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
-        codec = sniff_encoding(head, opts.encoding)
         text = io.TextIOWrapper(fh, encoding=codec, errors=opts.errors, newline="")
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         reader = csv.DictReader(text)
@@ -563,9 +574,7 @@ def check_inputs(inputs: list[str], opts: ReadOptions | None = None) -> None:
 def _check_csv_header(path: Path, opts: ReadOptions) -> None:
     try:
         with _open_binary(path) as fh:
-            head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
-            codec = sniff_encoding(head, opts.encoding)
-            text = io.TextIOWrapper(fh, encoding=codec, errors="replace", newline="")
+            text = io.TextIOWrapper(fh, encoding=_peek_codec(fh, opts), errors="replace", newline="")
             csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
             header = next(csv.reader(text), None)
     except (OSError, EOFError, zlib.error, csv.Error) as exc:

@@ -20,11 +20,13 @@ What the view does (the table lives in ``resources/charmaps/ar_norm.json``):
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+_LONE_TATWEEL = re.compile(r"(?<!\S)\u0640+(?!\S)")
 _WS = frozenset(" \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2028\u2029\u0085")
 
 
@@ -113,8 +115,9 @@ def normalize_view(text: str) -> NormView:
     """
     table = _translate_table()
     has_ws_runs = "  " in text or "\r" in text or "\t" in text or "\n " in text or " \n" in text or "\n\n" in text
-    dash = " ـ" in text or text.startswith("ـ")
-    if not has_ws_runs and not dash and not _needs_slow_path(text, table):
+    # a tatweel run standing alone between white space is a dash (القاهرة ـ X), not elongation
+    lone = {m.start(): m.end() for m in _LONE_TATWEEL.finditer(text)} if "\u0640" in text else {}
+    if not has_ws_runs and not lone and not _needs_slow_path(text, table):
         out = text.translate(table)
         # characters mapped to a space (NBSP, controls) can still form a white-space run
         if "  " not in out and " \n" not in out and "\n " not in out and "\n\n" not in out:
@@ -138,12 +141,8 @@ def normalize_view(text: str) -> NormView:
             origin.append(i)
             ends.append(i + 1)
             continue
-        if ch == "ـ" and dash and (i == 0 or text[i - 1] in _WS or text[i - 1] == " ") and _lone_tatweel(text, i):
-            mapped = "-"  # a tatweel standing alone between spaces is a dash (القاهرة ـ X), not elongation
-        elif ch == "ـ" and dash and i > 0 and text[i - 1] == "ـ" and chars and chars[-1] == "-" \
-                and origin and text[origin[-1]] == "ـ":
-            ends[-1] = i + 1  # (a run of them is one dash)
-            continue
+        if i in lone:
+            mapped = "-"  # one dash for the whole run; the rest of the run is deleted like any tatweel
         if not mapped:
             # a deleted combining mark right after a kept letter belongs to that letter
             if ends and ends[-1] == i and not prev_ws and unicodedata.category(ch) == "Mn":
@@ -153,16 +152,8 @@ def normalize_view(text: str) -> NormView:
         for m in mapped:
             chars.append(m)
             origin.append(i)
-            ends.append(i + 1)
+            ends.append(lone.get(i, i + 1))
     return NormView("".join(chars), origin, len(text), ends)
-
-
-def _lone_tatweel(text: str, i: int) -> bool:
-    """The tatweel run starting at ``i`` ends at white space or at the end of the text."""
-    k = i
-    while k < len(text) and text[k] == "ـ":
-        k += 1
-    return k == len(text) or text[k] in _WS or text[k] == " "
 
 
 def normalize(text: str) -> str:

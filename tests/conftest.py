@@ -17,3 +17,11 @@ def assert_offsets(doc) -> None:
     for e in doc.entities:
         assert 0 <= e.start < e.end <= len(doc.text), e
         assert doc.text[e.start:e.end] == e.text, e
+
+
+def mentions(nlp, text, kind, values=False):
+    """The entities of one type in ``text`` (their surfaces, or (surface, value) pairs), after
+    checking the offset invariant."""
+    doc = nlp.process(text)
+    assert_offsets(doc)
+    return [(e.text, e.value) if values else e.text for e in doc.entities if e.type == kind]

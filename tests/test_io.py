@@ -157,6 +157,16 @@ def test_truncated_gzip_is_reported(tmp_path):
     assert all(isinstance(i, InputDoc) for i in items[:-1])
 
 
+@pytest.mark.parametrize("name, reader", [("bad.jsonl.gz", read_jsonl), ("bad.csv.gz", read_csv)])
+def test_file_that_is_not_gzip_is_one_error(tmp_path, name, reader):
+    # a .gz name over bytes that are not gzip: one error for the file, no traceback (CSV too)
+    p = tmp_path / name
+    p.write_bytes(b"this is not gzip data at all")
+    items = list(reader(p))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert items[0].source == str(p) and items[0].reason.startswith("cannot read file: ")
+
+
 # --- CSV and Parquet --------------------------------------------------------------------
 
 def test_csv_rows_with_quotes_newlines_and_locations(tmp_path):

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_offsets
+from .conftest import mentions
 
 
 def orgs(nlp, text):
-    doc = nlp.process(text)
-    assert_offsets(doc)
-    return [e.text for e in doc.entities if e.type == "organization"]
+    return mentions(nlp, text, "organization")
 
 
 def reserved(nlp, text):

@@ -8,17 +8,15 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.people import PersonExtractor, clean_value
-from tests.conftest import assert_offsets
+from tests.conftest import mentions
 
 
 def persons(nlp, text):
-    doc = nlp.process(text)
-    assert_offsets(doc)
-    return [(e.text, e.value) for e in doc.entities if e.type == "person"]
+    return mentions(nlp, text, "person", values=True)
 
 
 def names(nlp, text):
-    return [t for t, _ in persons(nlp, text)]
+    return mentions(nlp, text, "person")
 
 
 @pytest.mark.parametrize("text, expected", [

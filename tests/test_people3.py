@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import assert_offsets
+from tests.conftest import mentions
 
 
 def names(nlp, text):
-    doc = nlp.process(text)
-    assert_offsets(doc)
-    return [e.text for e in doc.entities if e.type == "person"]
+    return mentions(nlp, text, "person")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import assert_offsets
+from tests.conftest import mentions
 
 
 def names(nlp, text):
-    doc = nlp.process(text)
-    assert_offsets(doc)
-    return [e.text for e in doc.entities if e.type == "person"]
+    return mentions(nlp, text, "person")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -56,8 +54,8 @@ def test_participle_after_name(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a form V/VI perfect (تعهد، توافر) after a name is the verb, not a surname
-    ("وكان الرئيس منصور تعهد بإصلاح القضاء.", ["منصور"]),
-    ("وأكد الجنرال جيمس كارتر توافر الشروط اللازمة.", ["جيمس كارتر"]),
+    ("وكان الوزير منصور تعهد بخفض الأسعار.", ["منصور"]),
+    ("وأكد الجنرال بيتر مالون توافر الأدلة الكافية.", ["بيتر مالون"]),
 ])
 def test_form_v_verb_after_name(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -65,9 +63,9 @@ def test_form_v_verb_after_name(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # two transliterated words after a nationality adjective, the second fairly frequent
-    ("وأحرز البرازيلي جوليو سيزار الهدف الأول.", ["جوليو سيزار"]),
-    # a و-initial transliterated surname in use as a whole (ويلكس), its remainder not a word
-    ("وظهرت في الفيلم آشلي ويلكس ، والتي أدت الدور الرئيسي.", ["آشلي ويلكس"]),
+    ("وأحرز الأرجنتيني ماوريسيو ماركيز الهدف الأول.", ["ماوريسيو ماركيز"]),
+    # a و-initial transliterated surname in use as a whole (واتسون), its remainder not a word
+    ("وظهرت في الفيلم ماري واتسون ، والتي أدت الدور الرئيسي.", ["ماري واتسون"]),
     # ... while و + a given name is still a coordination
     ("وحضر نزار وفادي الاجتماع أمس.", ["نزار", "فادي"]),
 ])
@@ -87,11 +85,11 @@ def test_conjunction_question_word(nlp, text):
 @pytest.mark.parametrize("text, expected", [
     # an Arabic family name with the article ends the name: the indefinite word after it is not
     # part of it (an accusative participle, a noun with a pronoun)
-    ("وقال مندوب الكويت جاسم ناصر البدري شارحا موقف بلاده إن القرار متسرع.", ["جاسم ناصر البدري"]),
-    ("وصل ضيفا إلى بيت عبد الكريم الفاسي بطنجة.", ["عبد الكريم الفاسي"]),
+    ("وقال مندوب الأردن فيصل سالم العمري شارحا موقف الوفد إن القرار متسرع.", ["فيصل سالم العمري"]),
+    ("وحل ضيفا على عبد الرحيم الزياني بمكناس.", ["عبد الرحيم الزياني"]),
     # ... not the divine name after عبد, nor a transliteration that begins with ال
-    ("وأحرز العداء عبد العاطي بوزيدان ذهبية السباق.", ["عبد العاطي بوزيدان"]),
-    ("واستقال المدرب البرازيلي كارلوس البرتو باستوس من منصبه.", ["كارلوس البرتو باستوس"]),
+    ("وفاز الملاكم عبد الباسط بوزيدان بالذهبية.", ["عبد الباسط بوزيدان"]),
+    ("واستقال المدرب الإيطالي ريكاردو البرتو باستوس من منصبه.", ["ريكاردو البرتو باستوس"]),
 ])
 def test_definite_family_name_ends_name(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -101,7 +99,7 @@ def test_definite_family_name_ends_name(nlp, text, expected):
     # the name علي after the adjectives of a role, when a name word follows it
     ("ووقع وزير المالية العراقي علي الكرخي الاتفاقية.", ["علي الكرخي"]),
     # على spelled with alif maqsura is the preposition, never the name
-    ("وتغلب في الانتخابات على خوان ماريسكال بفارق كبير.", ["خوان ماريسكال"]),
+    ("وفاز المرشح اليساري على بيدرو ماريسكال في الجولة الثانية.", ["بيدرو ماريسكال"]),
 ])
 def test_ali_and_ala(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -130,7 +128,7 @@ def test_clitic_and_pronoun_lookalikes(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # nationality adjectives derived from the country gazetteer, even rare ones, also after ل
     ("وفاز اللوكسمبورغي ماتيس برونر على منافسه.", ["ماتيس برونر"]),
-    ("وعادت المرتبة الأولى للكيني كيبيت موتاي في السباق.", ["كيبيت موتاي"]),
+    ("وذهبت الميدالية الفضية للكيني كيبيت موتاي في السباق.", ["كيبيت موتاي"]),
     # the post of a role (لدى/في + organization or place) before the name
     ("وقال سفير الأردن لدى الأمم المتحدة كوستا ميلاندري إن القرار متوازن.", ["كوستا ميلاندري"]),
     ("وأكد مراسلنا في بيروت إن الوضع هادئ.", []),
@@ -142,10 +140,10 @@ def test_nationality_and_post(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # press bylines: كتب - X، كتب ـ X (tatweel dash), a name between two datelines
     ("كتب - سامر الحلبي : أعلنت الوزارة أمس عن خطة جديدة.", ["سامر الحلبي"]),
-    ("كتب ـ محيي الدين فتحي وافق المجلس على الخطة.", ["محيي الدين فتحي"]),
+    ("كتب ـ نور الدين حمدان وافق المجلس على الخطة.", ["نور الدين حمدان"]),
     ("لندن : علي الكاظمي بغداد : أعلنت الحكومة العراقية أمس خطة جديدة.", ["علي الكاظمي"]),
     # ... a single word after a dateline is a news agency
-    ("عمان - بترا : افتتح الوزير المعرض.", []),
+    ("دمشق - سانا : افتتح الوزير المعرض.", []),
 ])
 def test_bylines(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -157,7 +155,7 @@ def test_bylines(nlp, text, expected):
     # a family name that is also a title word ends a full name announced by context
     ("ويرى الأستاذ مصطفى كامل السيد أن الانتخابات ستشهد مشاركة واسعة.", ["مصطفى كامل السيد"]),
     # ... but a role that goes on after the name is not part of it
-    ("وأعلن المستشار عبد المجيد منصور النائب العام نتائج التحقيق.", ["عبد المجيد منصور"]),
+    ("وأعلن المستشار عبد الحميد سالم النائب العام نتائج التحقيق.", ["عبد الحميد سالم"]),
 ])
 def test_compound_first_name_and_title_surname(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -167,7 +165,7 @@ def test_compound_first_name_and_title_surname(nlp, text, expected):
     # a surname that reads as ب/ل + a well-known name word, right after a first name
     ("وقال المتحدث باسم الوزارة نيد برايس إن واشنطن تتابع التطورات.", ["نيد برايس"]),
     # a verb-shaped word after a role chain is no name start when a pronoun is attached
-    ("واعتبر المتحدث باسمها عبد الرحمن ديناري أن المحاولة فشلت.", ["عبد الرحمن ديناري"]),
+    ("وأوضح المتحدث باسمها عبد اللطيف الشمري أن الاجتماع تأجل.", ["عبد اللطيف الشمري"]),
 ])
 def test_surname_lookalikes_after_first_name(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -181,7 +179,7 @@ def test_surname_lookalikes_after_first_name(nlp, text, expected):
     ("وقال الرئيس الموريتاني سيدي محمد ولد الشيخ عبد الله إن الحوار مستمر.",
      ["سيدي محمد ولد الشيخ عبد الله"]),
     # مولاي is the Moroccan princely honorific, not part of the name
-    ("وكان في استقبال الضيف الأمير مولاي رشيد في المطار.", ["رشيد"]),
+    ("وحضر الأمير مولاي حسن حفل الافتتاح.", ["حسن"]),
 ])
 def test_facilities_and_maghreb_honorifics(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -202,7 +200,7 @@ def test_naming_words(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a surname abbreviated to its initial, as court news writes it
-    ("وتم توقيف كريم س. وهشام ع. في حالة تلبس.", ["كريم س.", "هشام ع."]),
+    ("وأوقفت الشرطة كريم س. ونادر ع. بتهمة التزوير.", ["كريم س.", "نادر ع."]),
     # ... not a preposition written apart (لـ) after a name
     ("وكشف نزار لـ الصحيفة أن الملف مغلق.", ["نزار"]),
 ])
@@ -214,7 +212,7 @@ def test_initial_surname(nlp, text, expected):
     # a hyphenated name written with spaces whose last part is a word of a well-known name
     ("واستقبل الزعيم الكوري الشمالي كيم جونغ - أون ضيفه الروسي.", ["كيم جونغ - أون"]),
     # ... but a given name after a dash starts another person (a list of names)
-    ("وسجل للفريق عاطف فتحي - نزار الحمصي : هدفين.", ["عاطف فتحي", "نزار الحمصي"]),
+    ("وسجل للفريق رامي فتحي - نزار الحمصي : هدفين.", ["رامي فتحي", "نزار الحمصي"]),
 ])
 def test_spaced_hyphen_names(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -222,11 +220,11 @@ def test_spaced_hyphen_names(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a given name that is also a common word, right before إن / : after a speech verb
-    ("وقال رمضان إن المفاوضات متعثرة.", ["رمضان"]),
+    ("وقال شعبان إن المفاوضات متعثرة.", ["شعبان"]),
     ("وأكد سعيد : الفريق جاهز للمباراة.", ["سعيد"]),
     # ... an indefinite common noun there is no name, nor the preposition على
     ("وقال مسؤول إن المفاوضات متعثرة.", []),
-    ("وشدد على أن الحزب لن ينسى حلفاءه.", []),
+    ("وشدد على أن النقابة لن تتراجع.", []),
 ])
 def test_common_given_name_as_speech_subject(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -238,7 +236,7 @@ def test_common_given_name_as_speech_subject(nlp, text, expected):
     ("وقالت منى الشاذلي إن البرنامج سيعود.", ["منى الشاذلي"]),
     # ... not a word with a pronoun that begins like the article
     ("وأصدرت الفنانة أحلام ألبومها الجديد.", ["أحلام"]),
-    ("وزين صحن المسجد بأسماء الله الحسنى.", []),
+    ("ونقشت على الجدار أسماء الله الحسنى.", []),
 ])
 def test_common_given_name_with_family_nisba(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -10,13 +10,11 @@ import pytest
 from pipeline.extract.gazetteers import nisba_forms, norm_zipf, place_table
 from pipeline.extract.places import surface_value
 
-from .conftest import assert_offsets
+from .conftest import mentions
 
 
 def places(nlp, text):
-    doc = nlp.process(text)
-    assert_offsets(doc)
-    return [(e.text, e.value) for e in doc.entities if e.type == "place"]
+    return mentions(nlp, text, "place", values=True)
 
 
 # --- gazetteer build ----------------------------------------------------------------------

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_offsets
+from .conftest import mentions
 
 
 def places(nlp, text):
-    doc = nlp.process(text)
-    assert_offsets(doc)
-    return [(e.text, e.value) for e in doc.entities if e.type == "place"]
+    return mentions(nlp, text, "place", values=True)
 
 
 @pytest.mark.parametrize("text, expected", [

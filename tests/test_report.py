@@ -78,7 +78,7 @@ DANGEROUS = [
 @pytest.mark.parametrize("text, surface, etype", DANGEROUS)
 def test_report_entity_text_displayed_literally(text, surface, etype, tmp_path):
     e = _ent(text, surface, etype, value=surface, rule=surface)
-    out = write_report([_doc(f"d<1>&", text, [e])], tmp_path / "report.html")
+    out = write_report([_doc("d<1>&", text, [e])], tmp_path / "report.html")
     page = out.read_text(encoding="utf-8")
     p = _parse(page)
     assert [m[2] for m in p.marks] == [surface]  # highlighted text reads exactly as the entity

@@ -72,9 +72,7 @@ from .lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
-_SAID = frozenset(("ان", "انه", "انها", "بان", "بانه", ":"))  # what follows a speech verb's subject
-_DASHES = frozenset((":", "-", "ـ", "–", "—"))
-_PREPS = frozenset(("على", "علي", "عن", "في", "من", "الى", "لدى", "لدي", "منذ", "مع"))
+_DASHES = frozenset((":", "-", "–", "—"))  # (a lone tatweel is already "-" in the normalized view)
 # definite verbal nouns and participles (الاحتفاظ، الانسحاب، الاستقبال، التعيين، التعاون): not family names
 _OPEN = frozenset('"«(\'“')
 _CLOSE = frozenset('"»)\'”')
@@ -192,8 +190,14 @@ class PersonExtractor:
         self.naming = frozenset(normalize(r["form"]) for r in verbs if r["kind"] == "naming")
         stops = load_table("lexicons/person_stopwords.tsv", ("form",))
         self.stop = frozenset(normalize(r["form"]) for r in stops)
-        # adjectives that may stand inside a role chain (المدرب الجديد X، الرئيس السابق X)
-        self.role_adj = frozenset(normalize(r["form"]) for r in stops if r.get("role_adj") == "1")
+
+        def stop_class(*classes: str) -> frozenset[str]:
+            return frozenset(normalize(r["form"]) for r in stops if r.get("class") in classes)
+
+        self.role_adj = stop_class("role_adj")  # المدرب الجديد X، الرئيس السابق X
+        self.preps = stop_class("prep", "post")  # X المسؤول عن
+        self.posts = stop_class("post")  # سفير X لدى الأمم المتحدة Y
+        self.said = stop_class("complementizer") | {":"}  # وقال X إن / :
         all_titles = load_table("lexicons/person_titles.tsv", ("form", "kind"))
         # saint honorifics (سيدي) announce no name (they are also first names: سيدي محمد ولد X); the
         # facility guard looks past them (محكمة سيدي امحمد)
@@ -214,11 +218,13 @@ class PersonExtractor:
         heads = frozenset(normalize(r["form"]) for r in titles)
         full: list[tuple[str, str]] = []
         surnames: list[tuple[str, str]] = []
+        names: set[str] = set()
         for r in load_table("lexicons/person_known.tsv", ("name", "domain")):
             words = r["name"].split()
             while len(words) > 1 and normalize(words[0]) in heads:
                 words = words[1:]
             name = " ".join(words)
+            names.add(normalize(name))
             if len(words) > 1:
                 full.append((name, name))
             k = len(words) - 1
@@ -233,6 +239,7 @@ class PersonExtractor:
                 continue
             surnames.append((" ".join(last), name))
         self.known = Gazetteer(full + surnames if self.use_known else [])
+        self.known_names = frozenset(names)  # normalized whole names (one-word ones included)
         self.known_words = frozenset(
             w for name, _ in (full if self.use_known else []) for w in normalize(name).split()
             if w not in self.stop and w not in heads and len(w) >= 3)
@@ -269,7 +276,7 @@ class PersonExtractor:
             return True  # اتفق/يتفق، أهدر/يهدر، استقبل/يستقبل
         if norm.endswith("ت") and norm[-2] != "ا" and z(norm[:-1], 0.0) >= 3.5 and (
                 z(norm, 0.0) > 0.0 or z("ي" + norm[:-1], 0.0) >= 2.0 or z("ت" + norm[:-1], 0.0) >= 2.0):
-            return True  # a perfect -ت verb: in use itself, or its imperfect is (not ليفيت: ليفي + ت)
+            return True  # a perfect -ت verb: in use itself, or its imperfect is (not a transliteration ending in ت)
         if norm.endswith("وا") and (len(norm) >= 5 or z(norm[:-2], 0.0) >= 3.5):
             return True
         return False
@@ -290,15 +297,18 @@ class PersonExtractor:
             if prep == "ب" and p.key[:1] == "و" and self.freq.get(norm, 0.0) < 3.5:
                 continue  # بو- begins many names (بوين، بوتفليقة); بوجود is frequent as a whole
             zw = self.freq.get(norm, 0.0)
-            if article and prep[-1:] in ("ب", "ك") and zw == 0.0 and self._unknown_noun(p):
-                continue  # ب/ك + ال + a word nobody uses: a transliteration (بالاك، كاليدو), not بالمكتب
+            if article and self._translit_article(norm, p, prep):
+                continue
             if prep[-1:] in ("ب", "ل", "ك") and (article or (not article_only and len(p.key) >= 3 and zk >= 3.0
                                                              and (zk >= zw + 0.5 or (zk >= 3.5 and zk >= zw)))):
                 return True
         return False
 
-    def _unknown_noun(self, p) -> bool:
-        """The noun after the article of an article reading (ب + الاك، كال + يدو) is no known word."""
+    def _translit_article(self, norm: str, p, prep: str) -> bool:
+        """A ب/ك + ال reading of a word nobody uses whose noun after the article is no known word
+        either (كال + يدو in كاليدو): a transliteration, not a preposition and the article (بالمكتب)."""
+        if prep[-1:] not in ("ب", "ك") or self.freq.get(norm, 0.0) > 0.0:
+            return False
         noun = p.key if p.clitic.endswith("ال") else p.key[2:]
         return self.freq.get(noun, 0.0) < 3.0 and self.freq.get("ال" + noun, 0.0) < 2.0
 
@@ -344,9 +354,8 @@ class PersonExtractor:
             if prep[-1:] not in ("ب", "ل", "ك"):
                 continue
             if p.key.startswith("ال") or p.clitic.endswith("ال"):
-                if zk >= 2.5 and not (prep[-1:] in ("ب", "ك") and self.freq.get(norm, 0.0) == 0.0
-                                      and self._unknown_noun(p)):
-                    return True  # كالوزير (ك + ال + وزير)، بالمكتب، للجنة; not كاليدو (كال + a rare يدو)
+                if zk >= 2.5 and not self._translit_article(norm, p, prep):
+                    return True  # كالوزير (ك + ال + وزير)، بالمكتب، للجنة
             elif len(p.key) >= 3 and zk >= 4.0:
                 return True
         return False
@@ -567,7 +576,7 @@ class PersonExtractor:
                 # inside the name (و + ب + لير in وبلير) does not stop it
             if h.clitic and (self.z(toks[a].norm) >= 3.5 or h.clitic not in ("و", "ف", "ب", "ل", "وب", "ول", "فل", "فب")):
                 continue
-            if is_definite(h.key) and " " not in h.key and all(normalize(x) != h.key for x in h.payloads) and (
+            if is_definite(h.key) and " " not in h.key and h.key not in self.known_names and (
                     self.demonym(h.key)):
                 continue  # a listed surname alone that is a demonym (العثماني)
             emit(_Name(a, b, h.nstart - toks[a].nstart), "person.known", 0.8, h.key, a)
@@ -591,8 +600,8 @@ class PersonExtractor:
                     w = nxt.norm
                     credit = any(p.key in self.credit for p in ps)
                     # (a given name that is also a common word, right before إن / : / a quote, is
-                    # the subject: وقال رمضان إن)
-                    said = j + 1 < n and (toks[j + 1].norm in _SAID or toks[j + 1].norm in _OPEN) and w not in self.stop
+                    # the subject: وقال شعبان إن)
+                    said = j + 1 < n and (toks[j + 1].norm in self.said or toks[j + 1].norm in _OPEN) and w not in self.stop
                     ok = self.can_start(w) or (w in self.given and (credit or said or self._name_follows(toks, j)
                                                                     or self._surname_follows(toks, j))) or (is_definite(w) and not is_nisba(w) and self.z(w) <= 3.6
                                                and not self.blocked(w) and not self.common_shape(w)) \
@@ -640,7 +649,7 @@ class PersonExtractor:
             if tn in self.stop or w in self.stop:
                 continue
             if is_definite(tn) and tn.endswith(("ي", "يه")) and any(a <= t.i <= b for a, b in found):
-                continue  # the nisba ends a name already read (جاسم ناصر البدري شارحا): a family name, no adjective
+                continue  # the nisba ends a name already read (فيصل سالم العمري شارحا): a family name, no adjective
             if is_definite(tn) and tn.endswith("يه") and self.demonym(tn[:-1]):
                 w2 = toks[j + 1].norm if j + 1 < n and toks[j + 1].kind == "word" else ""
                 if (w in self.given or self.foreign_word(w) or (self._foreign_like(w) and self.foreign_word(w2))) \
@@ -655,7 +664,7 @@ class PersonExtractor:
                 pair = self.z(w) <= 4.0 and w2 and (w2 in self.given or self.unknown(w2) or (
                     self.z(w2) <= PAIR_MAX and self.foreign_word(w) and self._foreign_like(w2))) \
                     and self.can_start(w2) and self.demonym(tn) and cover[j + 1] is None
-                # (البرازيلي جوليو سيزار: two transliterated words after a nationality adjective)
+                # (two transliterated words after a nationality adjective, the second fairly common)
                 if ((w in self.given or self.unknown(w)) and self.can_start(w)) or (pair and self.foreign_word(w)):
                     nm = self._run(toks, j, 0, strong=True)
                     prev = toks[t.i - 1] if t.i > 0 and t.norm == tn else None
@@ -741,7 +750,7 @@ class PersonExtractor:
             w, cut = toks[j].norm, 0
             if w[:1] == "ب" and key.startswith("ال") and len(w) > 3 and (
                     w[1:] in self.given or w[1:] in self.particles or self.can_start(w[1:])):
-                w, cut = w[1:], 1  # الملقب بعلي الكيماوي
+                w, cut = w[1:], 1  # الملقب بعلي X
             if (self.blocked(w) and w not in self.given) or is_definite(w) or not (
                     (w in self.given and not self._function_name(w)) or w in self.particles
                     or self.can_start(w) or self.foreign_word(w)):
@@ -761,11 +770,10 @@ class PersonExtractor:
             if not start or not (t.norm in self.byline or (t.i in cand_start and cand_start[t.i][0] == "place")):
                 continue
             k = t.i if t.norm in self.byline else cand_start[t.i][1]
-            if k + 1 < n and toks[k + 1].norm in _DASHES:
-                k += 1
-            elif not (k + 1 < n and "ـ" in doc.text[toks[k].end:toks[k + 1].start]):
-                continue  # (a lone tatweel dash is no token of the normalized view)
-            if k + 1 >= n or toks[k + 1].kind != "word" or cover[k + 1] is not None:
+            if k + 2 >= n or toks[k + 1].norm not in _DASHES:
+                continue
+            k += 1
+            if toks[k + 1].kind != "word" or cover[k + 1] is not None:
                 continue
             w = toks[k + 1].norm
             if not (w in self.given or w in self.particles or (self.can_start(w) and self.z(w) <= 3.5)):
@@ -774,12 +782,11 @@ class PersonExtractor:
             if nm is None or any(a <= nm.last and nm.first <= b for a, b in found):
                 continue
             e = nm.last + 1
-            closed = e >= n or (toks[e].kind == "punct" and toks[e].norm in _DASHES | {"،", ","}) \
-                or "ـ" in doc.text[toks[e - 1].end:toks[e].start] or (
+            closed = e >= n or (toks[e].kind == "punct" and toks[e].norm in _DASHES | {"،", ","}) or (
                     e in cand_start and cand_start[e][0] == "place" and cand_start[e][1] + 1 < n
                     and toks[cand_start[e][1] + 1].norm in _DASHES)
             if (t.norm in self.byline and (nm.last > nm.first or closed)) or (closed and nm.last > nm.first):
-                # (a single word after a dateline is a news agency: عمان - بترا :)
+                # (a single word after a dateline is a news agency: دمشق - سانا :)
                 emit(nm, "person.byline", 0.7, t.norm, t.i)
 
         # coordination: a name, then و + a name-like word (بوش وبلير، أندريه غلوكسمان وبرنار ليفي)
@@ -922,7 +929,7 @@ class PersonExtractor:
                 return self._run(toks, j, 0, strong=True)  # الرئيس الموريتاني سيدي محمد ولد X: part of the name
             if w[:1].isascii():
                 return None  # a Latin-script word (a title or a transliteration in brackets) is no name here
-            if w in ("في", "لدي") and j + 1 in cand_start and cand_start[j + 1][0] in ("place", "organization") \
+            if w in self.posts and j + 1 in cand_start and cand_start[j + 1][0] in ("place", "organization") \
                     and not just_title:
                 # the post of a role: سفير مصر لدى الأمم المتحدة X، السفير الأذري في عمّان X
                 j = cand_start[j + 1][1] + 1
@@ -991,11 +998,11 @@ class PersonExtractor:
         return (w in self.given) or w in self.particles or w in self.tails or self.foreign_word(w) \
             or (is_definite(w) and self.z(w) <= 4.0 and not self.common_shape(w) and not self.demonym(w))
 
-    def foreign_word(self, w: str) -> bool:
-        """A rare word that may be a transliterated name even where the shape guesses of
-        :meth:`can_start` object (مارتينا، يوريس): not a stop word, title, common word shape,
-        clear verb or clear clitic reading."""
-        if len(w) < 2 or self.blocked(w) or is_definite(w) or self.z(w) > FOREIGN_WORD_MAX:
+    def foreign_word(self, w: str, limit: float = FOREIGN_WORD_MAX) -> bool:
+        """A rare word (at most ``limit`` frequent) that may be a transliterated name even where
+        the shape guesses of :meth:`can_start` object (مارتينا، يوريس): not a stop word, title,
+        common word shape, clear verb or clear clitic reading."""
+        if len(w) < 2 or self.blocked(w) or is_definite(w) or self.z(w) > limit:
             return False
         return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
                     or self.noun_like(w) or (w[0] == "و" and w not in self.given))
@@ -1011,16 +1018,14 @@ class PersonExtractor:
         if i >= len(toks) or toks[i].kind != "word":
             return False
         w = toks[i].norm
-        if w in _PREPS:
+        if w in self.preps:
             return True
         return len(w) >= 4 and w[0] in "بل" and (w[1:].startswith("ال") or self.z(w[1:]) >= 3.0)
 
     def _foreign_like(self, w: str) -> bool:
-        """Like :meth:`foreign_word` but up to :data:`PAIR_MAX` frequent (a surname such as سيزار)."""
-        if len(w) < 2 or self.blocked(w) or is_definite(w) or self.z(w) > PAIR_MAX or w[0] == "و":
-            return False
-        return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
-                    or self.noun_like(w) or self.verb_like(w) or self.clitic_word(w))
+        """:meth:`foreign_word` up to :data:`PAIR_MAX` frequent (a fairly common transliterated
+        surname), without even the weak verb or clitic readings."""
+        return self.foreign_word(w, PAIR_MAX) and w[0] != "و" and not self.verb_like(w) and not self.clitic_word(w)
 
     def _svo_word(self, w: str) -> bool:
         if w in self.stop or self.blocked(w) or is_definite(w):
@@ -1168,7 +1173,7 @@ class PersonExtractor:
                     is_definite(x) and words[k - 1] not in self.particles and x not in self.tails
                     and x not in self.ordinals and (is_nisba(x) or self.z(x[2:]) >= 2.5)
                     for k, x in enumerate(words) if k):
-                break  # an Arabic family name with the article ends the name (جمال ناصر البدر شارحا); not
+                break  # an Arabic family name with the article ends the name (فيصل سالم العمري شارحا); not
                 # the word after عبد (عبد العاطي X) or a transliteration that begins with ال (كارلوس البرتو X)
             # the second word of an anchored name (after a given name, or announced by a title or
             # verb) that is rare: the weak verb/clitic shapes are transliteration accidents
@@ -1176,7 +1181,7 @@ class PersonExtractor:
             soft = head and zw < SOFT_MAX and not is_definite(w) and (
                 w[0] != "و" or (self.z(w[1:]) < 2.5 and w[1:] not in self.given and (
                     zw == 0.0 or zw >= self.z(w[1:]) + 1.0)))
-            # (والكن; a و-initial surname in use as a whole, its remainder not: ويلكس، ويلسون)
+            # (والكن; a و-initial surname in use as a whole, its remainder not: ويلسون)
             if soft:
                 if self.blocked(w) or w in self.action or cover[t.i] == "place" or (
                         self.strong_clitic(w) and not self._clitic_on_name(w)) or self.strong_verb(w):
@@ -1228,7 +1233,7 @@ class PersonExtractor:
                 if units >= 2 and w not in self.given and w[2:] not in self.given and not is_nisba(w) \
                         and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا")) \
                         and max(self.z(w), self.z(w[2:])) >= 2.5 and self._prep_next(toks, i + 2):
-                    break  # a participle before its complement (كرم جابر الفائز بذهبية، X المسؤول عن)
+                    break  # a participle before its complement (X Y الفائز بجائزة، X المسؤول عن)
                 if (_MASDAR.match(w) and not (arab and is_nisba(w) and w.endswith("ي"))) \
                         or w[2:] in self.particles or w[2:] in self.title_words:
                     break  # (but ابو عبد الله التركي: a nisba family name, not a verbal noun)

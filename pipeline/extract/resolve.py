@@ -23,10 +23,10 @@ only reserve their span (e.g. a facility named after a person, ``ملعب محم
 Coreference (``Linker``)
 ------------------------
 A person mention with two or more words is a *full name*; full names that are a prefix or a
-suffix of a longer one (``آيت الطالب`` in ``خالد آيت الطالب``) join the longer one, whose
+suffix of a longer one (``آيت المودن`` in ``سمير آيت المودن``) join the longer one, whose
 value is the canonical form of the whole chain. Any person mention whose words are a prefix
 (first name, or ``عبد``/``أبو`` + next word) or a suffix (surname, or a group that starts with a
-particle: ``أبو العلا``, ``آل الشيخ``, ``فان دير بيل``) of a full name gets that full name as
+particle: ``أبو الفضل``, ``آل مكتوم``, ``فان دير بيل``) of a full name gets that full name as
 ``value``; when several full names fit, the nearest preceding one wins (else the nearest
 following one). The linker also adds mentions of those short forms that no extractor found
 (``وأشار زيدان``), longest form first, with و/ف/ل/ب peeled, when the words are not part of
@@ -140,10 +140,9 @@ class Linker:
 
         forms_of = forms
 
-        self._particles = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_particles.tsv", ("form", "kind"))
-                                    if r["kind"] == "bind")
-        self._tails = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_particles.tsv", ("form", "kind"))
-                                if r["kind"] == "tail")
+        parts = load_table("lexicons/person_particles.tsv", ("form", "kind"))
+        self._particles = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "bind")
+        self._tails = frozenset(normalize(r["form"]) for r in parts if r["kind"] == "tail")
         self._blocked = (forms("lexicons/person_stopwords.tsv") | forms("lexicons/person_speech_verbs.tsv")
                          | frozenset(w for w in forms("lexicons/person_titles.tsv") if " " not in w))
         self._bind = frozenset(normalize(w) for w in ("عبد", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "آل", "آيت"))

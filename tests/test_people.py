@@ -133,7 +133,7 @@ def test_clean_value(raw, clean):
 ])
 def test_word_classes(word, verb, noun, clitic):
     ext = _extractor()
-    assert (ext.verb_like(word), ext.noun_like(word), ext.clitic_word(word)) == (verb, noun, clitic)
+    assert (ext.words.verb_like(word), ext.words.noun_like(word), ext.words.clitic_word(word)) == (verb, noun, clitic)
 
 
 _EXT = []
@@ -227,7 +227,7 @@ def test_name_edges(nlp, text, expected):
     ("بيكيت", False),       # a name in -ت
 ])
 def test_common_shape(word, common):
-    assert _extractor().common_shape(word) is common
+    assert _extractor().words.common_shape(word) is common
 
 
 @pytest.mark.parametrize("text", [
@@ -286,7 +286,7 @@ def test_verb_after_name(nlp, text, expected):
 ])
 def test_noun_and_verb_shapes(word, noun, verb):
     ext = _extractor()
-    assert (ext.noun_shape(word), ext.verb_shape(word)) == (noun, verb)
+    assert (ext.words.noun_shape(word), ext.words.verb_shape(word)) == (noun, verb)
 
 
 @pytest.mark.parametrize("text, expected", [

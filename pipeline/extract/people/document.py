@@ -1,0 +1,143 @@
+"""Document consistency: what the names found in one document say about each other.
+
+Run after the context rules, in this order:
+
+1. **coordination**: ``و`` + a name-like word right after a found name is another person
+   (``بوش وبلير``, ``X Y وZ W``), also through a list comma (``سامي، ووليد``; without ``و`` the
+   item must be a given name or a word of a well-known name);
+2. **first names**: a first name right before a name found from its end (a known surname, a
+   given name, a nisba rule) joins it (``جيرهارد شرودر``);
+3. **facilities**: no person inside a facility, institution or award name (``ملعب محمد
+   الخامس``, ``جائزة الشيخ زايد``): the noun before the announcing context, past titles and
+   adjoining names, is looked up in ``lexicons/person_facility_heads.tsv``;
+4. **one name per span**: overlapping candidates keep the longest (then the higher score, then
+   the earlier), so a person is never split.
+
+Each step is linear in the number of tokens.
+"""
+
+from __future__ import annotations
+
+from ...tokenize import peels
+from .extent import NameExtent
+from .page import Cand, Page
+from .words import T, Words
+
+
+class Consistency:
+    """The document steps of the recognizer (see the module docstring)."""
+
+    def __init__(self, words: Words, extent: NameExtent, coordination) -> None:
+        self.w = words
+        self.extent = extent
+        self.coordination_rule = coordination
+
+    def __call__(self, page: Page) -> list[tuple[tuple[int, int], Cand]]:
+        if self.coordination_rule is not None:
+            self.coordinate(page)
+        self.first_names(page)
+        self.facilities(page)
+        return self.longest(page)
+
+    def coordinate(self, page: Page) -> None:
+        """و + a name-like word after a found name, and list items through commas."""
+        x, toks, n = self.w, page.toks, page.n
+        found = page.found
+        for (a, b) in found.keys():
+            k = b + 1
+            while k < n:
+                comma = toks[k].kind == "punct" and toks[k].norm in ("،", ",") and k + 1 < n
+                if comma:
+                    k += 1
+                tk = toks[k]
+                if tk.kind != "word" or page.cover[k] is not None:
+                    break
+                conj = tk.norm.startswith("و") and tk.norm not in x.given
+                if not (conj or comma) or not self._item(tk.norm, conj):
+                    break
+                nm = self.extent.read(page, k, 1 if conj else 0, True)
+                rest = tk.norm[1:] if conj else tk.norm
+                if not nm or (nm.first, nm.last) in found or (nm.first == nm.last and rest not in x.given):
+                    break
+                page.emit(nm, self.coordination_rule, "و" if conj else "،", k)
+                k = nm.last + 1
+
+    def _item(self, norm: str, conj: bool) -> bool:
+        """The word after و (or a list comma) can be a name item."""
+        x = self.w
+        rest = norm[1:] if conj else norm
+        if conj and ((x.z(norm) >= 3.0 and rest not in x.given and rest not in x.known_words) or x.blocked(norm)):
+            return False
+        if rest in x.stop or x.blocked(rest):
+            return False
+        if not conj and not (x.plain_given(rest) or rest in x.known_words):
+            return False
+        return (rest in x.given or rest in x.known_words or x.unknown(rest)) \
+            and (x.can_start(rest) or rest in x.known_words) and not x.clitic_word(rest)
+
+    def first_names(self, page: Page) -> None:
+        """A first name before a name found from its end (ألفريد ديمورا، جيرهارد شرودر)."""
+        x, toks = self.w, page.toks
+        found = page.found
+        for (a, b) in found.keys():
+            if (a, b) not in found:
+                continue
+            c = found[(a, b)]
+            if c.cut or c.rule not in ("person.known", "person.given", "person.nisba") or a == 0:
+                continue
+            k = a - 1
+            t = toks[k]
+            if t.kind != "word" or page.cover[k] is not None or not toks[a].space_before:
+                continue
+            w, kcut = t.norm, 0
+            if w[0] == "و" and w not in x.given and (w[1:] in x.given or w[1:] in x.known_words):
+                w, kcut = w[1:], 1  # ويحيى شاهين
+            if (self._first_name(w, kcut)) and not found.covers(k):
+                found.remove((a, b))
+                found.put((k, b), Cand(c.rule, c.score, c.evidence, kcut, k))
+
+    def _first_name(self, w: str, kcut: int) -> bool:
+        """A given name, a word of a well-known name, or a rare word with no common-word shape."""
+        x = self.w
+        if (x.plain_given(w) and w not in x.stop) or (w in x.known_words and x.z(w) < 4.0):
+            return True
+        return x.z(w) <= T.PRE_FIRST_MAX and x.unknown(w) and x.can_start(w) and not kcut \
+            and x.z("ي" + w) < 2.5 and not (w.endswith("ي") and x.z(w[:-1]) >= 3.5) \
+            and w[0] != "و" and not w.endswith(("ه", "ات")) \
+            and not (w.endswith("ين") and x.z(w[:-2]) >= 2.5) and not x.common_shape(w)
+
+    def facilities(self, page: Page) -> None:
+        """No person inside a facility name: ملعب الأمير عبد الله الفيصل، جائزة الشيخ زايد."""
+        x, toks = self.w, page.toks
+        found = page.found
+        in_name = [found.covers(k) for k in range(page.n)]
+        # back[k]: the first token at or before k that is no title, saint honorific or name word
+        back = [0] * page.n
+        for k, t in enumerate(toks):
+            skip = t.kind == "word" and (t.norm in x.title_words or in_name[k] or t.norm in x.saints)
+            back[k] = (back[k - 1] if k else -1) if skip else k
+        for key in list(found.items):  # in the order found
+            if key not in found:
+                continue
+            k = found[key].ctx - 1
+            k = back[k] if k >= 0 else -1
+            if k >= 0 and toks[k].kind == "word" and any(
+                    p.key in x.facility for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
+                for other in found.overlapping(*key):
+                    found.remove(other)  # and whatever else was read inside the facility name
+
+    @staticmethod
+    def longest(page: Page) -> list[tuple[tuple[int, int], Cand]]:
+        """Keeps the longest of overlapping candidates (a person is never split)."""
+        found = page.found
+        order = sorted(found.items.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), -kv[1].score, kv[0][0]))
+        taken = [False] * page.n
+        out = []
+        for (a, b), cand in order:
+            if any(taken[a:b + 1]):
+                continue
+            for k in range(a, b + 1):
+                taken[k] = True
+            out.append(((a, b), cand))
+        out.sort()
+        return out

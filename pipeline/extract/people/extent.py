@@ -1,0 +1,458 @@
+"""Name extent: where a name that starts at a given token ends.
+
+The model of name structure that this module reads, word by word:
+
+* **Arabic names** are an *ism* (a given name, or a compound: ``عبد`` + a divine name, X +
+  ``الدين``/``الله``), then a *nasab* chain (``بن``/``ابن``/``بنت``/``ولد`` + a name, repeated), a
+  *kunya* (``أبو``/``أم`` + a name), a family name with the article (``الحربي``), a nisba family name
+  (``المصري`` right after a given name), or a plain second name (``بشار الأسد``, ``نبيه بري``);
+  a regnal ordinal after a given name (``محمد السادس``).
+* **Foreign names** are a run of transliterated words (rare in the frequency list, with no common
+  word shape), with particles (``فون``، ``دي``، ``فان دير``) and hyphenated parts (``جونغ-إيل``).
+
+A name grows while the next word continues it; the decision for each word is the first of the
+*steps* below that decides (their order is the policy). Each step names a fact of Arabic names
+or of the words that end them:
+
+=====================  ==========================================================================
+step                   decision
+=====================  ==========================================================================
+``hyphen``             a hyphenated part goes on (``كيم جونغ-إيل``; spaced ``X Y - Z`` before a boundary)
+``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
+``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
+``particle``           a particle continues the name when a name word follows it
+``known_word``         a word of a well-known name continues it
+``ali``                ``علي`` inside a name, not the preposition ``على``
+``ordinal``            a regnal ordinal after a given name, then **stop**
+``title_family``       a family name that is also a title (``حسام القاضي``) when the name ends there
+``family_ends``        an Arabic family name with the article ends the name
+``shapes``             a stop word, title, verb, place or clitic reading: **stop**
+``accusative``         an accusative noun (``جيشا``): **stop**
+``pair``               an announced first name + a word before a clear boundary: the surname, **stop**
+``conjunction``        ``و`` + a word: another item, **stop**
+``verb_after``         a confirmed verb after the name: **stop**
+``tail``               ``الدين``، ``الله``، ``زاده`` continue a compound
+``pronoun``            a noun with a pronoun (``امتناعه``): **stop**
+``given``              a given name continues the name
+``clitic_on_word``     a proclitic on a known word (``ليعوض``): **stop**
+``definite``           a definite word: a family name, or a common noun / participle (**stop**)
+``indefinite_nisba``   an indefinite nisba adjective: **stop** (second, it is a family name)
+``second``             given name + second name: accepted unless a frequent noun or a construct head
+``rare``               a noun or participle stops; a given or rare word continues
+=====================  ==========================================================================
+
+After the loop, dangling particles are dropped and a surname abbreviated to its initial
+(``كريم س.``) joins the name. Without announcing context (``strong=False``) a lone given name
+that is also a common word, or a particle with a frequent word, is no name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...document import Token
+from .words import IFAL, MASDAR, T, Words, is_definite, is_nisba
+
+GO = 1         # the word continues the name
+END = 2        # the name ends before the word
+TAKE_END = 3   # the word ends the name (appended, then stop)
+GO2 = 4        # a hyphen and the word after it continue the name
+TAKE2_END = 5  # a hyphen and the word after it end the name
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name's tokens: ``first`` .. ``last`` (inclusive); ``cut`` proclitic characters of the
+    first token (normalized view) are outside it."""
+
+    first: int
+    last: int
+    cut: int
+
+
+@dataclass(slots=True)
+class _State:
+    words: list[str]
+    i: int                 # token index of the last word read
+    need: bool             # the last word is a particle that binds the next one
+    anchored: bool         # the first word anchors the name (given name, or rare and announced)
+    strong: bool           # a title, verb or nisba announced the name
+    look: dict = field(default_factory=dict)
+
+
+class NameExtent:
+    """Reads a name from its first token (see the module docstring for the model)."""
+
+    def __init__(self, words: Words) -> None:
+        self.w = words
+        self.steps = (
+            self._bound, self._particle, self._known_word, self._ali, self._ordinal, self._title_family,
+            self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
+            self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
+            self._definite, self._indefinite_nisba, self._accusative_late, self._second, self._rare,
+        )
+
+    # ---- the reading ---------------------------------------------------------------------
+    def read(self, ctx, j: int, cut: int, strong: bool) -> Span | None:
+        """The name that starts at token ``j`` (its first ``cut`` characters are proclitics).
+
+        ``strong``: a title, verb or nisba announced the name. The second word of a name whose
+        first word is a given name (or announced) is accepted more freely than later words
+        (Arabic names are given name + family name: ``بشار الأسد``, ``نبيه بري``).
+        """
+        toks = ctx.toks
+        first = toks[j].norm[cut:]
+        if cut and toks[j].norm.startswith("لل"):
+            first = "ا" + first  # fused لل: key with the article restored
+        w = self.w
+        st = _State([first], j, first in w.particles, (
+            first in w.given and (first not in w.stop or (strong and len(first) >= 3))
+            and (strong or first not in w.given_common))
+            or (strong and not is_definite(first) and w.z(first) <= T.ANCHOR_MAX), strong)
+        n = len(toks)
+        while st.i + 1 < n and len(st.words) < T.RUN_MAX:
+            verdict = self._hyphen(ctx, st)
+            if verdict is None:
+                t = toks[st.i + 1]
+                if t.kind != "word" or not t.space_before or ctx.cover[t.i] in ("organization", "date"):
+                    break  # not_a_word
+                verdict = self._decide(ctx, st, t)
+            if verdict == END:
+                break
+            step = 2 if verdict in (GO2, TAKE2_END) else 1
+            st.words.append(toks[st.i + step].norm)
+            st.i += step
+            if verdict in (TAKE_END, TAKE2_END):
+                break
+        return self._close(ctx, st, j, cut)
+
+    def _decide(self, ctx, st: _State, t: Token) -> int:
+        st.look = self._look(st, t)
+        for step in self.steps:
+            verdict = step(ctx, st, t, t.norm)
+            if verdict is not None:
+                return verdict
+        return END
+
+    def _look(self, st: _State, t: Token) -> dict:
+        """What the steps share about the next word: its frequency, whether the name so far is
+        one unit (``head``), whether weak verb/clitic shapes are ignored (``soft``)."""
+        w, words, x = t.norm, st.words, self.w
+        zw = x.z(w)
+        # the first name is one unit: one word, a compound (عبد الوافي، نور الدين) announced by context
+        head = len(words) == 1 and st.anchored or (len(words) == 2 and st.strong and (
+            words[0] in x.arabic_particles or words[1] in x.tails))
+        # the second word of an anchored name that is rare: the weak verb/clitic shapes are
+        # transliteration accidents (بيكيت، كالديرون، كليمان); a و-initial surname in use as a
+        # whole, its remainder not (ويلسون)
+        soft = head and zw < T.SOFT_MAX and not is_definite(w) and (
+            w[0] != "و" or (x.z(w[1:]) < 2.5 and w[1:] not in x.given and (zw == 0.0 or zw >= x.z(w[1:]) + 1.0)))
+        return {"z": zw, "head": head, "soft": soft,
+                "second": head or (len(words) >= 3 and words[-2] in x.filiation),  # علي بن موسى الرضا
+                "arab": words[0] in x.given or words[0] in x.particles}
+
+    def _close(self, ctx, st: _State, j: int, cut: int) -> Span | None:
+        words, i, w = st.words, st.i, self.w
+        toks, n = ctx.toks, len(ctx.toks)
+        need = st.need
+        while words and words[-1] in w.particles and (need or len(words) > 1):
+            words.pop()  # a dangling particle
+            i -= 1
+            need = False
+        if not words or i < j:
+            return None
+        if words[-1] in w.given and i + 2 < n and toks[i + 1].kind == "word" and len(toks[i + 1].norm) == 1 \
+                and toks[i + 1].space_before and toks[i + 2].norm == "." and not toks[i + 2].space_before \
+                and "\u0621" <= toks[i + 1].norm <= "\u064a":
+            return Span(j, i + 2, cut)  # a surname abbreviated to its initial, as court news writes it (كريم س.)
+        if not st.strong and not self._plain_enough(words):
+            return None
+        return Span(j, i, cut)
+
+    def _plain_enough(self, words: list[str]) -> bool:
+        """Without context: one given name must be unambiguous; a common-word name needs company."""
+        w = self.w
+        head = words[0]
+        if len(words) == 1:
+            return not (head in w.given_common or head in w.particles or w.z(head) > 5.0 and head not in w.given)
+        if head in w.given_common and not any(
+                x in w.given or x in w.particles or w.z(x) <= 3.0 for x in words[1:]) and not (
+                w.family_nisba(words[1]) and w.z(words[1]) <= 4.0):
+            return False  # (a family nisba right after it is company enough: منى الشاذلي)
+        if head in w.particles and len(words) == 2 and head != "عبد" and w.z(words[1]) > 4.6 \
+                and words[1] not in w.given:
+            return False  # أبو + common word (ابو ظبي is the place extractor's)
+        return True
+
+    # ---- hyphen ------------------------------------------------------------------------------
+    def _hyphen(self, ctx, st: _State) -> int | None:
+        """A hyphen: the next part of a hyphenated name written without spaces (جونغ-إيل،
+        أليو-ماري), or the last part of one written with spaces, before a boundary (كيم جونغ - إيل);
+        otherwise the hyphen ends the name."""
+        toks, i, w = ctx.toks, st.i, self.w
+        n = len(toks)
+        t = toks[i + 1]
+        if t.norm != "-":
+            return None
+        if st.need or i + 2 >= n or toks[i + 2].kind != "word" or ctx.cover[i + 2] is not None:
+            return END
+        w2 = toks[i + 2].norm
+        if not t.space_before:
+            if toks[i + 2].space_before:
+                return END
+            ok = w2 in w.given or w2 in w.known_words or (
+                w.z(w2) <= T.FOREIGN_WORD_MAX and not w.blocked(w2) and not is_definite(w2) and not w.common_shape(w2))
+            return GO2 if ok else END
+        if len(st.words) < 2 or not (i + 3 >= n or ctx.boundary(i + 3) or (w2 in w.known_words and w2 not in w.given)):
+            return END
+        if not is_definite(w2) and not w.blocked(w2) and w2[:1] != "و" and not w.clitic_word(w2) \
+                and not w.strong_clitic(w2) and (w2 in w.given or w2 in w.known_words
+                                                 or (w.z(w2) <= T.FOREIGN_WORD_MAX and not w.common_shape(w2))):
+            return TAKE2_END
+        return END
+
+    # ---- the steps (each returns GO, END, TAKE_END or None: undecided) -----------------------
+    def _bound(self, ctx, st, t, w):
+        """A particle binds the next word (عبد الله، بن علي، أبو عبيدة)."""
+        x = self.w
+        if not st.need:
+            return None
+        toks, i = ctx.toks, st.i
+        if w in x.stop and w in x.given and st.words[-1] in x.filiation and len(st.words) >= 2:
+            # الحسين بن علي: after بن, علي is the father's name, not على; the name goes on only
+            # before another name word (علي بن علي الهاشمي), else it ends (فيصل بن علي الوفد)
+            st.need = False
+            nx = toks[i + 2] if i + 2 < len(toks) else None
+            nn = nx.norm if nx is not None and nx.kind == "word" else ""
+            return GO if nn in x.given or nn in x.particles or x.family_nisba(nn) else TAKE_END
+        if w in x.stop or w in x.speech or x.verb_like(w) or x.clitic_word(w, True) \
+                or (x.suffixed(w) and (st.words[-1] in x.filiation or w.endswith("ته"))):
+            return END  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم)
+        st.need = w in x.particles
+        return GO
+
+    def _particle(self, ctx, st, t, w):
+        """A particle continues the name when a name word follows it: ابن/بن/بنت + a common noun is a
+        phrase (ابن رجل), unlike أبو جبل."""
+        x = self.w
+        if w not in x.particles:
+            return None
+        toks, i = ctx.toks, st.i
+        nxt = toks[i + 2].norm if i + 2 < len(toks) and toks[i + 2].kind == "word" else ""
+        if nxt and (nxt not in x.stop or (w in x.filiation and nxt in x.given)) and nxt not in x.speech \
+                and not x.verb_like(nxt) and (w not in x.filiation or nxt in x.given or nxt in x.particles
+                                              or nxt in x.known_words or not (x.noun_like(nxt) and x.z(nxt) >= 4.5)):
+            st.need = True
+            return GO
+        return END
+
+    def _known_word(self, ctx, st, t, w):
+        """A word of a well-known name (حسني مبارك، كولن باول)."""
+        x = self.w
+        return GO if w in x.known_words and not x.clitic_word(w) and w[0] != "و" else None
+
+    def _ali(self, ctx, st, t, w):
+        """علي inside a name (محمد علي العظمي), not the preposition على before a noun."""
+        x = self.w
+        if not (w in x.given and w in x.stop):
+            return None
+        if t.i in ctx.ala:
+            return END
+        toks, i = ctx.toks, st.i
+        nx = toks[i + 2] if i + 2 < len(toks) else None
+        nn = nx.norm if nx is not None and nx.kind == "word" else ""
+        if (nx is not None and nx.kind == "punct") or nn in x.given or nn in x.particles or x.family_nisba(nn):
+            return GO
+        return END
+
+    def _ordinal(self, ctx, st, t, w):
+        """A regnal ordinal (محمد الخامس، عبد الله الثاني) ends the name."""
+        x = self.w
+        if w not in x.ordinals:
+            return None
+        words = st.words
+        if len(words) == 1 and words[0] in x.given or (len(words) == 2 and words[0] in x.particles):
+            return TAKE_END
+        return END
+
+    def _title_family(self, ctx, st, t, w):
+        """A family name that is also a title (حسام القاضي، محمد الشيخ) when the name ends there;
+        but a role goes on after a full name (X Y النائب العام)."""
+        x = self.w
+        words = st.words
+        if not (w in x.title_words and is_definite(w) and ((len(words) == 1 and st.anchored) or (
+                len(words) >= 2 and st.strong and all(y in x.given or y in x.particles for y in words)))):
+            return None
+        toks, i = ctx.toks, st.i
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if (after is None or after.kind != "word" or after.norm in x.stop or after.norm in x.speech
+                or x.verb_like(after.norm) or after.norm[0] == "و") \
+                and (len(words) == 1 or after is None or after.kind != "word" or not is_definite(after.norm)):
+            return TAKE_END
+        return END
+
+    def _family_ends(self, ctx, st, t, w):
+        """An Arabic family name with the article ends the name (فيصل سالم العمري شارحا); not the
+        word after عبد (عبد العاطي X) or a transliteration that begins with ال (كارلوس البرتو X)."""
+        x = self.w
+        words = st.words
+        if len(words) >= 2 and not is_definite(w) and w not in x.given and w not in x.known_words and any(
+                is_definite(y) and words[k - 1] not in x.particles and y not in x.tails
+                and y not in x.ordinals and (is_nisba(y) or x.z(y[2:]) >= 2.5)
+                for k, y in enumerate(words) if k):
+            return END
+        return None
+
+    def _shapes(self, ctx, st, t, w):
+        """A stop word, title, speech or action verb, a place, a verb or a clitic reading ends the
+        name; after an anchored first name only the clear readings count (``soft``)."""
+        x = self.w
+        lk = st.look
+        place = ctx.cover[t.i] == "place"
+        if lk["soft"]:
+            if x.blocked(w) or w in x.action or place or (
+                    x.strong_clitic(w) and not x.clitic_on_name(w)) or x.strong_verb(w):
+                return END
+            return None
+        if x.blocked(w) or x.verb_like(w) or place or x.strong_verb(w) or (
+                x.clitic_word(w, lk["z"] == 0.0) and not (lk["head"] and x.clitic_on_name(w))):
+            return END
+        return None
+
+    def _accusative(self, ctx, st, t, w):
+        """An accusative noun (أرسل هشام جيشا), also before a boundary; not ماسا (الماس is rarer)."""
+        x = self.w
+        if w.endswith("ا") and len(w) >= 4 and w not in x.given and w not in x.known_words \
+                and x.freq.get("ال" + w[:-1], 0.0) >= T.ACC_STEM_MIN and st.look["z"] >= T.ACC_WORD_MIN:
+            return END
+        return None
+
+    def _pair(self, ctx, st, t, w):
+        """An announced first name + a word before a clear boundary (punctuation, a stop word, a
+        number, a verb): the surname, whatever noun or participle it resembles (سيمون هول ،)."""
+        x = self.w
+        lk = st.look
+        if lk["head"] and not is_definite(w) and w[0] != "و" and lk["z"] < T.PAIR_MAX and w not in x.given \
+                and (lk["soft"] or not (x.blocked(w) or w in x.action or ctx.cover[t.i] == "place"
+                                        or x.strong_clitic(w) or x.strong_verb(w))) \
+                and not x.suffixed(w) and ctx.boundary(st.i + 2):
+            return TAKE_END
+        return None
+
+    def _conjunction(self, ctx, st, t, w):
+        """و + word: a coordinated item, not the same name."""
+        x = self.w
+        return END if w[0] == "و" and w not in x.given and not st.look["soft"] else None
+
+    def _verb_after(self, ctx, st, t, w):
+        """شيراك سيقرر، طلعت زكريا يتقمص: a verb or common noun after the name."""
+        x = self.w
+        return END if w not in x.given and w not in x.known_words and x.verb_shape(w) else None
+
+    def _tail(self, ctx, st, t, w):
+        """The second part of a compound (نصر الله، نور الدين)."""
+        x = self.w
+        return GO if w in x.tails and st.words[-1] not in x.particles else None
+
+    def _pronoun(self, ctx, st, t, w):
+        """A noun + pronoun (امتناعه، بيعته) or an accusative participle (شارحا) ends the name; not
+        a second word nobody uses as a whole after an announced first name (مارك روته)."""
+        x = self.w
+        lk = st.look
+        translit = lk["soft"] and lk["z"] == 0.0 and x.z(w[:-1]) < 4.0 and x.z(w[:-2] + "ه") < 3.0
+        if len(w) >= 4 and w not in x.given and not translit and (
+                (w.endswith("ه") and x.z(w[:-1]) >= 3.5) or (w.endswith("ته") and x.z(w[:-2]) >= 3.0)
+                or (w.endswith("ا") and len(st.words) > 1 and x.z(w[:-1]) >= 3.0)):
+            return END
+        return None
+
+    def _given(self, ctx, st, t, w):
+        """A given name, also a common word when second (رائف نجم، علي جمعة) or in a chain of given
+        names (جاسم محمد مهدي)."""
+        x = self.w
+        words = st.words
+        if w in x.given and (w not in x.given_common or (len(words) == 1 and st.anchored)
+                             or (st.look["z"] < 4.6 and all(y in x.given or y in x.particles or y in x.tails for y in words))):
+            return GO
+        return None
+
+    def _clitic_on_word(self, ctx, st, t, w):
+        """ليعوض، لثنيه: a proclitic on a known word."""
+        x = self.w
+        if st.look["z"] == 0.0 and w[0] in "بلكف" and len(w) > 3 and not (w[0] in "بك" and w[1] == "ي") \
+                and not st.look["soft"] and (x.verb_like(w[1:]) or x.suffixed(w[1:]) or x.z(w[1:]) >= 3.0):
+            return END
+        return None
+
+    def _definite(self, ctx, st, t, w):
+        """A definite word: a family name (الحربي), or a participle before its complement, a verbal
+        noun, a definite plural or a common noun, which end the name."""
+        if not is_definite(w):
+            return None
+        x = self.w
+        words, lk = st.words, st.look
+        zw, arab, second = lk["z"], lk["arab"], lk["second"]
+        units = len(words) - sum(y in x.particles or y in x.tails for y in words[:-1])
+        if units >= 2 and w not in x.given and w[2:] not in x.given and not is_nisba(w) \
+                and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا")) \
+                and max(zw, x.z(w[2:])) >= 2.5 and ctx.prep_next(st.i + 2):
+            return END  # a participle before its complement (X Y الفائز بجائزة، X المسؤول عن)
+        if (MASDAR.match(w) and not (arab and is_nisba(w) and w.endswith("ي"))) \
+                or w[2:] in x.particles or w[2:] in x.title_words:
+            return END  # a verbal noun (but ابو عبد الله التركي: a nisba family name)
+        if len(words) == 1 and not arab and zw > 3.0:
+            return END  # a foreign first word takes no article: بيرنز المسؤولين
+        if w.endswith(("ها", "هم", "هما", "كم")) and not is_nisba(w):
+            return END  # a noun with a pronoun is no family name, even one that begins like the article (ألبومها)
+        if w not in x.given and w not in x.known_words and w[2:] not in x.given and (
+                (w.endswith("ات") and len(w) >= 7 and zw >= T.PLURAL_DEF_MIN)
+                or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not is_nisba(w))
+                or IFAL.match(w)):
+            return END  # a definite plural or verbal noun (رفض X الإجراءات، X العائدين، X الإفصاح)
+        if is_nisba(w) and not (w.endswith("يه") and w[2:] in x.given):
+            # after a given name a nisba is a family name (محمد شياع السوداني، أبو حمزة المصري):
+            # a nationality adjective comes before the name (اللاعب المصري محمد); العطية is ال + a name
+            return END if x.demonym(w) and not (arab and w.endswith("ي")) else GO
+        if (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
+                not second and (zw > T.CONT_DEF_MAX or MASDAR.match(w) or (w[2:] not in x.given and (
+                    x.z(w[2:]) >= 4.0 or (w.startswith("الم") and len(w) >= 6))))):
+            return END  # a common noun with the article (الوفد), not a family name
+        return GO
+
+    def _indefinite_nisba(self, ctx, st, t, w):
+        """An indefinite nisba cannot qualify a (definite) name; second, it is a family name (جون كندي)."""
+        return END if is_nisba(w) and st.look["z"] >= 3.5 and not st.look["second"] else None
+
+    def _accusative_late(self, ctx, st, t, w):
+        """An accusative noun (اجتماعا، ردا)."""
+        return END if w.endswith("ا") and self.w.freq.get("ال" + w[:-1], 0.0) >= 3.5 else None
+
+    def _second(self, ctx, st, t, w):
+        """Given name + family name: accept unless a very common noun, or (without a title or verb
+        announcing the name) a frequent word (نزار مرتين، موسى معهم); a common noun heading a
+        genitive construct is no surname (مونيكا حفل الافتتاح)."""
+        x = self.w
+        lk = st.look
+        if not (lk["second"] and lk["arab"]):
+            return None
+        zw = lk["z"]
+        toks, i = ctx.toks, st.i
+        nx = toks[i + 2] if i + 2 < len(toks) else None
+        construct = nx is not None and nx.kind == "word" and nx.space_before and is_definite(nx.norm) \
+            and not is_nisba(nx.norm) and x.noun_like(w) and zw >= T.CONSTRUCT_MIN
+        if not (x.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and x.noun_like(w)) \
+                and not (zw >= (T.SECOND_STRONG_MAX if st.strong else T.SECOND_MAX)) and not construct:
+            return GO
+        return END
+
+    def _rare(self, ctx, st, t, w):
+        """A noun or participle (محاصر، مترابط) ends the name; a given name or a rare word continues it."""
+        x = self.w
+        zw = st.look["z"]
+        art = x.freq.get("ال" + w, 0.0)
+        if x.noun_like(w) or (w[0] == "م" and len(w) >= 4 and zw >= 2.5) or (
+                zw >= 3.3 and art >= 2.8 and art >= zw - 1.3):
+            return END
+        if w in x.given or zw <= T.CONT_MAX or (st.strong and zw <= T.CONT_STRONG_MAX and not w.endswith("ه")):
+            return GO
+        return END

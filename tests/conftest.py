@@ -25,3 +25,10 @@ def mentions(nlp, text, kind, values=False):
     doc = nlp.process(text)
     assert_offsets(doc)
     return [(e.text, e.value) if values else e.text for e in doc.entities if e.type == kind]
+
+
+def candidates(nlp, text, kind):
+    """The surfaces of the candidates of one type that the extractors proposed for ``text``,
+    before scores are thresholded and overlaps settled: what extent tests check."""
+    doc = nlp.process(text)
+    return [e.text for e in sorted(doc.candidates, key=lambda e: e.start) if e.type == kind]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import mentions
+from tests.conftest import candidates, mentions
 
 
 def names(nlp, text):
@@ -115,7 +115,9 @@ def test_announced_pair_before_boundary(nlp, text, expected):
     ("وقال المدرب الفرنسي كزافييه ماسا الفريق جاهز.", ["كزافييه"]),
 ])
 def test_announced_pair_without_boundary(nlp, text, expected):
-    assert names(nlp, text) == expected
+    # an extent test: the name extent reads the first word only (the score then says a lone
+    # first word before a rare word is probably part of a longer name)
+    assert candidates(nlp, text, "person") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -265,7 +267,8 @@ def test_leadership_nouns_negatives(nlp, text):
     ("وقدم الفريق عرضا جديدا.", []),
 ])
 def test_accusative_noun_ends_name(nlp, text, expected):
-    assert names(nlp, text) == expected
+    # an extent test (the candidates the name extent reads, before scoring)
+    assert candidates(nlp, text, "person") == expected
 
 
 @pytest.mark.parametrize("text, expected", [

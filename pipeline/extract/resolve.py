@@ -20,6 +20,10 @@ already accepted one is rejected (kept in ``doc.rejected`` with the reason, for 
 Candidates of type-less "blockers" (``extra["suppress"] == True``) are never emitted: they
 only reserve their span (e.g. a facility named after a person, ``ملعب محمد الخامس``).
 
+Before any of this, a named candidate whose score is below ``min_score`` (default
+:data:`MIN_SCORE`; persons have calibrated scores, see ``extract/people/evidence.py``) is
+rejected, so that it blocks nothing.
+
 Coreference (``Linker``)
 ------------------------
 A person mention with two or more words is a *full name*; full names that are a prefix or a
@@ -57,6 +61,8 @@ NAME_LIKE_MAX = 3.3
 LATIN_MAX = 4          # words of a Latin-script name form in brackets after a name
 
 TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "topic": 4}
+#: named candidates below this score are dropped before overlaps are settled
+MIN_SCORE = 0.4
 
 
 def _layer(e: Entity) -> str:
@@ -97,16 +103,22 @@ class Resolver:
 
     name = "resolve"
 
+    def __init__(self, min_score: float = MIN_SCORE) -> None:
+        self.min_score = min_score
+
     def __call__(self, doc: Document) -> Document:
         best: dict[tuple, Entity] = {}
+        rejected: list[tuple[Entity, str]] = []
         for e in doc.candidates:
+            if e.score < self.min_score and _layer(e) == "named" and not e.extra.get("suppress"):
+                rejected.append((e, f"score {e.score} below {self.min_score}"))
+                continue
             key = (e.type, e.start, e.end, bool(e.extra.get("suppress")))
             if key not in best or e.score > best[key].score:
                 best[key] = e
         accepted: list[Entity] = []
         # accepted spans of a layer are disjoint: kept sorted, an overlap is found by bisection
         taken: dict[str, _Spans] = {"named": _Spans(), "topic": _Spans()}
-        rejected: list[tuple[Entity, str]] = []
         for e in sorted(best.values(), key=_rank):
             spans = taken[_layer(e)]
             clash = spans.overlap(e.start, e.end)

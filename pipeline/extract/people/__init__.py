@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from ...document import Document
 from .document import Consistency
+from .evidence import Evidence
 from .extent import NameExtent
+from .likeness import Likeness
 from .page import Page
 from .rules import ContextRules, load_rules
 from .words import Words, clean_value, frequency_table, is_definite, is_nisba
@@ -37,9 +39,13 @@ class PersonExtractor:
 
     name = "people"
 
-    def __init__(self, known: bool = True) -> None:
-        """``known=False`` leaves out the list of well-known people (for ablation measurements)."""
+    def __init__(self, known: bool = True, collect: bool = False) -> None:
+        """``known=False`` leaves out the list of well-known people (for ablation measurements);
+        ``collect=True`` keeps every candidate with its features in ``doc.meta["person_candidates"]``
+        (for calibration)."""
+        self.collect = collect
         self.words = Words(known)
+        self.evidence = Evidence(self.words, Likeness())
         self.rules = load_rules()
         self.extent = NameExtent(self.words)
         self.context = ContextRules(self.words, self.extent, self.rules)
@@ -52,9 +58,16 @@ class PersonExtractor:
         page = Page(doc, self.words)
         self.context(page)
         toks = doc.tokens
-        for (a, b), c in self.document(page):
+        chosen = self.document(page)
+        names = self.evidence.names(page, chosen)
+        kept = doc.meta.setdefault("person_candidates", []) if self.collect else None
+        for (a, b), c in chosen:
             s, _ = doc.view.to_original(toks[a].nstart + c.cut, toks[a].nend)
             e = toks[b].end
-            doc.add_candidate(doc.make_entity("person", s, e, clean_value(doc.text[s:e]), c.rule, c.score,
+            feats = self.evidence.features(page, (a, b), c, names)
+            score = self.evidence.score(c.score, feats)
+            if kept is not None:
+                kept.append({"start": s, "end": e, "rule": c.rule, "prior": c.score, "features": feats, "score": score})
+            doc.add_candidate(doc.make_entity("person", s, e, clean_value(doc.text[s:e]), c.rule, score,
                                               evidence=c.evidence))
         return doc

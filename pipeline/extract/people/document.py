@@ -94,7 +94,7 @@ class Consistency:
                 w, kcut = w[1:], 1  # ويحيى شاهين
             if (self._first_name(w, kcut)) and not found.covers(k):
                 found.remove((a, b))
-                found.put((k, b), Cand(c.rule, c.score, c.evidence, kcut, k))
+                found.put((k, b), Cand(c.rule, c.score, c.evidence, kcut, k, set(c.rules)))
 
     def _first_name(self, w: str, kcut: int) -> bool:
         """A given name, a word of a well-known name, or a rare word with no common-word shape."""

@@ -4,7 +4,7 @@ the names found so far (:class:`Found`), with the token tests the rules share.""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...document import Document
 from .extent import Span
@@ -22,6 +22,10 @@ class Cand:
     evidence: str
     cut: int
     ctx: int
+    rules: set[str] = field(default_factory=set)  # every rule that found this span
+
+    def __post_init__(self) -> None:
+        self.rules.add(self.rule)
 
 
 class Found:
@@ -49,7 +53,10 @@ class Found:
         old = self.items.get(key)
         if old is not None:
             if old.score < cand.score:
+                cand.rules |= old.rules
                 self.items[key] = cand
+            else:
+                old.rules |= cand.rules
             return
         self.items[key] = cand
         for k in range(key[0], key[1] + 1):

@@ -36,7 +36,7 @@ DASHES = frozenset((":", "-", "–", "—"))  # (a lone tatweel is already "-" i
 COMMAS = frozenset(("،", ","))
 CONJ = ("", "و", "ف")  # the proclitics a trigger verb may carry
 MECHANISMS = ("chain", "trigger", "apposition", "known", "given", "nisba", "bracket", "svo", "byline",
-              "coordination", "linker")
+              "foreign", "coordination", "linker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,8 @@ class ContextRules:
         self._verbs = {r.id: frozenset().union(*(kinds[k] for k in r.trigger if k in kinds)) for r in rules}
         self._runs = {"chain": self._chain, "trigger": self._trigger, "apposition": self._apposition,
                       "known": self._known, "given": self._given, "nisba": self._nisba,
-                      "bracket": self._bracket, "svo": self._svo, "byline": self._byline}
+                      "bracket": self._bracket, "svo": self._svo, "byline": self._byline,
+                      "foreign": self._foreign}
 
     def __call__(self, page) -> None:
         self._titles(page)
@@ -426,3 +427,25 @@ class ContextRules:
                 ce is not None and ce[0] == "place" and ce[1] + 1 < n and toks[ce[1] + 1].norm in DASHES)
             if (by and (nm.last > nm.first or closed)) or (closed and nm.last > nm.first):
                 page.emit(nm, rule, page.surface(t.i), t.i)
+
+    def _foreign(self, page, rule: Rule) -> None:
+        """Two or more name words with no context, one of them spelled like a transliteration
+        (جافريلو برينسيب، كيانو ريفز): read by the name extent, kept when two words long or more."""
+        x, toks = self.w, page.toks
+        found = page.found
+        i = 0
+        while i + 1 < page.n:
+            a, b = toks[i].norm, toks[i + 1].norm
+            if toks[i].kind == "word" and page.cover[i] is None and not found.covers(i) and page.free_word(i + 1) \
+                    and not found.covers(i + 1) and self._run_word(a) and self._run_word(b) \
+                    and (x.looks_foreign(a) or x.looks_foreign(b)):
+                nm = self.extent.read(page, i, 0, rule.strong)
+                if nm and nm.last > nm.first and not found.overlaps(nm.first, nm.last):
+                    page.emit(nm, rule, page.surface(nm.first, nm.last), i)
+                    i = nm.last + 1
+                    continue
+            i += 1
+
+    def _run_word(self, w: str) -> bool:
+        x = self.w
+        return x.looks_foreign(w) or (x.plain_given(w) and w not in x.stop) or w in x.known_words

@@ -160,6 +160,9 @@ class Words:
 
         self.nationality = country_nisba_forms()  # nationality adjectives of the gazetteer's countries
         self.facility = _forms(load_table("lexicons/person_facility_heads.tsv", ("form",)))
+        from .likeness import Likeness
+
+        self.likeness = Likeness()
         self._load_known(titles)
 
     def _load_known(self, titles) -> None:
@@ -487,6 +490,13 @@ class Words:
             return False
         return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
                     or self.noun_like(w) or (w[0] == "و" and w not in self.given))
+
+    @memo
+    def looks_foreign(self, w: str) -> bool:
+        """A rare word spelled like a transliterated foreign name (:mod:`.likeness`), with no
+        article, و or lexicon reading that would make it a common word."""
+        return self.z(w) <= T.FOREIGN_WORD_MAX and len(w) >= 3 and not self.blocked(w) and not is_definite(w) \
+            and w[0] != "و" and self.likeness(w) > T.LIKE_MIN and not self.strong_clitic(w) and not self.suffixed(w)
 
     def foreign_like(self, w: str) -> bool:
         """:meth:`foreign_word` up to ``PAIR_MAX`` frequent (a fairly common transliterated

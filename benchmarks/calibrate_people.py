@@ -90,15 +90,22 @@ def fit(rows, prior: dict[str, float], l2: float) -> dict[str, float]:
             X[k, index[f]] = 1.0
     y = np.array([r["label"] for r in rows], dtype=float)
     off = np.array([math.log(p / (1 - p)) for p in (prior[r["rule"]] for r in rows)])
+    def loss(w):
+        z = off + X @ w
+        return float(np.sum(np.logaddexp(0, z) - y * z) + 0.5 * l2 * w @ w)
+
     w = np.zeros(len(feats))
-    for _ in range(50):
+    for _ in range(100):  # Newton's method with a backtracking line search
         z = off + X @ w
         p = 1 / (1 + np.exp(-z))
         g = X.T @ (p - y) + l2 * w
         H = (X * (p * (1 - p))[:, None]).T @ X + l2 * np.eye(len(feats))
         step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-6:
+        t, base = 1.0, loss(w)
+        while loss(w - t * step) > base and t > 1e-4:
+            t /= 2
+        w -= t * step
+        if np.abs(t * step).max() < 1e-6:
             break
     return {f: round(float(v) * 20) / 20 for f, v in zip(feats, w) if abs(v) >= 0.025}
 

@@ -26,10 +26,9 @@ from ...document import Document
 from .document import Consistency
 from .evidence import Evidence
 from .extent import NameExtent
-from .likeness import Likeness
 from .page import Page
 from .rules import ContextRules, load_rules
-from .words import Words, clean_value, frequency_table, is_definite, is_nisba
+from .words import Words, clean_value, frequency_table, is_definite, is_nisba, shared_words
 
 __all__ = ["PersonExtractor", "clean_value", "frequency_table", "is_definite", "is_nisba"]
 
@@ -44,8 +43,8 @@ class PersonExtractor:
         ``collect=True`` keeps every candidate with its features in ``doc.meta["person_candidates"]``
         (for calibration)."""
         self.collect = collect
-        self.words = Words(known)
-        self.evidence = Evidence(self.words, Likeness())
+        self.words = shared_words() if known else Words(known)
+        self.evidence = Evidence(self.words, self.words.likeness)
         self.rules = load_rules()
         self.extent = NameExtent(self.words)
         self.context = ContextRules(self.words, self.extent, self.rules)

@@ -97,6 +97,12 @@ def is_nisba(norm: str) -> bool:
     return len(norm) >= 4 and norm.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
+@lru_cache(maxsize=2)
+def shared_words(known: bool = True) -> "Words":
+    """One :class:`Words` per process (the person stage and the linker share it)."""
+    return Words(known)
+
+
 def memo(fn):
     """Memoizes a one-word predicate of :class:`Words` per instance (bounded table)."""
     name = fn.__name__
@@ -137,6 +143,7 @@ class Words:
         self.filiation = _forms(parts, kind="bind", filiation="1")  # بن، ابن، بنت، ولد
         self.tails = _forms(parts, kind="tail")  # الدين، الله، زاده
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
+        self.verb_forms = _forms(verbs)  # every trigger of the verb file (speech, action, naming ...)
         self.credit = _forms(verbs, kind="credit")  # إخراج، تأليف، بقلم: introduce a name like a speech verb
         self.speech = _forms(verbs, kind="speech") | self.credit
         self.action = _forms(verbs, kind="action")

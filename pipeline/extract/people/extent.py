@@ -35,6 +35,7 @@ step                   decision
 ``pronoun``            a noun with a pronoun (``امتناعه``): **stop**
 ``given``              a given name continues the name
 ``clitic_on_word``     a proclitic on a known word (``ليعوض``): **stop**
+``family_boundary``    an announced first name + a definite word before a boundary: the family name
 ``definite``           a definite word: a family name, or a common noun / participle (**stop**)
 ``indefinite_nisba``   an indefinite nisba adjective: **stop** (second, it is a family name)
 ``second``             given name + second name: accepted unless a frequent noun or a construct head
@@ -77,6 +78,7 @@ class _State:
     need: bool             # the last word is a particle that binds the next one
     anchored: bool         # the first word anchors the name (given name, or rare and announced)
     strong: bool           # a title, verb or nisba announced the name
+    vso: bool = False      # an action verb announced it: its object may follow (رفض X الإفصاح)
     look: dict = field(default_factory=dict)
 
 
@@ -89,11 +91,11 @@ class NameExtent:
             self._bound, self._particle, self._known_word, self._ali, self._ordinal, self._title_family,
             self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
-            self._definite, self._indefinite_nisba, self._accusative_late, self._second, self._rare,
+            self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late, self._second, self._rare,
         )
 
     # ---- the reading ---------------------------------------------------------------------
-    def read(self, ctx, j: int, cut: int, strong: bool) -> Span | None:
+    def read(self, ctx, j: int, cut: int, strong: bool, vso: bool = False) -> Span | None:
         """The name that starts at token ``j`` (its first ``cut`` characters are proclitics).
 
         ``strong``: a title, verb or nisba announced the name. The second word of a name whose
@@ -108,7 +110,7 @@ class NameExtent:
         st = _State([first], j, first in w.particles, (
             first in w.given and (first not in w.stop or (strong and len(first) >= 3))
             and (strong or first not in w.given_common))
-            or (strong and not is_definite(first) and w.z(first) <= T.ANCHOR_MAX), strong)
+            or (strong and not is_definite(first) and w.z(first) <= T.ANCHOR_MAX), strong, vso)
         n = len(toks)
         while st.i + 1 < n and len(st.words) < T.RUN_MAX:
             verdict = self._hyphen(ctx, st)
@@ -147,7 +149,11 @@ class NameExtent:
         # whole, its remainder not (ويلسون)
         soft = head and zw < T.SOFT_MAX and not is_definite(w) and (
             w[0] != "و" or (x.z(w[1:]) < 2.5 and w[1:] not in x.given and (zw == 0.0 or zw >= x.z(w[1:]) + 1.0)))
-        return {"z": zw, "head": head, "soft": soft,
+        # a second word spelled like a transliteration (ستالين، ووكر، باين) after an anchored first
+        # name: its verb or clitic readings are accidents of the spelling
+        foreign = head and not is_definite(w) and zw <= T.SECOND_MAX and not x.blocked(w) \
+            and x.likeness(w) > T.LIKE_MIN and (w[0] != "و" or soft)
+        return {"z": zw, "head": head, "soft": soft or foreign, "foreign": foreign,
                 "second": head or (len(words) >= 3 and words[-2] in x.filiation),  # علي بن موسى الرضا
                 "arab": words[0] in x.given or words[0] in x.particles}
 
@@ -228,6 +234,8 @@ class NameExtent:
         if w in x.stop or w in x.speech or x.verb_like(w) or x.clitic_word(w, True) \
                 or (x.suffixed(w) and (st.words[-1] in x.filiation or w.endswith("ته"))):
             return END  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم)
+        if len(st.words) == 1 and st.words[0] in x.filiation and w in x.title_words:
+            return END  # ابن الرئيس: the son of a title, not a name
         st.need = w in x.particles
         return GO
 
@@ -309,6 +317,12 @@ class NameExtent:
         x = self.w
         lk = st.look
         place = ctx.cover[t.i] == "place"
+        if lk["foreign"]:
+            # (a verb with a plural or dual subject suffix is a verb whatever its spelling)
+            if w in x.action or (place and not ctx.boundary(st.i + 2)) or (
+                    w.endswith(("ون", "وا", "ان")) and x.strong_verb(w)):
+                return END
+            return None
         if lk["soft"]:
             if x.blocked(w) or w in x.action or place or (
                     x.strong_clitic(w) and not x.clitic_on_name(w)) or x.strong_verb(w):
@@ -335,7 +349,7 @@ class NameExtent:
         if lk["head"] and not is_definite(w) and w[0] != "و" and lk["z"] < T.PAIR_MAX and w not in x.given \
                 and (lk["soft"] or not (x.blocked(w) or w in x.action or ctx.cover[t.i] == "place"
                                         or x.strong_clitic(w) or x.strong_verb(w))) \
-                and not x.suffixed(w) and ctx.boundary(st.i + 2):
+                and not x.suffixed(w) and ctx.boundary(st.i + 2, titles=True):
             return TAKE_END
         return None
 
@@ -360,8 +374,10 @@ class NameExtent:
         x = self.w
         lk = st.look
         translit = lk["soft"] and lk["z"] == 0.0 and x.z(w[:-1]) < 4.0 and x.z(w[:-2] + "ه") < 3.0
+        if is_definite(w):
+            return None  # a definite noun takes no pronoun suffix (الربيعة، الكويتية)
         if len(w) >= 4 and w not in x.given and not translit and (
-                (w.endswith("ه") and x.z(w[:-1]) >= 3.5) or (w.endswith("ته") and x.z(w[:-2]) >= 3.0)
+                (w.endswith("ه") and x.z(w[:-1]) >= 3.5) or (w.endswith("ته") and x.z(w[:-2] + "ه") >= 3.0)
                 or (w.endswith("ا") and len(st.words) > 1 and x.z(w[:-1]) >= 3.0)):
             return END
         return None
@@ -383,6 +399,20 @@ class NameExtent:
                 and not st.look["soft"] and (x.verb_like(w[1:]) or x.suffixed(w[1:]) or x.z(w[1:]) >= 3.0):
             return END
         return None
+
+    def _family_before_boundary(self, ctx, st, t, w):
+        """An announced first name + a definite word right before a clear boundary (punctuation,
+        a preposition, a verb, a title): the family name, even when it is a common noun or shaped
+        like a verbal noun (مظفر النواب، أحمد التوفيق، مصطفى التراب); not an adjective (a
+        demonym, a role adjective) or a definite plural, nor where an action verb announced the
+        name (its object follows the subject: رفض مروان الإفصاح عن خططه)."""
+        x = self.w
+        if not (st.look["head"] and st.strong and not st.vso and is_definite(w) and ctx.hard_boundary(st.i + 2)):
+            return None
+        if x.demonym(w) or w in x.role_adj or w in x.ordinals or w[2:] in x.particles \
+                or (w.endswith(("ات", "ون", "ين")) and len(w) >= 6):
+            return None
+        return TAKE_END
 
     def _definite(self, ctx, st, t, w):
         """A definite word: a family name (الحربي), or a participle before its complement, a verbal
@@ -410,9 +440,11 @@ class NameExtent:
                 or IFAL.match(w)):
             return END  # a definite plural or verbal noun (رفض X الإجراءات، X العائدين، X الإفصاح)
         if is_nisba(w) and not (w.endswith("يه") and w[2:] in x.given):
-            # after a given name a nisba is a family name (محمد شياع السوداني، أبو حمزة المصري):
-            # a nationality adjective comes before the name (اللاعب المصري محمد); العطية is ال + a name
-            return END if x.demonym(w) and not (arab and w.endswith("ي")) else GO
+            # after a given name a nisba is a family name (محمد شياع السوداني، أبو حمزة المصري،
+            # وردة الجزائرية): a nationality adjective comes before the name (اللاعب المصري محمد);
+            # العطية is ال + a name
+            # (a feminine one only right after a first name: after a longer name it describes her)
+            return END if x.demonym(w) and not (arab and (w.endswith("ي") or len(words) == 1)) else GO
         if (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
                 not second and (zw > T.CONT_DEF_MAX or MASDAR.match(w) or (w[2:] not in x.given and (
                     x.z(w[2:]) >= 4.0 or (w.startswith("الم") and len(w) >= 6))))):

@@ -150,17 +150,32 @@ class Page:
         toks = self.toks
         return self.doc.text[toks[a].start:toks[a if b is None else b].end]
 
-    def boundary(self, i: int) -> bool:
+    def boundary(self, i: int, titles: bool = False) -> bool:
         """Token ``i`` cannot continue a name: end of text, punctuation, a number, a stop word,
-        a speech or action verb, a clear verb form."""
+        a speech or action verb, a clear verb form; with ``titles``, also a title or role noun
+        (X Y رئيس الشركة)."""
         toks, x = self.toks, self.w
         if i < self.n and toks[i].norm == "-" and not toks[i].space_before:
             return False  # a hyphenated name goes on (تاي-هيوك)
         if i >= self.n or toks[i].kind != "word" or not toks[i].space_before:
             return True
         w = toks[i].norm
-        return w in x.stop or w in x.speech or w in x.action or (
+        return w in x.stop or w in x.speech or w in x.action or (titles and w in x.title_words) or (
             w[:1] in "وف" and (w[1:] in x.speech or w[1:] in x.stop)) or x.strong_verb(w)
+
+    def hard_boundary(self, i: int) -> bool:
+        """Token ``i`` clearly follows a complete name: end of text, punctuation other than a
+        hyphen, a number, a preposition, إن/أن, a speech or action verb, a clear verb form or a
+        title (not an adjective, which may qualify the last word)."""
+        toks, x = self.toks, self.w
+        if i >= self.n:
+            return True
+        t = toks[i]
+        if t.kind != "word":
+            return t.norm != "-"
+        w = t.norm
+        return w in x.preps or w in x.said or w in x.speech or w in x.action or w in x.title_words \
+            or (w[:1] in "وف" and w[1:] in x.speech) or x.strong_verb(w)
 
     def prep_next(self, i: int) -> bool:
         """Token ``i`` is a preposition, or a word with ب/ل attached to a known word."""

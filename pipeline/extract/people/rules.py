@@ -35,7 +35,7 @@ from .words import T, Words, is_definite, is_nisba
 DASHES = frozenset((":", "-", "–", "—"))  # (a lone tatweel is already "-" in the normalized view)
 COMMAS = frozenset(("،", ","))
 CONJ = ("", "و", "ف")  # the proclitics a trigger verb may carry
-MECHANISMS = ("chain", "trigger", "apposition", "known", "given", "nisba", "bracket", "svo", "byline",
+MECHANISMS = ("chain", "trigger", "apposition", "known", "given", "nasab", "nisba", "bracket", "svo", "byline",
               "foreign", "coordination", "linker")
 
 
@@ -153,7 +153,7 @@ class ContextRules:
         self._runs = {"chain": self._chain, "trigger": self._trigger, "apposition": self._apposition,
                       "known": self._known, "given": self._given, "nisba": self._nisba,
                       "bracket": self._bracket, "svo": self._svo, "byline": self._byline,
-                      "foreign": self._foreign}
+                      "foreign": self._foreign, "nasab": self._nasab}
 
     def __call__(self, page) -> None:
         self._titles(page)
@@ -220,7 +220,7 @@ class ContextRules:
                 continue  # a speech verb reads its own subject
             at = subject(self.w, page, j, trig)
             if at is not None:
-                page.emit(self.extent.read(page, at[0], at[1], rule.strong), rule,
+                page.emit(self.extent.read(page, at[0], at[1], rule.strong, rule.subject == "action_subject"), rule,
                           page.surface(trig.first, trig.last), trig.first)
 
     def _apposition(self, page, rule: Rule) -> None:
@@ -336,7 +336,7 @@ class ContextRules:
         if ((w in x.given or x.unknown(w)) and x.can_start(w)) or (pair and x.foreign_word(w)):
             nm = self.extent.read(page, j, 0, True)
             prev = toks[t.i - 1] if t.i > 0 and t.norm == tn else None
-            if nm and nm.first == nm.last and w not in x.given and prev is not None \
+            if nm and w not in x.given and not x.looks_foreign(w) and prev is not None \
                     and prev.kind == "word" and is_definite(prev.norm) and prev.norm not in x.title_words:
                 return  # الجيش الإسرائيلي أنذر: the adjective qualifies a noun, a predicate follows
             page.emit(nm, rule, page.surface(t.i), t.i)
@@ -447,5 +447,37 @@ class ContextRules:
             i += 1
 
     def _run_word(self, w: str) -> bool:
+        """A word of a foreign run: a transliteration (even a fairly common one: فيرناندو), an
+        unambiguous given name or a word of a well-known name."""
         x = self.w
         return x.looks_foreign(w) or (x.plain_given(w) and w not in x.stop) or w in x.known_words
+
+    def _nasab(self, page, rule: Rule) -> None:
+        """A nasab chain: بن/ابن/بنت + a name word (ابن خلدون، ابن أبي وقاص); when a word that can
+        be an ism stands right before the particle, the name starts there (سهل بن حنيف)."""
+        x, toks = self.w, page.toks
+        for t in toks:
+            if t.kind != "word" or page.cover[t.i] in ("organization", "date") or page.found.covers(t.i):
+                continue
+            p = next((p for p in peels(t.norm) if p.key in x.filiation and p.key in x.arabic_filiation
+                      and p.clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول")), None)
+            if p is None or not self._nasab_word(page.word(t.i + 1)):
+                continue
+            start, cut = t.i, p.cut
+            prev = page.word(t.i - 1)
+            if not p.cut and prev and page.free_word(t.i - 1) and not page.found.covers(t.i - 1) \
+                    and not x.blocked(prev) and not is_definite(prev) and not x.strong_verb(prev) \
+                    and prev not in x.action and prev[:1] != "و":
+                start, cut = t.i - 1, 0  # the ism before the particle (سهل بن حنيف)
+            nm = self.extent.read(page, start, cut, rule.strong)
+            if nm and nm.last > t.i and not page.found.overlaps(nm.first, nm.last):
+                page.emit(nm, rule, page.surface(t.i), start)
+
+    def _nasab_word(self, w: str) -> bool:
+        """The word after بن/ابن in a nasab: a given name, a kunya particle, or a rare word that
+        can start a name (not a common noun: ابن عمه، ابن الرئيس)."""
+        x = self.w
+        if not w or x.suffixed(w):
+            return False
+        return (w in x.given and w not in x.stop) or w in x.arabic_particles or x.looks_foreign(w) \
+            or (x.z(w) <= T.CONT_MAX and not x.noun_like(w) and (x.can_start(w) or x.family_nisba(w)))

@@ -141,6 +141,8 @@ class Words:
         self.particles = _forms(parts, kind="bind")
         self.arabic_particles = frozenset(normalize(w) for w in ARABIC_PARTICLES)
         self.filiation = _forms(parts, kind="bind", filiation="1")  # بن، ابن، بنت، ولد
+        # the Arabic filiation particles that begin a nasab (ولد is also a verb: "was born")
+        self.arabic_filiation = frozenset(normalize(w) for w in ("بن", "ابن", "إبن", "بنت"))
         self.tails = _forms(parts, kind="tail")  # الدين، الله، زاده
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
         self.verb_forms = _forms(verbs)  # every trigger of the verb file (speech, action, naming ...)

@@ -1,0 +1,513 @@
+"""Atoms of the date extractor: the matches of the candidate grammar, parsed into values.
+
+:class:`AtomParser` runs the combined regex (:mod:`pipeline.extract.dates_grammar`) at the start
+of every number and trigger word of the normalized view and turns each match into an
+:class:`Atom` (a day-month-year, a numeric date, a month, a year, a weekday or relative day, a
+relative period, an offset such as ``منذ ثلاثة أيام``), or rejects it from its context. A second
+pass (:meth:`AtomParser.combine`) joins atoms into ranges (``من … إلى …``, ``بين … و…``) and pairs
+a Hijri date with its Gregorian equivalent (``الموافق``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..resources import load_proclitics
+from .dates_lexicon import DateLexicon, words_to_number
+from .dates_text import from_word, next_word, prev_word
+
+SKIP: Any = object()  # a parser's answer: "no date here, and skip the whole match"
+
+
+@dataclass
+class Atom:
+    """A parsed temporal expression on the normalized view (``ns``, ``ne``)."""
+
+    ns: int
+    ne: int
+    kind: str  # date | year | month | weekday | relday | period | offset
+    rule: str
+    cal: str = "gregorian"
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    d2: int | None = None
+    y2: int | None = None
+    wd: int | None = None
+    suf: int | None = None
+    rel: int | None = None  # relative day offset
+    unit: str = ""
+    count: int = 0
+    part: str = ""
+    evidence: str = ""
+    end: "Atom | None" = None  # second member of a range
+    extra: dict[str, Any] = field(default_factory=dict)
+    explicit_year: bool = False
+
+
+class AtomParser:
+    """Finds and parses the atoms of a normalized text."""
+
+    # the named group of each atom kind in the combined regex, in the order they are tried
+    KINDS = ("dm", "nu", "dr", "nm", "mo", "yr", "wk", "of", "pe")
+
+    def __init__(self, lx: DateLexicon) -> None:
+        self.lx = lx
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        pro = load_proclitics()
+        clitics = {c + p for c in [""] + pro["conjunction"] for p in [""] + pro["preposition"]}
+        for t in lx.triggers:
+            for c in clitics:
+                auto.add_word(c + t, len(c + t))
+        auto.make_automaton()
+        self._auto = auto
+        letters = "".join(sorted(set("".join(pro["conjunction"] + pro["preposition"]))))
+        # a number, possibly glued to clitics or to the article (و20، ب2024، الـ15)
+        self._num_re = re.compile(rf"(?<!\w)[{letters}]{{0,2}}(?:ال ?)?\d")
+        self._unit_words = frozenset(lx.kind_forms("unit"))
+        self.between = frozenset(lx.markers["range_between"]) | {
+            f.replace(" ", "") for f in lx.markers["range_between"]}
+        self._parsers = {k: getattr(self, "_p_" + k) for k in self.KINDS}
+
+    # ------------------------------------------------------------------ scanning
+    def atoms(self, vt: str) -> list[Atom]:
+        """All atoms of a normalized text, left to right (no overlap)."""
+        out: list[Atom] = []
+        match = self.lx.regex.match
+        pos = 0
+        for start in self._candidates(vt):
+            if start < pos:
+                continue
+            m = match(vt, start)
+            if m is None or m.end() == m.start():
+                continue
+            a = self._parse(m, vt)
+            if a is SKIP:
+                pos = m.end()  # not a date, and nothing inside it is one either
+                continue
+            if a is not None:
+                out.append(a)
+                pos = a.ne if m.start() < a.ne < m.end() else m.end()
+            else:
+                pos = start + 1  # a rejected match: the words inside it may still open a date
+        return out
+
+    def _candidates(self, vt: str) -> list[int]:
+        """Start positions of words that may open a date: numbers (with their clitics) and trigger
+        words (Aho-Corasick over the view, whole words only)."""
+        out = [m.start() for m in self._num_re.finditer(vt)]
+        n = len(vt)
+        for end, klen in self._auto.iter(vt):
+            s = end - klen + 1
+            if (s == 0 or not vt[s - 1].isalnum()) and (end + 1 >= n or not vt[end + 1].isalpha()):
+                out.append(s)
+        out.sort()
+        return out
+
+    def _parse(self, m: re.Match, vt: str) -> Atom | None:
+        cl = m.group("cl") or ""
+        start = m.start() + len(cl)
+        for kind in self.KINDS:
+            if m.group(kind) is not None:
+                return self._parsers[kind](m, start, cl, vt)
+        return None
+
+    # ------------------------------------------------------------------ shared pieces
+    def _head(self, a: Atom, m: re.Match, p: str) -> None:
+        g = m.group
+        if g(p + "_wd"):
+            a.wd = self.lx.weekdays[g(p + "_wd")]
+        if g(p + "_rd"):
+            a.rel = self.lx.relative[g(p + "_rd")]["offset"]
+
+    def _marker(self, a: Atom, mk: str | None) -> None:
+        if not mk:
+            return
+        if mk in self.lx.markers["hijri"]:
+            a.cal = "hijri"
+        a.extra["marker"] = mk
+
+    def _pair_check(self, a: Atom, paired: str | None) -> None:
+        if not paired:
+            return
+        other = self.lx.greg_months.get(paired) or self.lx.hijri_months.get(paired)
+        a.extra["paired_month"] = paired
+        if other != a.m:
+            a.extra["pair_mismatch"] = True
+
+    def _ordinal_of_noun(self, vt: str, pos: int) -> bool:
+        """True when an ordinal word follows a noun it qualifies (الأسبوع الثاني من الشهر)."""
+        prev = prev_word(vt, pos)
+        if prev[:1] in ("و", "ف") and prev[1:] in self.lx.not_day_ordinal_before:
+            return True
+        return prev in self.lx.not_day_ordinal_before
+
+    def _month(self, key: str) -> tuple[str, int]:
+        """(calendar, month number) of a month name (a name of both calendars is Gregorian)."""
+        lx = self.lx
+        if key in lx.hijri_months and key not in lx.greg_months:
+            return "hijri", lx.hijri_months[key]
+        return "gregorian", lx.greg_months[key]
+
+    def _day_range(self, a: Atom, m: re.Match, group: str, day: int) -> bool:
+        """Reads the second day of "6-9 نوفمبر"; False when it does not follow the first."""
+        a.d2 = int(m.group(group))
+        if a.d2 <= day:
+            return False
+        fr = from_word(self.lx, m.string, a.ns)
+        if fr is not None:
+            a.ns = fr[1]  # the range connector belongs to the span (من 6 إلى 9 نوفمبر)
+        return True
+
+    # ------------------------------------------------------------------ one parser per kind
+    def _p_dm(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        lx = self.lx
+        g = m.group
+        d1 = g("dm_d1")
+        if not d1.isdigit() and not g("dm_yw") and not g("dm_yw2") and self._ordinal_of_noun(vt, m.start()):
+            return None
+        cal, month = self._month(g("dm_m"))
+        day = int(d1) if d1.isdigit() else lx.ordinals[d1]
+        a = Atom(start, m.end(), "date", "date.dm", cal, m=month, d=day, evidence=g("dm_m"))
+        if not d1.isdigit():
+            a.extra["ordinal"] = True
+        if g("dm_d2"):
+            if not self._day_range(a, m, "dm_d2", day):
+                return None
+        elif g("dm_fr"):
+            a.ns = m.end("dm_fr") + 1  # a preposition before a single date is not part of it
+        self._head(a, m, "dm")
+        paired = g("dm_pm") or g("dm_pm2") or g("dm_pm3")
+        self._pair_check(a, paired)
+        if g("dm_y") or g("dm_yn"):
+            y = int(g("dm_y")) if g("dm_y") else words_to_number(g("dm_yn"), lx.numwords)
+            if not y or y < 100:
+                # "2 مارس ثلاثة" is not a year; keep the date without it
+                a.ne = m.end("dm_m") if not paired else a.ne
+            else:
+                a.y = y
+                a.explicit_year = True
+                self._marker(a, g("dm_mk"))
+        if g("dm_suf"):
+            a.suf = lx.relative[g("dm_suf")]["offset"]
+        if a.cal == "hijri":
+            a.rule = "date.hijri.dmy" if a.y else "date.hijri.dm"
+        else:
+            a.rule = "date.dmy" if a.y else "date.dm"
+        if a.d2:
+            a.rule = "date.range"
+        return a
+
+    def _p_nu(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        g = m.group
+        sa, sb, sc, sep = g("nu_a"), g("nu_b"), g("nu_c"), g("nu_s")
+        mk = g("nu_mk")
+        a_, b_, c_ = int(sa), int(sb), int(sc)
+        rule = "date.numeric"
+        if len(sa) == 4:
+            y, mo, d = a_, b_, c_
+            rule = "date.numeric.iso"
+        elif len(sc) == 4:
+            d, mo, y = a_, b_, c_
+            if mo > 12 and d <= 12:
+                d, mo = mo, d  # month-first (US style) when day-first is impossible
+        elif len(sc) == 2 and (sep == "/" or mk):
+            d, mo = a_, b_
+            y = c_
+            if mk and mk in self.lx.markers["hijri"]:
+                y += 1400 if c_ < 80 else 1300
+            else:
+                y += 2000 if c_ < 50 else 1900
+        else:
+            return None
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        a = Atom(start, m.end(), "date", rule, y=y, m=mo, d=d, explicit_year=True, evidence=m.group("nu").strip())
+        self._head(a, m, "nu")
+        self._marker(a, mk)
+        if a.cal == "gregorian" and 1300 <= y <= 1500:
+            a.cal = "hijri"  # a numeric date with a 13xx/14xx year is Hijri
+        if a.cal == "hijri":
+            a.rule = "date.numeric.hijri"
+        elif not 1800 <= y <= 2200:
+            return None
+        return a
+
+    def _p_dr(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A day of a relative month: "5 من الشهر الجاري"."""
+        lx = self.lx
+        g = m.group
+        if lx.relative[g("dr_n")]["unit"] != "month":
+            return None
+        d1 = g("dr_d")
+        if not d1.isdigit() and not g("dr_yw") and not g("dr_yw2") and self._ordinal_of_noun(vt, m.start()):
+            return None
+        day = int(d1) if d1.isdigit() else lx.ordinals[d1]
+        a = Atom(start, m.end(), "date", "date.dm.relative", d=day, suf=lx.relative[g("dr_suf")]["offset"],
+                 unit="month", evidence=g("dr_n"))
+        a.extra["relative_month"] = True
+        if g("dr_d2") and not self._day_range(a, m, "dr_d2", day):
+            return None
+        self._head(a, m, "dr")
+        return a
+
+    def _p_nm(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        g = m.group
+        return Atom(start, m.end(), "month", "date.numeric.my", m=int(g("nm_m")), y=int(g("nm_y")),
+                    explicit_year=True, evidence=g("nm"))
+
+    def _p_mo(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        lx = self.lx
+        g = m.group
+        cal, month = self._month(g("mo_m"))
+        a = Atom(start, m.end(), "month", "date.month", cal, m=month, evidence=g("mo_m"))
+        self._pair_check(a, g("mo_pm") or g("mo_pm2") or g("mo_pm3"))
+        if g("mo_y"):
+            a.y = int(g("mo_y"))
+            a.explicit_year = True
+            a.rule = "date.hijri.my" if cal == "hijri" else "date.my"
+            self._marker(a, g("mo_mk"))
+        elif g("mo_suf"):
+            a.suf = lx.relative[g("mo_suf")]["offset"]
+            a.rule = "date.hijri.month.relative" if cal == "hijri" else "date.month.relative"
+        elif cal == "hijri":
+            if not g("mo_mp"):
+                return None  # a bare رجب / صفر / رمضان is a name or a word, not a date; شهر رمضان is
+            a.rule = "date.hijri.month"
+        elif not self._bare_month_licensed(m, cl, vt):
+            return None
+        if g("mo_pt"):
+            a.part = lx.relative[g("mo_pt")]["unit"]
+        return a
+
+    def _bare_month_licensed(self, m: re.Match, cl: str, vt: str) -> bool:
+        """A Gregorian month name without a year or suffix is a date only after a preposition,
+        شهر or a part word, or opening a range (a bare مارس is a verb, أيار a name)."""
+        g = m.group
+        lx = self.lx
+        # a clitic ب/ل licenses only a long month name: وباب is a door, not August (آب)
+        if g("mo_pt") or g("mo_mp") or (any(c in cl for c in "بل") and len(g("mo_m")) >= 4):
+            return True
+        prev = prev_word(vt, m.start())
+        trig = lx.markers.get("month_trigger", ())
+        if prev in trig or (prev[:1] in ("و", "ف") and prev[1:] in trig):
+            return True
+        if prev in lx.markers["range_from"]:
+            # "من يناير إلى سبتمبر": من licenses a month only when a range follows
+            return bool(lx.aux["range_month_follows"].match(vt, m.end()))
+        return False
+
+    def _p_yr(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        g = m.group
+        if g("yr_w"):
+            return self._year_words(m, start)
+        y = int(g("yr_y"))
+        a = Atom(start, m.end(), "year", "date.year", y=y, explicit_year=True, evidence=g("yr_p") or "")
+        self._marker(a, g("yr_mk"))
+        if g("yr_pt"):
+            a.part = self.lx.relative[g("yr_pt")]["unit"]
+        if g("yr_y2"):
+            self._year_range(a, m, vt)
+        elif g("yr_fr"):
+            a.ns = m.end("yr_fr") + 1
+        if a.cal == "hijri":
+            a.rule = "date.hijri.year"
+            return a
+        if not (g("yr_p") or g("yr_mk") or a.part):
+            return self._bare_year(a, m, vt)
+        if not 1000 <= y <= 2200:
+            return None
+        return a
+
+    def _year_words(self, m: re.Match, start: int) -> Atom | None:
+        """A year in words after عام/سنة: "عام ألفين وعشرين"."""
+        g = m.group
+        if not g("yr_p"):
+            return None
+        y = words_to_number(g("yr_w"), self.lx.numwords)
+        if not y or not 1000 <= y <= 2200:
+            return None
+        a = Atom(start, m.end(), "year", "date.year.words", y=y, explicit_year=True, evidence=g("yr_p"))
+        if g("yr_fr"):
+            a.ns = m.end("yr_fr") + 1
+        self._marker(a, g("yr_mk"))
+        return a
+
+    def _year_range(self, a: Atom, m: re.Match, vt: str) -> None:
+        """ "2010-2015", "من 2001 إلى 2004", "بين عامي 2010 و2015"; two listed years are not one."""
+        g = m.group
+        y, y2 = a.y, int(g("yr_y2"))
+        a.y2 = y2
+        a.rule = "date.range.year"
+        rc = g("yr_rc").strip()
+        fr = g("yr_fr") or ""
+        back = from_word(self.lx, vt, a.ns) if not fr else None
+        if back is not None:
+            fr = back[0]
+        if (rc == "و" and fr not in self.between) or (
+                rc not in ("-", "–", "/", "و") and not fr) or not 0 < y2 - y <= 200:
+            # "عامي 2010 و2015" lists two years; only "بين" / "من" make a range
+            a.y2 = None
+            a.rule = "date.year"
+            a.ne = m.end("yr_y")
+        elif back is not None:
+            a.ns = back[1]
+
+    def _bare_year(self, a: Atom, m: re.Match, vt: str) -> Atom | None:
+        """A bare four-digit number: a year only in a plausible range and context."""
+        lx = self.lx
+        if not 1900 <= a.y <= 2100:
+            return None
+        if a.y2 is None:
+            prev = prev_word(vt, m.start())
+            if prev[:1] in ("و", "ف") and prev[1:] in lx.context_before:
+                prev = prev[1:]
+            nxt = next_word(vt, a.ne)
+            if prev in lx.context_before or nxt in lx.context_after or nxt in self._unit_words:
+                return None
+            if vt[a.ne:a.ne + 1] in ("%", "$"):
+                return None
+            a.rule = "date.year.bare"
+        return a
+
+    def _p_wk(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        lx = self.lx
+        g = m.group
+        rd = g("wk_rd")
+        wd = g("wk_wd") or g("wk_wd2")
+        a = Atom(start, m.end(), "weekday" if not rd else "relday", "date.relative.day" if rd else "date.weekday")
+        if wd:
+            a.wd = lx.weekdays[wd]
+        if rd:
+            if " " in rd and cl and cl[-1] not in ("و", "ف"):
+                # "باول أمس": a preposition glued to a multi-word expression is a name
+                # (باول = Powell), not ب + "أول أمس"
+                return None
+            if lx.relative[rd]["kind"] == "day_weekday" and not wd:
+                return None  # bare "غد" (غد أفضل) is no date; "غد الاثنين" is
+            a.rel = lx.relative[rd]["offset"]
+            a.evidence = rd
+            if not wd and rd == "اليوم":
+                nxt = next_word(vt, m.end("wk_rd"))
+                if nxt in lx.after_today or nxt in lx.ordinals:
+                    return None
+        else:
+            a.evidence = wd
+            prev = prev_word(vt, m.start())
+            if not g("wk_yw2") and not g("wk_suf") and not cl and prev in lx.not_weekday_before:
+                return None  # "بين الاثنين" = between the two
+            if not g("wk_suf") and not cl and prev in lx.recurring_before:
+                return SKIP  # "كل يوم الأحد"، "صلاة الجمعة": a recurring day, not a date
+        if g("wk_suf"):
+            a.suf = lx.relative[g("wk_suf")]["offset"]
+            if not rd:
+                a.rule = "date.weekday.relative"
+            else:
+                # "أمس الماضي" is not an expression; cut the suffix
+                a.ne = m.start("wk_suf") - 1
+        return a
+
+    def _p_of(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A counted offset: "منذ ثلاثة أيام"، "بعد أسبوعين"."""
+        lx = self.lx
+        g = m.group
+        unit_key = g("of_u")
+        u = lx.relative[unit_key]
+        count = u["offset"]
+        if g("of_n"):
+            n = g("of_n")
+            count = int(n) if n.isdigit() else (words_to_number(n, lx.numwords) or 0)
+        if not count:
+            return None
+        nxt = next_word(vt, m.end())
+        if nxt in lx.offset_event:
+            return None  # relative to an event ("بعد عامين من الحرب"), not to the reference
+        prep = lx.relative[g("of_p")]["offset"]
+        return Atom(start, m.end(), "offset", "date.relative.offset", unit=u["unit"], count=count * prep,
+                    evidence=f"{g('of_p')} {unit_key}")
+
+    def _p_pe(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A relative period: "الأسبوع الماضي"، "هذا الشهر"، "مطلع العام"."""
+        lx = self.lx
+        g = m.group
+        if not (g("pe_suf") or g("pe_th") or g("pe_pt")):
+            return None
+        unit = lx.relative[g("pe_n")]["unit"]
+        if g("pe_y"):
+            if unit == "year":
+                # "العام الجاري 2024": the written year is the value
+                return Atom(start, m.end(), "year", "date.year", y=int(g("pe_y")), explicit_year=True,
+                            evidence=g("pe"))
+            a_end = m.start("pe_y")
+            while a_end > start and vt[a_end - 1] in " ،,":
+                a_end -= 1
+            a = Atom(start, a_end, "period", "date.relative.period", unit=unit)
+        else:
+            a = Atom(start, m.end(), "period", "date.relative.period", unit=unit)
+        a.suf = lx.relative[g("pe_suf")]["offset"] if g("pe_suf") else 0
+        if g("pe_pt"):
+            a.part = lx.relative[g("pe_pt")]["unit"]
+        a.evidence = g("pe")
+        return a
+
+    # ------------------------------------------------------------------ combining
+    def combine(self, atoms: list[Atom], vt: str) -> list[Atom]:
+        """Joins ranges and marks Hijri/Gregorian and weekday/date pairs."""
+        out: list[Atom] = []
+        i = 0
+        n = len(atoms)
+        while i < n:
+            a = atoms[i]
+            if i + 1 < n:
+                r = self._range(a, atoms[i + 1], vt)
+                if r is not None:
+                    out.append(r)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        aux = self.lx.aux
+        for x, y in zip(out, out[1:]):
+            if x.kind == "weekday" and y.kind == "date" and y.end is None and aux["agree_weekday"].match(vt[x.ne:y.ns]):
+                # "يوم الخميس الموافق 28 مارس": the weekday is that date
+                if y.wd is None:
+                    y.wd = x.wd
+                if y.suf is None and x.suf is not None:
+                    y.suf = x.suf  # "السبت المقبل الموافق 8 يونيو": the next 8 June
+                x.extra["_pair"] = y
+                continue
+            if x.kind == "date" and y.kind == "date" and x.cal != y.cal and x.end is None and y.end is None:
+                if aux["agree_dates"].match(vt[x.ne:y.ns]):
+                    h, gr = (x, y) if x.cal == "hijri" else (y, x)
+                    h.extra["_pair"] = gr
+        return out
+
+    def _range(self, a: Atom, b: Atom, vt: str) -> Atom | None:
+        if a.kind not in ("date", "month", "year") or a.kind != b.kind or a.end or b.end:
+            return None
+        if a.d2 or b.d2 or a.y2 or b.y2:
+            return None
+        between = vt[a.ne:b.ns]
+        opener = from_word(self.lx, vt, a.ns)
+        fr = opener[1] if opener else None
+        if self.lx.aux["range_to"].match(between):
+            if fr is None and "-" not in between and "–" not in between:
+                return None
+        elif self.lx.aux["range_and"].match(between):
+            # "بين X و Y" only; "X و Y" lists two dates
+            if opener is None or opener[0] not in self.between:
+                return None
+        else:
+            return None
+        if a.kind == "month" and not (b.y or b.suf is not None):
+            return None
+        r = Atom(fr if fr is not None else a.ns, b.ne, a.kind, "date.range", a.cal, end=b)
+        for k in ("y", "m", "d", "wd", "suf", "part", "explicit_year", "evidence", "rel"):
+            setattr(r, k, getattr(a, k))
+        r.extra = dict(a.extra)
+        r.extra["_first"] = a
+        return r

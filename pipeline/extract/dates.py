@@ -54,7 +54,7 @@ class DateExtractor:
         for a in atoms:
             for x in (a, a.end):
                 if x is not None and x.explicit_year and x.y:
-                    explicit.append((x.ns, x.y, "gregorian" if x.y >= 1600 else x.cal))
+                    explicit.append((x.ns, x.y, "gregorian" if x.y >= 1600 else x.cal, x.ne))
         explicit.sort()
         dm = doc.meta.get("dateline_dm")
         if dm is not None:
@@ -79,23 +79,28 @@ class DateExtractor:
         if first.y is None and b.y is not None:
             first.y = b.y
             first.cal = b.cal
+            first.extra["_year_source"] = b.extra.get("_year_source", "text")
             if (first.m or 0, first.d or 0) > (b.m or 0, b.d or 0):
                 first.y = b.y - 1
         elif b.y is None and first.y is not None:
             b.y = first.y
             b.cal = first.cal
+            b.extra["_year_source"] = first.extra.get("_year_source", "text")
             if (b.m or 0, b.d or 0) < (first.m or 0, first.d or 0):
                 b.y = first.y + 1
         elif first.y is None and b.y is None and b.extra.get("relative_month") and doc.reference_date:
             # "بين العشرين من يونيو والسابع من الشهر الحالي": the start precedes the resolved end
             by, bm = add_months(doc.reference_date.year, doc.reference_date.month, b.suf or 0)
             first.y = by if (first.m or 0, first.d or 0) <= (bm, b.d or 0) else by - 1
+            first.extra["_year_source"] = "reference"
         elif first.y is None and b.y is None and first.kind in ("date", "month") and first.cal == b.cal:
             # neither has a year: resolve the start, the end follows it
-            y1, _ = self.resolver.year_for(doc, first, explicit)
+            y1, how = self.resolver.year_for(doc, first, explicit)
             if y1 is not None:
                 first.y = y1
                 b.y = y1 + 1 if (b.m or 0, b.d or 0) < (first.m or 0, first.d or 0) else y1
+                for x in (first, b):
+                    x.extra["_year_source"] = "reference" if how == "tense" else how
 
     def _range_value(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict, float]:
         """(value, extras, score factor) of a range."""
@@ -109,7 +114,10 @@ class DateExtractor:
             s1 = v1.split("/")[0]
             s2 = v2.split("/")[-1]
             value = f"{s1}/{s2}" if s1 <= s2 else None
-        extra = {k: v for k, v in e1.items() if k in ("granularity", "calendar", "relative")}
+        extra = {k: v for k, v in e1.items() if k in ("granularity", "calendar", "relative", "approximate")}
+        sources = [e.get("year_source") for e in (e1, e2) if e.get("year_source") not in (None, "text")]
+        if value is not None:
+            extra["year_source"] = sources[0] if sources else "text"
         if "hijri" in e1 and "hijri" in e2:
             extra["hijri"] = f"{e1['hijri']}/{e2['hijri']}"
         extra["range"] = True
@@ -146,7 +154,7 @@ class DateExtractor:
         if a.extra.get("pair_mismatch"):
             score *= 0.8
             extra["paired_month_mismatch"] = True
-        if extra.get("year_from") in ("tense", "document"):
+        if extra.get("year_from_tense") or extra.get("year_source") == "nearby_date":
             score *= 0.9
         if a.part:
             extra["part"] = a.part

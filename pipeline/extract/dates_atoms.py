@@ -27,7 +27,7 @@ class Atom:
 
     ns: int
     ne: int
-    kind: str  # date | year | month | weekday | relday | period | offset
+    kind: str  # date | year | month | weekday | relday | period | offset | decade | century | season | year_part | holiday
     rule: str
     cal: str = "gregorian"
     y: int | None = None
@@ -51,7 +51,7 @@ class AtomParser:
     """Finds and parses the atoms of a normalized text."""
 
     # the named group of each atom kind in the combined regex, in the order they are tried
-    KINDS = ("dm", "nu", "dr", "nm", "mo", "yr", "wk", "of", "pe")
+    KINDS = ("dm", "nu", "dr", "nm", "md", "ho", "qu", "dc", "ce", "se", "mo", "yr", "wo", "wk", "of", "pe")
 
     def __init__(self, lx: DateLexicon) -> None:
         self.lx = lx
@@ -61,8 +61,9 @@ class AtomParser:
         pro = load_proclitics()
         clitics = {c + p for c in [""] + pro["conjunction"] for p in [""] + pro["preposition"]}
         for t in lx.triggers:
+            period = t in lx.period_triggers
             for c in clitics:
-                auto.add_word(c + t, len(c + t))
+                auto.add_word(c + t, (len(c + t), period))
         auto.make_automaton()
         self._auto = auto
         letters = "".join(sorted(set("".join(pro["conjunction"] + pro["preposition"]))))
@@ -72,49 +73,58 @@ class AtomParser:
         self.between = frozenset(lx.markers["range_between"]) | {
             f.replace(" ", "") for f in lx.markers["range_between"]}
         self._parsers = {k: getattr(self, "_p_" + k) for k in self.KINDS}
+        self._event_heads = frozenset(h for h, _, _ in lx.events)
+        self._last: Atom | None = None  # the atom found before the current match
 
     # ------------------------------------------------------------------ scanning
     def atoms(self, vt: str) -> list[Atom]:
-        """All atoms of a normalized text, left to right (no overlap)."""
+        """All atoms of a normalized text, left to right (no overlap). At a word that may open a
+        decade, century, season, part of a year or holiday, the grammar of those is tried first,
+        then the core grammar (days, months, years, weekdays, relative expressions)."""
         out: list[Atom] = []
-        match = self.lx.regex.match
         pos = 0
-        for start in self._candidates(vt):
+        self._last = None
+        for start, period in self._candidates(vt):
             if start < pos:
                 continue
-            m = match(vt, start)
-            if m is None or m.end() == m.start():
+            self._last = out[-1] if out else None
+            a, m = (self._try(self.lx.regex_periods, vt, start) if period else (None, None))
+            if a is None:
+                a, m = self._try(self.lx.regex, vt, start)
+            if m is None:
                 continue
-            a = self._parse(m, vt)
             if a is SKIP:
                 pos = m.end()  # not a date, and nothing inside it is one either
-                continue
-            if a is not None:
+            elif a is not None:
                 out.append(a)
                 pos = a.ne if m.start() < a.ne < m.end() else m.end()
             else:
                 pos = start + 1  # a rejected match: the words inside it may still open a date
         return out
 
-    def _candidates(self, vt: str) -> list[int]:
+    def _try(self, regex: re.Pattern, vt: str, start: int) -> tuple[Atom | None, re.Match | None]:
+        m = regex.match(vt, start)
+        if m is None or m.end() == m.start():
+            return None, None
+        return self._parse(m, vt), m
+
+    def _candidates(self, vt: str) -> list[tuple[int, bool]]:
         """Start positions of words that may open a date: numbers (with their clitics) and trigger
-        words (Aho-Corasick over the view, whole words only)."""
-        out = [m.start() for m in self._num_re.finditer(vt)]
+        words (Aho-Corasick over the view, whole words only), with whether the word may open a
+        period (a decade, a season, a holiday …)."""
+        out = [(m.start(), False) for m in self._num_re.finditer(vt)]
         n = len(vt)
-        for end, klen in self._auto.iter(vt):
+        for end, (klen, period) in self._auto.iter(vt):
             s = end - klen + 1
             if (s == 0 or not vt[s - 1].isalnum()) and (end + 1 >= n or not vt[end + 1].isalpha()):
-                out.append(s)
-        out.sort()
+                out.append((s, period))
+        out.sort(key=lambda x: (x[0], not x[1]))
         return out
 
     def _parse(self, m: re.Match, vt: str) -> Atom | None:
         cl = m.group("cl") or ""
-        start = m.start() + len(cl)
-        for kind in self.KINDS:
-            if m.group(kind) is not None:
-                return self._parsers[kind](m, start, cl, vt)
-        return None
+        kind = m.lastgroup
+        return self._parsers[kind](m, m.start() + len(cl), cl, vt) if kind in self._parsers else None
 
     # ------------------------------------------------------------------ shared pieces
     def _head(self, a: Atom, m: re.Match, p: str) -> None:
@@ -163,6 +173,33 @@ class AtomParser:
             a.ns = fr[1]  # the range connector belongs to the span (من 6 إلى 9 نوفمبر)
         return True
 
+    def _set_part(self, a: Atom, form: str | None) -> None:
+        """A part of the period (مطلع، منتصف، أواخر …): its place, and whether it narrows a year to
+        its first or last month."""
+        if form:
+            a.part = self.lx.relative[form]["unit"]
+            if self.lx.relative[form]["narrow"]:
+                a.extra["narrow"] = self.lx.relative[form]["narrow"]
+
+    def _event(self, a: Atom, vt: str) -> bool:
+        """A day or month without a year right after an event noun that names a historical event
+        (أحداث 11 سبتمبر، حرب أكتوبر): the year comes from the event table."""
+        if a.y is not None or a.suf is not None or a.d2 or a.cal != "gregorian":
+            return False
+        prev = prev_word(vt, a.ns)
+        for w in (prev, prev[1:], prev[2:]):
+            entries = self.lx.events.get((w, a.m, a.d or 0)) if w in self._event_heads else None
+            for e in entries or ():
+                if not e["month_names"] or a.evidence in e["month_names"]:
+                    a.y = e["year"]
+                    a.rule = "date.event"
+                    a.extra["event"] = e["id"]
+                    a.extra["_year_source"] = "named_event"
+                    return True
+            if w[:1] not in ("و", "ف", "ب", "ل"):
+                break
+        return False
+
     # ------------------------------------------------------------------ one parser per kind
     def _p_dm(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
         lx = self.lx
@@ -170,6 +207,9 @@ class AtomParser:
         d1 = g("dm_d1")
         if not d1.isdigit() and not g("dm_yw") and not g("dm_yw2") and self._ordinal_of_noun(vt, m.start()):
             return None
+        article = vt[m.start("dm_d1") - 2:m.start("dm_d1")] == "ال"
+        if (d1 in lx.ordinals_need_of or article and "ال" + d1 in lx.ordinals_need_of) and not g("dm_of"):
+            return None  # "الفاتح من مارس" is the first of March; "محمد الفاتح مارس" is not
         cal, month = self._month(g("dm_m"))
         day = int(d1) if d1.isdigit() else lx.ordinals[d1]
         a = Atom(start, m.end(), "date", "date.dm", cal, m=month, d=day, evidence=g("dm_m"))
@@ -181,6 +221,8 @@ class AtomParser:
         elif g("dm_fr"):
             a.ns = m.end("dm_fr") + 1  # a preposition before a single date is not part of it
         self._head(a, m, "dm")
+        if g("dm_wd2"):
+            a.extra["wd2"] = lx.weekdays[g("dm_wd2")]
         paired = g("dm_pm") or g("dm_pm2") or g("dm_pm3")
         self._pair_check(a, paired)
         if g("dm_y") or g("dm_yn"):
@@ -200,6 +242,7 @@ class AtomParser:
             a.rule = "date.dmy" if a.y else "date.dm"
         if a.d2:
             a.rule = "date.range"
+        self._event(a, vt)
         return a
 
     def _p_nu(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
@@ -278,10 +321,9 @@ class AtomParser:
             if not g("mo_mp"):
                 return None  # a bare رجب / صفر / رمضان is a name or a word, not a date; شهر رمضان is
             a.rule = "date.hijri.month"
-        elif not self._bare_month_licensed(m, cl, vt):
+        elif not self._event(a, vt) and not self._bare_month_licensed(m, cl, vt):
             return None
-        if g("mo_pt"):
-            a.part = lx.relative[g("mo_pt")]["unit"]
+        self._set_part(a, g("mo_pt"))
         return a
 
     def _bare_month_licensed(self, m: re.Match, cl: str, vt: str) -> bool:
@@ -299,7 +341,10 @@ class AtomParser:
         if prev in lx.markers["range_from"]:
             # "من يناير إلى سبتمبر": من licenses a month only when a range follows
             return bool(lx.aux["range_month_follows"].match(vt, m.end()))
-        return False
+        # "في يناير وفبراير": a month joined by و to the month or date right before it
+        last = self._last
+        return (cl[:1] == "و" and last is not None and last.kind in ("month", "date") and last.end is None
+                and not vt[last.ne:m.start()].strip())
 
     def _p_yr(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
         g = m.group
@@ -308,8 +353,7 @@ class AtomParser:
         y = int(g("yr_y"))
         a = Atom(start, m.end(), "year", "date.year", y=y, explicit_year=True, evidence=g("yr_p") or "")
         self._marker(a, g("yr_mk"))
-        if g("yr_pt"):
-            a.part = self.lx.relative[g("yr_pt")]["unit"]
+        self._set_part(a, g("yr_pt"))
         if g("yr_y2"):
             self._year_range(a, m, vt)
         elif g("yr_fr"):
@@ -367,12 +411,18 @@ class AtomParser:
             if prev[:1] in ("و", "ف") and prev[1:] in lx.context_before:
                 prev = prev[1:]
             nxt = next_word(vt, a.ne)
-            if prev in lx.context_before or nxt in lx.context_after or nxt in self._unit_words:
+            if prev in lx.context_before or self._counted(nxt) or nxt in self._unit_words:
                 return None
             if vt[a.ne:a.ne + 1] in ("%", "$"):
                 return None
             a.rule = "date.year.bare"
         return a
+
+    def _counted(self, word: str) -> bool:
+        """A noun counted by the number before it (1999 دولارا، 2024 مشاركا): the accusative -ا of
+        the counted noun is stripped before the look-up."""
+        after = self.lx.context_after
+        return word in after or (len(word) > 3 and word[-1] == "ا" and word[:-1] in after)
 
     def _p_wk(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
         lx = self.lx
@@ -423,12 +473,21 @@ class AtomParser:
             count = int(n) if n.isdigit() else (words_to_number(n, lx.numwords) or 0)
         if not count:
             return None
-        nxt = next_word(vt, m.end())
-        if nxt in lx.offset_event:
+        if self._after_event(vt, m.end()):
             return None  # relative to an event ("بعد عامين من الحرب"), not to the reference
         prep = lx.relative[g("of_p")]["offset"]
         return Atom(start, m.end(), "offset", "date.relative.offset", unit=u["unit"], count=count * prep,
                     evidence=f"{g('of_p')} {unit_key}")
+
+    def _after_event(self, vt: str, end: int) -> bool:
+        """ "قبل أسبوع على الانتخابات": a time relative to an event (من / على + the event), unless
+        the preposition opens an adverb of the sentence (على متن، على حسابه، من الآن)."""
+        lx = self.lx
+        nxt = next_word(vt, end)
+        if nxt not in lx.offset_event:
+            return False
+        after = next_word(vt, vt.index(nxt, end) + len(nxt))
+        return not _stems(after) & lx.context("offset_not_event")
 
     def _p_pe(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
         """A relative period: "الأسبوع الماضي"، "هذا الشهر"، "مطلع العام"."""
@@ -437,6 +496,8 @@ class AtomParser:
         if not (g("pe_suf") or g("pe_th") or g("pe_pt")):
             return None
         unit = lx.relative[g("pe_n")]["unit"]
+        if unit == "year" and not (g("pe_th") or g("pe_pt")) and self._general(vt, m.start()):
+            return SKIP  # "الأمين العام السابق": العام is "general" here, not the year
         if g("pe_y"):
             if unit == "year":
                 # "العام الجاري 2024": the written year is the value
@@ -449,9 +510,162 @@ class AtomParser:
         else:
             a = Atom(start, m.end(), "period", "date.relative.period", unit=unit)
         a.suf = lx.relative[g("pe_suf")]["offset"] if g("pe_suf") else 0
-        if g("pe_pt"):
-            a.part = lx.relative[g("pe_pt")]["unit"]
+        self._set_part(a, g("pe_pt"))
         a.evidence = g("pe")
+        return a
+
+    def _general(self, vt: str, pos: int) -> bool:
+        prev = prev_word(vt, pos)
+        general = self.lx.context("general_before")
+        return prev in general or (prev[:1] in ("و", "ف") and prev[1:] in general)
+
+    def _p_md(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """Month before the day: "من يوليو 13 إلى 15"، "يونيو 13، 2024" (a second day or a year is
+        needed: "في يونيو 13 قتيلا" is a count)."""
+        g = m.group
+        day = int(g("md_d1"))
+        a = Atom(start, m.end(), "date", "date.md", m=self.lx.greg_months[g("md_m")], d=day, evidence=g("md_m"))
+        if g("md_d2") and not self._day_range(a, m, "md_d2", day):
+            return None
+        if g("md_y") or g("md_y2"):
+            a.y = int(g("md_y") or g("md_y2"))
+            a.explicit_year = True
+        return a
+
+    def _p_wo(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A weekday and an ordinal day above five without a month (يوم السبت السادس عشر): a day of
+        the month around the reference date that falls on that weekday."""
+        lx = self.lx
+        g = m.group
+        day = lx.ordinals[g("wo_d")]
+        a = Atom(start, m.end(), "date", "date.weekday.ordinal", d=day, wd=lx.weekdays[g("wo_wd")],
+                 evidence=g("wo_wd"))
+        a.extra["month_from_weekday"] = True
+        a.extra["ordinal"] = True
+        return a
+
+    def _year_of(self, a: Atom, m: re.Match, p: str) -> bool:
+        """Reads the year groups of a season, part of a year or holiday (``_year_of`` in the
+        grammar): a written year, or an offset from the reference year in ``extra["year_rel"]``.
+        False when no year was written."""
+        g = m.group
+        y = g(p + "_y") or g(p + "_y2")
+        if y:
+            a.y = int(y)
+            a.explicit_year = True
+            self._marker(a, g(p + "_mk"))
+            return True
+        if g(p + "_pe"):
+            a.extra["year_rel"] = self.lx.relative[g(p + "_suf")]["offset"] if g(p + "_suf") else 0
+            return True
+        return False
+
+    def _p_qu(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A part of a year: "الربع الأول من 2024"، "النصف الثاني من العام"، "الأشهر الثلاثة الأولى"."""
+        lx = self.lx
+        g = m.group
+        parts = lx.year_parts
+        if g("qu_n"):
+            size = parts[g("qu_n")]["value"]
+            k = parts[g("qu_o")]["value"]
+            first = 12 - size + 1 if k == -1 else (k - 1) * size + 1
+        else:
+            size = lx.numwords.get(g("qu_c"), 0)
+            first = 1 if parts[g("qu_fl")]["value"] == 1 else 12 - size + 1
+        if not 1 <= size <= 11 or not 1 <= first <= 13 - size:
+            return None
+        a = Atom(start, m.end(), "year_part", "date.year_part", m=first, count=size, evidence=g("qu_n") or g("qu_mn"))
+        self._year_of(a, m, "qu")
+        if a.y is not None and not 1800 <= a.y <= 2200:
+            return None
+        return a
+
+    def _p_se(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A season with its year or a suffix: "صيف 2023"، "الصيف الماضي"، "خريف العام المقبل"،
+        "هذا الشتاء". A bare season (في الصيف ترتفع الحرارة) is no date."""
+        lx = self.lx
+        g = m.group
+        info = lx.seasons[g("se_n")]
+        a = Atom(start, m.end(), "season", "date.season", m=info["first_month"], count=3, evidence=g("se_n"))
+        a.extra["season"] = info["season"]
+        a.extra["_year_shift"] = info["year_shift"]
+        if g("se_ssuf"):
+            a.suf = lx.relative[g("se_ssuf")]["offset"]
+        elif g("se_th0"):
+            a.suf = 0
+        elif not self._year_of(a, m, "se"):
+            return None
+        if a.y is not None and not 1800 <= a.y <= 2200:
+            return None
+        self._set_part(a, g("se_pt"))
+        return a
+
+    def _century_of(self, a: Atom, m: re.Match, p: str) -> bool:
+        """Reads the century groups (``_century`` in the grammar) into ``extra``; False when the
+        century is not one (القرن 0)."""
+        g = m.group
+        if g(p + "_cn"):
+            a.extra["century"] = self.lx.ordinals[g(p + "_cn")]
+        elif g(p + "_cd"):
+            a.extra["century"] = int(g(p + "_cd"))
+            if not 1 <= a.extra["century"] <= 22:
+                return False
+        else:
+            a.suf = self.lx.relative[g(p + "_cs")]["offset"]
+        if g(p + "_era") and g(p + "_era") in self.lx.markers["era_hijri"]:
+            a.cal = "hijri"
+        if g(p + "_bce"):
+            a.extra["bce"] = True
+        return True
+
+    def _p_dc(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A decade: "التسعينيات"، "ثمانينيات القرن الماضي"، "الخمسينيات من القرن العشرين"."""
+        lx = self.lx
+        g = m.group
+        a = Atom(start, m.end(), "decade", "date.decade", count=lx.decades[g("dc_w")], evidence=g("dc_w"))
+        if g("dc_cn") or g("dc_cd") or g("dc_cs"):
+            if not self._century_of(a, m, "dc"):
+                return None
+        else:
+            # "في الثمانينيات من عمره" is an age
+            rest = vt[m.end():m.end() + 30].split()
+            if len(rest) >= 2 and rest[0] in lx.markers["of"] and rest[1] in lx.context("decade_age"):
+                return SKIP
+        self._set_part(a, g("dc_pt"))
+        return a
+
+    def _p_ce(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A century: "القرن العشرين"، "القرن الماضي"، "القرن الرابع الهجري"."""
+        a = Atom(start, m.end(), "century", "date.century", evidence=m.group("ce"))
+        if not self._century_of(a, m, "ce"):
+            return None
+        self._set_part(a, m.group("ce_pt"))
+        return a
+
+    def _p_ho(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """A holiday or named day: "عيد الفطر 1445"، "عيد الأضحى الماضي"، "ثاني أيام عيد الفطر"."""
+        lx = self.lx
+        g = m.group
+        h = lx.holidays[g("ho_n")]
+        if h["birthday_guard"] and not (g("ho_y") or g("ho_ssuf")):
+            nxt = next_word(vt, m.end())
+            bare = nxt[2:] if nxt[:2] == "ال" else nxt
+            if bare.isdigit() or nxt in lx.ordinals or bare in lx.numwords:
+                return None  # "عيد الميلاد الأربعين": a birthday
+            prev = prev_word(vt, m.start())
+            if {prev, prev[1:] if prev[:1] in ("و", "ف", "ب", "ل") else prev} & lx.context("birthday_before"):
+                return None  # "حفل عيد الميلاد": a birthday party
+        a = Atom(start, m.end(), "holiday", "date.holiday", h["calendar"], m=h["month"], d=h["day"],
+                 evidence=g("ho_n"))
+        a.extra["holiday"] = h["holiday"]
+        if h["approximate"]:
+            a.extra["approximate"] = True
+        if g("ho_day"):
+            a.rel = lx.relative[g("ho_day")]["offset"]
+        if g("ho_ssuf"):
+            a.suf = lx.relative[g("ho_ssuf")]["offset"]
+        else:
+            self._year_of(a, m, "ho")
         return a
 
     # ------------------------------------------------------------------ combining
@@ -470,6 +684,7 @@ class AtomParser:
                     continue
             out.append(a)
             i += 1
+        self._share_list_year(out, vt)
         aux = self.lx.aux
         for x, y in zip(out, out[1:]):
             if x.kind == "weekday" and y.kind == "date" and y.end is None and aux["agree_weekday"].match(vt[x.ne:y.ns]):
@@ -485,6 +700,19 @@ class AtomParser:
                     h, gr = (x, y) if x.cal == "hijri" else (y, x)
                     h.extra["_pair"] = gr
         return out
+
+    def _share_list_year(self, out: list[Atom], vt: str) -> None:
+        """ "في يناير وفبراير 2024"، "في 5 مارس و7 أبريل 2024": the members of a list joined by و
+        take the year written on the last one (when they come before it in the year)."""
+        and_re = self.lx.aux["range_and"]
+        for i in range(len(out) - 2, -1, -1):
+            x, y = out[i], out[i + 1]
+            if (x.kind in ("date", "month") and y.kind in ("date", "month") and x.y is None and x.end is None
+                    and y.y is not None and y.end is None and x.cal == y.cal and x.suf is None
+                    and not x.extra.get("relative_month") and and_re.match(vt[x.ne:y.ns])
+                    and (x.m or 0, x.d or 0) <= (y.m or 0, y.d or 0)):
+                x.y = y.y
+                x.extra["_year_source"] = y.extra.get("_year_source", "text")
 
     def _range(self, a: Atom, b: Atom, vt: str) -> Atom | None:
         if a.kind not in ("date", "month", "year") or a.kind != b.kind or a.end or b.end:
@@ -511,3 +739,17 @@ class AtomParser:
         r.extra = dict(a.extra)
         r.extra["_first"] = a
         return r
+
+
+_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "ي", "ك")  # pronoun suffixes, normalized
+
+
+def _stems(word: str) -> set[str]:
+    """A word and its stem without a pronoun suffix (حسابه → حساب، صفحتها → صفحه)."""
+    out = {word}
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[:-len(suf)]
+            out |= {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+            break
+    return out

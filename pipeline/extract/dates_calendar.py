@@ -53,3 +53,33 @@ def greg_to_hijri(day: dt.date) -> tuple[int, int, int]:
 def add_months(y: int, m: int, k: int) -> tuple[int, int]:
     idx = y * 12 + (m - 1) + k
     return idx // 12, idx % 12 + 1
+
+
+def month_span(y: int, m: int, months: int) -> str:
+    """ISO month range of ``months`` months from (y, m): ``2024-01/2024-03``."""
+    y2, m2 = add_months(y, m, months - 1)
+    return f"{y:04d}-{m:02d}/{y2:04d}-{m2:02d}"
+
+
+def hijri_years_span(h1: int, h2: int) -> str:
+    """Gregorian years of the Hijri years h1..h2 (a Hijri century or decade): ``1883/1980``."""
+    first = hijri_to_greg(h1, 1, 1)
+    last = hijri_to_greg(h2, 12, hijri_month_length(h2, 12))
+    return f"{first.year:04d}/{last.year:04d}"
+
+
+def holiday_day(cal: str, m: int, d: int, year: int) -> dt.date:
+    """The Gregorian day of a holiday in a year of its own calendar."""
+    return hijri_to_greg(year, m, d) if cal == "hijri" else dt.date(year, m, d)
+
+
+def holiday_in_gregorian_year(cal: str, m: int, d: int, gy: int) -> dt.date | None:
+    """The first day in the Gregorian year ``gy`` on which a holiday falls (a Hijri holiday may
+    fall twice in one Gregorian year; the first is taken)."""
+    if cal == "gregorian":
+        return dt.date(gy, m, d)
+    for hy in (gy - 580, gy - 579, gy - 578):
+        day = hijri_to_greg(hy, m, d)
+        if day.year == gy:
+            return day
+    return None

@@ -24,74 +24,147 @@ def _alt(forms) -> str:
 
 
 def _head(p: str, lx: DateLexicon) -> str:
-    """Optional weekday head: [relative day] [يوم] weekday [،] [(] — or just يوم before a day."""
+    """Optional weekday head: [relative day] [يوم] weekday [،] [في] [(] — or just يوم before a day."""
     rd = _alt(lx.kind_forms("day"))
     wd = _alt(lx.weekdays)
     yw = _alt(lx.markers["day_prefix"])
-    return (rf"(?:(?:(?P<{p}_rd>{rd})[ ])?(?:(?P<{p}_yw>{yw})[ ])?(?P<{p}_wd>{wd})(?:[ ]?[،,])?[ ]?(?P<{p}_op>\([ ]?)?"
-            rf"|(?P<{p}_yw2>{yw})[ ])?")
+    link = _alt(lx.markers["weekday_link"])
+    return (rf"(?:(?:(?P<{p}_rd>{rd})[ ])?(?:(?P<{p}_yw>{yw})[ ])?(?P<{p}_wd>{wd})(?:[ ]?[،,])?[ ]?"
+            rf"(?:(?P<{p}_lk>{link})[ ])?(?P<{p}_op>\([ ]?)?|(?P<{p}_yw2>{yw})[ ])?")
 
 
-def build_regex(lx: DateLexicon) -> re.Pattern:
-    gm = _alt(lx.greg_months)
-    hm = _alt(lx.hijri_months)
-    anym = f"(?:{gm}|{hm})"
-    ordn = _alt(lx.ordinals)
-    day = r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)"
-    y4 = r"[12][0-9]{3}(?![\d%])"
-    mk = _alt(lx.markers["hijri"] | lx.markers["gregorian"]) + r"(?!\w)"
-    suf = _alt(lx.kind_forms("suffix")) + r"(?!\w)"
-    part = _alt(lx.kind_forms("part"))
-    yp = _alt(lx.markers["year_prefix"])
-    mp = _alt(lx.markers["month_prefix"])
-    nw = _alt(lx.numwords)
-    nwseq = rf"{nw}(?:[ ]و[ ]?{nw}){{0,4}}(?!\w)"
-    rto = _alt(lx.markers["range_to"])
-    rbet = _alt(lx.markers["range_between"])
-    rfrom = _alt(lx.markers["range_from"])
-    comma = r"(?:[ ]?[،,])?[ ]"
-    ofw = _alt(lx.markers["of"])
+def _with_lam(forms) -> set[str]:
+    """The forms and the forms after the preposition ل (عام → لعام, العام → للعام)."""
+    out = set(forms)
+    out |= {"لل" + f[2:] if f.startswith("ال") else "ل" + f for f in forms}
+    return out
 
-    def pair(p):
-        # the same month in the other naming system: "(سبتمبر)", "/نوفمبر", or after a plain space
-        # in agency style ("مارس آذار", "يناير كانون الثاني"); the space form is Gregorian only
-        return (rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym})"
-                rf"|[ ](?P<{p}_pm3>{gm})(?!\w))?")
 
-    dayrange = rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ]|[ ]و[ ]?)"
+def _tokens(lx: DateLexicon) -> dict[str, str]:
+    """The shared sub-patterns of the grammar."""
+    t = {
+        "gm": _alt(lx.greg_months), "hm": _alt(lx.hijri_months), "ordn": _alt(lx.ordinals),
+        "day": r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)", "y4": r"[12][0-9]{3}(?![\d%])",
+        "mk": _alt(lx.markers["hijri"] | lx.markers["gregorian"]) + r"(?!\w)",
+        "suf": _alt(lx.kind_forms("suffix")) + r"(?!\w)", "part": _alt(lx.kind_forms("part")),
+        "yp": _alt(lx.markers["year_prefix"]), "ypl": _alt(_with_lam(lx.markers["year_prefix"])),
+        "mp": _alt(lx.markers["month_prefix"]), "nw": _alt(lx.numwords),
+        "rto": _alt(lx.markers["range_to"]), "rbet": _alt(lx.markers["range_between"]),
+        "rfrom": _alt(lx.markers["range_from"]), "comma": r"(?:[ ]?[،,])?[ ]", "ofw": _alt(lx.markers["of"]),
+        "per": _alt(lx.kind_forms("period")), "this": _alt(lx.kind_forms("this")),
+        "pery": _alt(_with_lam(f for f in lx.kind_forms("period") if lx.relative[f]["unit"] == "year")),
+        "wd": _alt(lx.weekdays), "yw": _alt(lx.markers["day_prefix"]),
+    }
+    t["anym"] = f"(?:{t['gm']}|{t['hm']})"
+    t["nwseq"] = rf"{t['nw']}(?:[ ]و[ ]?{t['nw']}){{0,4}}(?!\w)"
+    t["dayrange"] = rf"(?:[ ]?[-–][ ]?|[ ]{t['rto']}[ ]|[ ]و[ ]?)"
+    return t
 
-    dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?:ال[ ]?)?(?P<dm_d1>{day}|{ordn})"
-          rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dm_m>{anym}){pair('dm')}"
-          rf"(?:{comma}(?:(?P<dm_yp>{yp})[ ])?(?:(?P<dm_y>{y4})|(?P<dm_yn>{nwseq}))(?:[ ]?(?P<dm_mk>{mk}))?)?"
-          rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
-    nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
-          rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
-    per = _alt(lx.kind_forms("period"))
-    dr = (rf"(?P<dr>{_head('dr', lx)}(?:ال[ ]?)?(?P<dr_d>{day}|{ordn})(?:{dayrange}(?P<dr_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
-    nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
-    mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
-          rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
-    yr = (rf"(?P<yr>(?:(?P<yr_fr>{rfrom}|{rbet})[ ])?(?:(?P<yr_pt>{part})[ ])?(?:(?P<yr_p>{yp})[ ]?(?P<yr_op>\([ ]?)?)?"
-          rf"(?:(?P<yr_y>{y4})(?(yr_op)[ ]?\))(?:(?P<yr_rc>[ ]?[-–/][ ]?|[ ](?:{rto})[ ]|[ ]و[ ]?)(?:{yp}[ ])?(?P<yr_y2>{y4}))?"
-          rf"|(?P<yr_w>{nwseq}))(?:[ ]?(?P<yr_mk>{mk}))?(?!\w))")
+
+def _pair(p: str, t: dict[str, str]) -> str:
+    """The same month in the other naming system: "(سبتمبر)", "/نوفمبر", or after a plain space in
+    agency style ("مارس آذار", "يناير كانون الثاني"); the space form is Gregorian only."""
+    return (rf"(?:[ ]?\([ ]?(?P<{p}_pm>{t['anym']})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{t['anym']})"
+            rf"|[ ](?P<{p}_pm3>{t['gm']})(?!\w))?")
+
+
+def _year_of(p: str, t: dict[str, str]) -> str:
+    """The year a season, a part of a year or a holiday belongs to: written ("2024", "عام 2024",
+    "لعام 1445 هـ") or relative ("العام الماضي", "هذا العام", "للعام الجاري")."""
+    return (rf"(?:(?:(?P<{p}_yp>{t['ypl']})[ ])?(?P<{p}_y>{t['y4']})(?:[ ]?(?P<{p}_mk>{t['mk']}))?"
+            rf"|(?:(?P<{p}_th>{t['this']})[ ])?(?P<{p}_pe>{t['pery']})(?:[ ](?P<{p}_suf>{t['suf']}))?"
+            rf"(?:[ ]?[،,]?[ ](?P<{p}_y2>{t['y4']}))?)")
+
+
+def _core_pieces(lx: DateLexicon, t: dict[str, str]) -> dict[str, str]:
+    """Days, months, years, weekdays, relative days, offsets and relative periods."""
+    dayrange, suf, mk, y4, day, ordn = t["dayrange"], t["suf"], t["mk"], t["y4"], t["day"], t["ordn"]
+    # the second day of a range may carry its own weekday (من السبت 16 إلى الأحد 24 مارس)
+    d2 = rf"{dayrange}(?:{t['yw']}[ ])?(?:(?P<dm_wd2>{t['wd']})(?:[ ]?[،,])?[ ])?(?P<dm_d2>{day})"
     rd = _alt(lx.kind_forms("day") + lx.kind_forms("day_weekday"))
-    wd = _alt(lx.weekdays)
-    yw = _alt(lx.markers["day_prefix"])
-    wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>{yw})[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>{yw})[ ])?(?P<wk_wd2>{wd}))"
-          rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w))")
-    this = _alt(lx.kind_forms("this"))
-    pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?:[ ]?[،,]?[ ](?P<pe_y>{y4}))?(?!\w))")
-    prep = _alt(lx.kind_forms("offset_prep"))
-    unit = _alt(lx.kind_forms("unit"))
-    of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")
-    # order: longest / most specific first at a given start
-    body = "|".join([dm, dr, nu, nm, mo, yr, wk, of, pe])
+    p = {
+        "dm": (rf"(?:(?P<dm_fr>{t['rfrom']}|{t['rbet']})[ ])?{_head('dm', lx)}(?:ال[ ]?)?(?P<dm_d1>{day}|{ordn})"
+               rf"(?:{d2})?(?:[ ](?P<dm_of>{t['ofw']}))?[ ](?:(?P<dm_mp>{t['mp']})[ ])?(?P<dm_m>{t['anym']}){_pair('dm', t)}"
+               rf"(?:{t['comma']}(?:(?P<dm_yp>{t['yp']})[ ])?(?:(?P<dm_y>{y4})|(?P<dm_yn>{t['nwseq']}))(?:[ ]?(?P<dm_mk>{mk}))?)?"
+               rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\))"),
+        "dr": (rf"{_head('dr', lx)}(?:ال[ ]?)?(?P<dr_d>{day}|{ordn})(?:{dayrange}(?P<dr_d2>{day}))?(?:[ ]{t['ofw']})?"
+               rf"[ ](?P<dr_n>{t['per']})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\))"),
+        "nu": (rf"{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
+               rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\))"),
+        "nm": r"(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d)",
+        # month first (من يوليو 13 إلى 15، يونيو 13، 2024): needs a second day or a year
+        "md": (rf"(?P<md_m>{t['gm']})[ ](?P<md_d1>{day})(?:{dayrange}(?P<md_d2>{day})(?:{t['comma']}(?P<md_y>{y4}))?"
+               rf"|{t['comma']}(?P<md_y2>{y4}))(?!\w)"),
+        "mo": (rf"(?:(?P<mo_pt>{t['part']})[ ])?(?:(?P<mo_mp>{t['mp']})[ ])?(?P<mo_m>{t['anym']}){_pair('mo', t)}"
+               rf"(?:{t['comma']}(?:(?P<mo_yp>{t['yp']})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w)"),
+        "yr": (rf"(?:(?P<yr_fr>{t['rfrom']}|{t['rbet']})[ ])?(?:(?P<yr_pt>{t['part']})[ ])?(?:(?P<yr_p>{t['yp']})[ ]?(?P<yr_op>\([ ]?)?)?"
+               rf"(?:(?P<yr_y>{y4})(?(yr_op)[ ]?\))(?:(?P<yr_rc>[ ]?[-–/][ ]?|[ ](?:{t['rto']})[ ]|[ ]و[ ]?)(?:{t['yp']}[ ])?(?P<yr_y2>{y4}))?"
+               rf"|(?P<yr_w>{t['nwseq']}))(?:[ ]?(?P<yr_mk>{mk}))?(?!\w)"),
+        # a weekday and an ordinal day without a month (السبت السادس عشر); a month has at most five
+        # of each weekday, so only an ordinal above five is a day (الأحد الثاني counts Sundays)
+        "wo": (rf"(?:(?P<wo_yw>{t['yw']})[ ])?(?P<wo_wd>{t['wd']})(?:[ ]?[،,])?[ ](?:ال[ ]?)?"
+               rf"(?P<wo_d>{_alt(f for f, v in lx.ordinals.items() if v > 5)})(?!\w)"
+               rf"(?![ ]{_alt(lx.context('ordinal_not_day_after'))}(?!\w))"),
+        "wk": (rf"(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>{t['yw']})[ ])?(?P<wk_wd>{t['wd']}))?|(?:(?P<wk_yw2>{t['yw']})[ ])?(?P<wk_wd2>{t['wd']}))"
+               rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w)"),
+        "of": (rf"(?P<of_p>{_alt(lx.kind_forms('offset_prep'))})[ ](?:(?P<of_n>\d{{1,3}}|{t['nwseq']})[ ])?"
+               rf"(?P<of_u>{_alt(lx.kind_forms('unit'))})(?!\w)(?![ ]?\d)"),
+        "pe": (rf"(?:(?P<pe_pt>{t['part']})[ ])?(?:(?P<pe_th>{t['this']})[ ])?(?P<pe_n>{t['per']})(?:[ ](?P<pe_suf>{suf}))?"
+               rf"(?:[ ]?[،,]?[ ](?P<pe_y>{y4}))?(?!\w)"),
+    }
+    return p
+
+
+def _century(p: str, lx: DateLexicon, t: dict[str, str]) -> str:
+    """القرن + an ordinal (العشرين، التاسع عشر), a suffix (الماضي) or a number (الـ21), with an
+    optional era (الهجري، الميلادي) and قبل الميلاد."""
+    era = _alt(lx.markers["era_hijri"] | lx.markers["era_gregorian"])
+    return (rf"{_alt(lx.markers['century'])}[ ](?:(?P<{p}_cn>{t['ordn']})|(?P<{p}_cs>{t['suf']})"
+            rf"|(?:ال[ ]?)?(?P<{p}_cd>[12]?[0-9])(?![\d%]))(?:[ ](?P<{p}_era>{era})(?!\w))?"
+            rf"(?:[ ](?P<{p}_bce>{_alt(lx.markers['bce'])})(?!\w))?")
+
+
+def _period_pieces(lx: DateLexicon, t: dict[str, str]) -> dict[str, str]:
+    """Decades, centuries, seasons, parts of a year and holidays."""
+    part, suf, comma = t["part"], t["suf"], t["comma"]
+    yp = lx.year_parts
+    kinds = {k: _alt(f for f, r in yp.items() if r["kind"] == k) for k in ("part", "ordinal", "months", "first_last")}
+    return {
+        "dc": (rf"(?:(?P<dc_pt>{part})[ ])?(?:ال)?(?P<dc_w>{_alt(lx.decades)})"
+               rf"(?:[ ](?:{t['ofw']}[ ])?{_century('dc', lx, t)})?(?!\w)"),
+        "ce": rf"(?:(?P<ce_pt>{part})[ ])?{_century('ce', lx, t)}(?!\w)",
+        "se": (rf"(?:(?P<se_pt>{part})[ ])?(?:(?P<se_th0>{t['this']})[ ])?(?:{_alt(lx.markers['season_prefix'])}[ ])?"
+               rf"(?:ال)?(?P<se_n>{_alt(lx.seasons)})(?:[ ](?P<se_ssuf>{suf})|(?:{comma}|[ ]{t['ofw']}[ ]){_year_of('se', t)})?(?!\w)"),
+        "qu": (rf"(?:(?P<qu_n>{kinds['part']})[ ](?P<qu_o>{kinds['ordinal']})"
+               rf"|(?P<qu_mn>{kinds['months']})[ ](?:ال)?(?P<qu_c>{t['nw']})[ ](?P<qu_fl>{kinds['first_last']}))"
+               rf"(?:[ ]{t['ofw']}[ ]|[ ]?[،,][ ]|[ ]){_year_of('qu', t)}(?!\w)"),
+        "ho": (rf"(?:(?P<ho_day>{_alt(lx.kind_forms('holiday_day'))})[ ])?(?P<ho_n>{_alt(lx.holidays)})"
+               rf"(?:[ ](?P<ho_adj>{_alt(lx.markers['holiday_adj'])}))?"
+               rf"(?:[ ](?P<ho_ssuf>{suf})|[ ](?:{t['ofw']}[ ]|ل)?{_year_of('ho', t)})?(?!\w)"),
+    }
+
+
+def _compile(lx: DateLexicon, pieces: dict[str, str], order: tuple[str, ...]) -> re.Pattern:
+    body = "|".join(f"(?P<{k}>{pieces[k]})" for k in order)
     pro = load_proclitics()
     conj = "".join(sorted(set("".join(pro["conjunction"]))))
     prep = "".join(sorted(set("".join(pro["preposition"]))))
     # a slash right before is allowed only after a word (1445هـ/2024م), never after a digit (12/2024)
-    pattern = rf"(?<![\w\-.:,])(?<![\d\s]/)(?<![\d][ ]/)(?P<cl>[{conj}]?[{prep}]?)(?:{body})"
-    return re.compile(pattern)
+    return re.compile(rf"(?<![\w\-.:,])(?<![\d\s]/)(?<![\d][ ]/)(?P<cl>[{conj}]?[{prep}]?)(?:{body})")
+
+
+def build_regex(lx: DateLexicon) -> re.Pattern:
+    """The core grammar: days, months, years, weekdays, relative days, offsets, relative periods;
+    at a given start the longest, most specific pieces are tried first."""
+    pieces = _core_pieces(lx, _tokens(lx))
+    return _compile(lx, pieces, ("dm", "dr", "nu", "nm", "md", "mo", "yr", "wo", "wk", "of", "pe"))
+
+
+def build_period_regex(lx: DateLexicon) -> re.Pattern:
+    """The grammar of decades, centuries, seasons, parts of a year and holidays, tried before the
+    core grammar at the words that may open them (:func:`period_triggers`)."""
+    pieces = _period_pieces(lx, _tokens(lx))
+    return _compile(lx, pieces, ("ho", "qu", "dc", "ce", "se"))
 
 
 def aux_regexes(lx: DateLexicon) -> dict[str, re.Pattern]:
@@ -127,4 +200,15 @@ def triggers(lx: DateLexicon) -> frozenset[str]:
     # is found from its first date, then extended back over them (DateExtractor._extend_back).
     for kind in ("year_prefix", "month_prefix", "day_prefix"):
         forms |= lx.markers.get(kind, set())
+    return frozenset(f.split(" ")[0] for f in forms if f) | period_triggers(lx)
+
+
+def period_triggers(lx: DateLexicon) -> frozenset[str]:
+    """First words that can open a decade, century, season, part of a year or holiday."""
+    forms: set[str] = set(lx.markers["century"]) | set(lx.markers["season_prefix"])
+    for table in (lx.decades, lx.seasons):
+        forms |= set(table) | {"ال" + f for f in table}
+    forms |= {f for f, r in lx.year_parts.items() if r["kind"] in ("part", "months")}
+    forms |= set(lx.holidays)
+    forms |= {f for f, r in lx.relative.items() if r["kind"] in ("part", "this", "holiday_day")}
     return frozenset(f.split(" ")[0] for f in forms if f)

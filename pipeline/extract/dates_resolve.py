@@ -15,7 +15,8 @@ from typing import Any
 
 from ..document import Document
 from .dates_atoms import Atom
-from .dates_calendar import UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg
+from .dates_calendar import (UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg,
+                             hijri_years_span, holiday_day, holiday_in_gregorian_year, month_span)
 from .dates_lexicon import DateLexicon
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -23,7 +24,8 @@ _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
 _GOVERNS = 12  # a tense cue at most this many characters before a date governs it
 _NEAR_DAYS = 45  # a date this close to the reference keeps the reference year whatever the tense
 
-Explicit = list[tuple[int, int, str]]  # (view position, year, calendar) of the written years, sorted
+Explicit = list[tuple[int, int, str, int]]  # (view start, year, calendar, view end) of the written years, sorted
+_PART_SIZES = {3: "quarter", 6: "half", 4: "third"}
 
 
 class Resolver:
@@ -37,6 +39,9 @@ class Resolver:
         zipf("في")  # load wordfreq now, not while running
         self._valuers = {"relday": self._v_relday, "weekday": self._v_weekday, "period": self._v_period,
                          "offset": self._v_offset}
+        # kinds valued with or without a reference date
+        self._periods = {"decade": self._v_decade, "century": self._v_century, "season": self._v_season,
+                         "year_part": self._v_year_part, "holiday": self._v_holiday}
 
     # ------------------------------------------------------------------ tense
     def tense(self, doc: Document, npos: int) -> str | None:
@@ -44,8 +49,12 @@ class Resolver:
         found = self.tense_cue(doc, npos)
         return found[0] if found else None
 
-    def tense_cue(self, doc: Document, npos: int) -> tuple[str, int] | None:
-        """(tense, distance in characters) of the cue word nearest to a view position in its sentence."""
+    def tense_cue(self, doc: Document, npos: int) -> tuple[str, int, bool] | None:
+        """(tense, distance in characters, governs) of the cue word nearest to a view position in
+        its sentence. The cues of the date's own clause come first (the nearest before it, else the
+        nearest after); a complementizer (أن، إن) opens a clause, and a cue of the main clause
+        before it is used only when the date's clause has none, and never governs the date
+        (``governs`` False: "أعلنت أن غرة رمضان …" is no past date)."""
         vt = doc.view.text
         bounds = doc.meta.get("_date_bounds")
         if bounds is None or bounds[0] != len(vt):
@@ -55,11 +64,14 @@ class Resolver:
         i = bisect.bisect_left(marks, npos)
         lo = marks[i - 1] + 1 if i else 0
         hi = marks[i] if i < len(marks) else len(vt)
-        # the governing verb usually comes first: the nearest cue before the date wins, else the nearest after
         before: tuple[int, str] | None = None
         after: tuple[int, str] | None = None
+        main: tuple[int, str] | None = None
         for w in _WORD_RE.finditer(vt, lo, hi):
             if w.start() <= npos < w.end():
+                continue
+            if w.start() < npos and w.group() in self.lx.clause:
+                main, before = before or main, None
                 continue
             cue = self._cue(w.group())
             if cue:
@@ -68,7 +80,9 @@ class Resolver:
                 elif after is None:
                     after = (w.start() - npos, cue)
         best = before or after
-        return (best[1], best[0]) if best else None
+        if best:
+            return best[1], best[0], True
+        return (main[1], main[0], False) if main else None
 
     def _cue(self, word: str) -> str | None:
         stem = word[1:] if word[:1] in "وف" and len(word) > 3 else word
@@ -86,64 +100,113 @@ class Resolver:
 
     # ------------------------------------------------------------------ missing years
     @staticmethod
-    def nearest_year(explicit: Explicit, pos: int, cal: str) -> int | None:
-        """The explicit year of the calendar ``cal`` nearest to a position (``explicit`` sorted)."""
+    def nearest(explicit: Explicit, pos: int, cal: str) -> tuple | None:
+        """The entry of ``explicit`` (sorted) of the calendar ``cal`` nearest to a position."""
         i = bisect.bisect_left(explicit, (pos,))
         best = None
         for j in range(i - 1, -1, -1):
             if explicit[j][2] == cal:
-                best = (pos - explicit[j][0], explicit[j][1])
+                best = (pos - explicit[j][0], explicit[j])
                 break
         for j in range(i, len(explicit)):
             if explicit[j][2] == cal:
                 if best is None or explicit[j][0] - pos < best[0]:
-                    best = (explicit[j][0] - pos, explicit[j][1])
+                    best = (explicit[j][0] - pos, explicit[j])
                 break
         return best[1] if best else None
 
-    def year_for(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[int | None, bool]:
-        """Year of a day/month without one: (year, guessed)."""
+    @classmethod
+    def nearest_year(cls, explicit: Explicit, pos: int, cal: str) -> int | None:
+        """The explicit year of the calendar ``cal`` nearest to a position (``explicit`` sorted)."""
+        e = cls.nearest(explicit, pos, cal)
+        return e[1] if e else None
+
+    def _nearby(self, doc: Document, a: Atom, explicit: Explicit, cal: str) -> int | None:
+        """The nearest written year; records the date it was written in (``year_source_text``)."""
+        e = self.nearest(explicit, a.ns, cal)
+        if e is None:
+            return None
+        if len(e) > 3:
+            s, t = doc.view.to_original(e[0], e[3])
+            a.extra["year_source_text"] = doc.text[s:t]
+        return e[1]
+
+    def year_for(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[int | None, str]:
+        """Year of a day/month without one, and where it came from: ``reference`` (the reference
+        year, or the next or last one a suffix points to), ``tense`` (moved by the tense of the
+        sentence) or ``nearby_date`` (the nearest written year, without a reference date)."""
         ref = doc.reference_date
         if ref is None:
-            return self.nearest_year(explicit, a.ns, "hijri" if a.cal == "hijri" else "gregorian"), True
+            return self._nearby(doc, a, explicit, "hijri" if a.cal == "hijri" else "gregorian"), "nearby_date"
         ry, rm, rd = greg_to_hijri(ref) if a.cal == "hijri" else (ref.year, ref.month, ref.day)
         key = (a.m, a.d or (1 if a.suf != -1 else 31))
         refkey = (rm, rd) if a.d else (rm, 0 if a.suf == 1 else 32)
         if a.suf == 1:
-            return (ry if key > refkey else ry + 1), False
+            return (ry if key > refkey else ry + 1), "reference"
         if a.suf == -1:
-            return (ry if key < refkey else ry - 1), False
+            return (ry if key < refkey else ry - 1), "reference"
         if a.suf == 0:
-            return ry, False
+            return ry, "reference"
         cue = self.tense_cue(doc, a.ns)
         if cue is None:
-            return ry, False
-        tense, dist = cue
+            return ry, "reference"
+        tense, dist, governs = cue
         # days between the reference and the date in the reference year (months count as 30 days)
         gap = (a.m - rm) * 30 + ((a.d or 15) - rd)
-        if tense == "past" and a.m > rm and (not a.d or dist <= _GOVERNS):
+        if tense == "past" and a.m > rm and (not a.d or (governs and dist <= _GOVERNS)):
             # a month that has not begun, or a day a nearby past verb governs ("أعلن في 12 ديسمبر"),
             # cannot lie ahead of the reference: last year's
-            return ry - 1, True
+            return ry - 1, "tense"
         if tense == "past" and gap > _NEAR_DAYS:
-            return ry - 1, True  # reported in the past tense, months ahead: last year's
+            return ry - 1, "tense"  # reported in the past tense, months ahead: last year's
         if tense == "future" and gap < -_NEAR_DAYS:
-            return ry + 1, True  # announced in the future tense, months behind: next year's
-        return ry, False
+            return ry + 1, "tense"  # announced in the future tense, months behind: next year's
+        return ry, "reference"
 
     # ------------------------------------------------------------------ values
     def value(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
-        """ISO value and extras of one atom (not a range)."""
+        """ISO value and extras of one atom (not a range), with ``year_source`` and, for a part of
+        a period, ``approximate``."""
+        value, extra = self._value(doc, a, explicit)
+        if a.part:
+            value = self._part_value(a, value, extra)
+        if value is not None and "year_source" not in extra:
+            relative = extra.get("relative") or "year_rel" in a.extra
+            extra["year_source"] = a.extra.get("_year_source") or ("reference" if relative else "text")
+        if "year_source_text" in a.extra and extra.get("year_source") == "nearby_date":
+            extra["year_source_text"] = a.extra["year_source_text"]
+        for k in ("event", "approximate"):
+            if k in a.extra:
+                extra[k] = a.extra[k]
+        return value, extra
+
+    def _value(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
         if a.extra.get("relative_month"):
             return self._v_relative_month(doc, a)
+        if a.extra.get("month_from_weekday"):
+            return self._v_weekday_ordinal(doc, a)
         if a.kind in ("date", "month"):
             return self._v_date(doc, a, explicit)
         if a.kind == "year":
             return self._v_year(a)
+        if a.kind in self._periods:
+            return self._periods[a.kind](doc, a, explicit)
         extra: dict[str, Any] = {"relative": True}
         if doc.reference_date is None or a.kind not in self._valuers:
             return None, extra
         return self._valuers[a.kind](doc, a, extra)
+
+    @staticmethod
+    def _part_value(a: Atom, value: str | None, extra: dict) -> str | None:
+        """A part of a period (مطلع، منتصف، أواخر، نهاية) is the unit it points into, approximately;
+        the point words مطلع/بداية/مستهل and نهاية/ختام narrow a Gregorian year to its first or last
+        month (مطلع العام → 2024-01, نهاية 2025 → 2025-12; أواخر 2023 → 2023)."""
+        extra["approximate"] = True
+        narrow = a.extra.get("narrow")
+        if narrow and value and len(value) == 4 and value.isdigit() and extra.get("calendar") != "hijri":
+            extra["granularity"] = "month"
+            return f"{value}-{'01' if narrow == 'first' else '12'}"
+        return value
 
     def _v_relative_month(self, doc: Document, a: Atom) -> tuple[str | None, dict]:
         """ "5 من الشهر الجاري": a day of the month the reference date points to."""
@@ -167,15 +230,14 @@ class Resolver:
         extra: dict[str, Any] = {}
         y = a.y
         if y is None:
-            y, guessed = self.year_for(doc, a, explicit)
+            y, how = self.year_for(doc, a, explicit)
             if y is None:
                 return None, {"granularity": "day" if a.kind == "date" else "month"}
             if a.wd is not None and a.d and a.cal == "gregorian" and a.suf is None:
                 y = self._year_from_weekday(a, y, extra)
-            if guessed:
-                extra["year_from"] = "document" if doc.reference_date is None else "tense"
-            else:
-                extra["year_from"] = "reference"
+            extra["year_source"] = "reference" if how == "tense" else how
+            if how == "tense":
+                extra["year_from_tense"] = True
         if a.cal == "hijri":
             return self.hijri_value(a, y, extra)
         if a.kind == "month":
@@ -192,8 +254,35 @@ class Resolver:
                 d2 = dt.date(y, a.m, a.d2)
             except ValueError:
                 return None, extra
+            if "wd2" in a.extra and d2.weekday() != a.extra["wd2"]:
+                extra["weekday_mismatch"] = True
             return f"{day.isoformat()}/{d2.isoformat()}", extra
         return day.isoformat(), extra
+
+    def _v_weekday_ordinal(self, doc: Document, a: Atom) -> tuple[str | None, dict]:
+        """ "يوم السبت السادس عشر": the day of the previous, current or next month that falls on
+        the weekday, the nearest to the reference date (else the reference month's)."""
+        ref = doc.reference_date
+        extra: dict[str, Any] = {"granularity": "day", "relative": True}
+        if ref is None:
+            return None, extra
+        best = None
+        for k in (0, -1, 1):
+            y, mo = add_months(ref.year, ref.month, k)
+            try:
+                day = dt.date(y, mo, a.d)
+            except ValueError:
+                continue
+            if day.weekday() == a.wd and (best is None or abs(day - ref) < abs(best - ref)):
+                best = day
+        if best is None:
+            try:
+                best = dt.date(ref.year, ref.month, a.d)
+            except ValueError:
+                return None, extra
+            extra["weekday_mismatch"] = True
+        extra["weekday_agrees"] = best.weekday() == a.wd
+        return best.isoformat(), extra
 
     @staticmethod
     def _year_from_weekday(a: Atom, y: int, extra: dict) -> int:
@@ -263,8 +352,8 @@ class Resolver:
             y, mo = add_months(ref.year, ref.month, a.count)
             extra["granularity"] = "month"
             return f"{y:04d}-{mo:02d}", extra
-        extra["granularity"] = "year"
-        return f"{ref.year + a.count:04d}", extra
+        extra["granularity"] = "year"  # years, decades (منذ عقدين) and centuries count in years
+        return f"{ref.year + a.count * {'decade': 10, 'century': 100}.get(a.unit, 1):04d}", extra
 
     @staticmethod
     def weekday_check(a: Atom, day: dt.date, extra: dict) -> None:
@@ -272,6 +361,143 @@ class Resolver:
             extra["weekday_agrees"] = day.weekday() == a.wd
             if day.weekday() != a.wd:
                 extra["weekday_mismatch"] = True
+
+    # ------------------------------------------------------------------ decades, centuries, seasons, holidays
+    def _ref_year(self, doc: Document, a: Atom, explicit: Explicit, cal: str = "gregorian") -> int | None:
+        """The year of a season, part of a year or holiday written without one: the reference year
+        moved by ``year_rel`` (العام الماضي), else the nearest written year (no reference)."""
+        ref = doc.reference_date
+        if ref is not None:
+            base = greg_to_hijri(ref)[0] if cal == "hijri" else ref.year
+            return base + a.extra.get("year_rel", 0)
+        if "year_rel" in a.extra:
+            return None  # "العام الماضي" needs the reference date
+        y = self._nearby(doc, a, explicit, cal)
+        if y is not None:
+            a.extra["_year_source"] = "nearby_date"
+        return y
+
+    def _century_number(self, doc: Document, a: Atom) -> int | None:
+        if "century" in a.extra:
+            return a.extra["century"]
+        ref = doc.reference_date
+        if ref is None:
+            return None
+        year = greg_to_hijri(ref)[0] if a.cal == "hijri" else ref.year
+        a.extra["_year_source"] = "reference"
+        return (year - 1) // 100 + 1 + (a.suf or 0)
+
+    def _v_decade(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
+        """A decade is its ten years: التسعينيات → 1990/1999 (a decade without a century is in the
+        twentieth century: ``year_source`` ``default_century``)."""
+        extra: dict[str, Any] = {"granularity": "decade"}
+        if "century" in a.extra or a.suf is not None:
+            n = self._century_number(doc, a)
+        else:
+            n = 20
+            a.extra["_year_source"] = "default_century"
+        if n is None or a.extra.get("bce") or n < 1:
+            return None, extra
+        start = (n - 1) * 100 + a.count
+        if a.cal == "hijri":
+            extra["calendar"] = "hijri"
+            extra["hijri"] = f"{start:04d}/{start + 9:04d}"
+            return hijri_years_span(start, start + 9), extra
+        return f"{start:04d}/{start + 9:04d}", extra
+
+    def _v_century(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
+        """A century is its hundred years: القرن العشرين → 1901/2000; a Hijri century is the
+        Gregorian years it spans (القرن الرابع الهجري → 0913/1010)."""
+        extra: dict[str, Any] = {"granularity": "century"}
+        n = self._century_number(doc, a)
+        if n is None or a.extra.get("bce") or n < 1:
+            return None, extra
+        first, last = (n - 1) * 100 + 1, n * 100
+        if a.cal == "hijri":
+            extra["calendar"] = "hijri"
+            extra["hijri"] = f"{first:04d}/{last:04d}"
+            return hijri_years_span(first, last), extra
+        return f"{first:04d}/{last:04d}", extra
+
+    def _v_season(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
+        """A season is its three months (صيف 2023 → 2023-06/2023-08; شتاء 2024 → 2023-12/2024-02);
+        with a suffix, the last (الماضي), next (المقبل) or current (هذا) one from the reference."""
+        extra: dict[str, Any] = {"granularity": "season", "season": a.extra["season"]}
+        shift = a.extra["_year_shift"]
+        if a.y is None and a.suf is not None:
+            ref = doc.reference_date
+            if ref is None:
+                extra["relative"] = True
+                return None, extra
+            label = self._season_label(ref, a.m, shift, a.suf)
+            a.extra["_year_source"] = "reference"
+        else:
+            label = a.y if a.y is not None else self._ref_year(doc, a, explicit)
+        if label is None:
+            return None, extra
+        return month_span(label + shift, a.m, 3), extra
+
+    @staticmethod
+    def _season_label(ref: dt.date, first: int, shift: int, suf: int) -> int:
+        """The year of the season a suffix points to: the last one over (−1), the next one to begin
+        (+1), or the one nearest the reference date (0)."""
+        spans = []
+        for label in range(ref.year - 2, ref.year + 3):
+            y0, m0 = label + shift, first
+            y1, m1 = add_months(y0, m0, 3)
+            spans.append((label, dt.date(y0, m0, 1), dt.date(y1, m1, 1) - dt.timedelta(days=1)))
+        if suf == -1:
+            return max(lb for lb, s, e in spans if e < ref)
+        if suf == 1:
+            return min(lb for lb, s, e in spans if s > ref)
+        return min(spans, key=lambda x: (0 if x[1] <= ref <= x[2] else min(abs((x[1] - ref).days),
+                                                                           abs((x[2] - ref).days))))[0]
+
+    def _v_year_part(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
+        """A quarter, half or third of a year is its months: الربع الأول من 2024 → 2024-01/2024-03."""
+        extra: dict[str, Any] = {"granularity": _PART_SIZES.get(a.count, "months")}
+        y = a.y if a.y is not None else self._ref_year(doc, a, explicit)
+        if y is None:
+            return None, extra
+        return month_span(y, a.m, a.count), extra
+
+    def _v_holiday(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
+        """A holiday's day: in the year written (a Hijri year for a Hijri holiday, or the first time
+        it falls in a Gregorian year), else the occurrence the suffix, the tense or the nearness to
+        the reference date points to. ``rel`` moves to a later day (ثاني أيام العيد)."""
+        extra: dict[str, Any] = {"granularity": "day", "holiday": a.extra["holiday"]}
+        try:
+            day = self._holiday_day(doc, a, explicit)
+        except (ValueError, OverflowError):
+            day = None
+        if day is None:
+            return None, extra
+        day += dt.timedelta(days=a.rel or 0)
+        if a.cal == "hijri":
+            extra["calendar"] = "hijri"
+            hy, hm, hd = greg_to_hijri(day) if day.year >= 1925 else (None, None, None)
+            if hy:
+                extra["hijri"] = f"{hy:04d}-{hm:02d}-{hd:02d}"
+        return day.isoformat(), extra
+
+    def _holiday_day(self, doc: Document, a: Atom, explicit: Explicit) -> dt.date | None:
+        if a.y is not None:
+            if a.cal == "hijri" and (a.y < 1600 or a.extra.get("marker") in self.lx.markers["hijri"]):
+                return holiday_day("hijri", a.m, a.d, a.y)
+            return holiday_in_gregorian_year(a.cal, a.m, a.d, a.y) if a.y >= 1600 else None
+        ref = doc.reference_date
+        if ref is None or "year_rel" in a.extra:
+            gy = self._ref_year(doc, a, explicit)
+            return holiday_in_gregorian_year(a.cal, a.m, a.d, gy) if gy else None
+        a.extra["_year_source"] = "reference"
+        base = greg_to_hijri(ref)[0] if a.cal == "hijri" else ref.year
+        days = sorted(holiday_day(a.cal, a.m, a.d, y) for y in (base - 1, base, base + 1))
+        tense = {-1: "past", 1: "future"}.get(a.suf) if a.suf is not None else self.tense(doc, a.ns)
+        if tense == "past":
+            return max(d for d in days if d <= ref)
+        if tense == "future":
+            return min(d for d in days if d >= ref)
+        return min(days, key=lambda d: (abs((d - ref).days), d < ref))
 
     # ------------------------------------------------------------------ Hijri
     def hijri_value(self, a: Atom, y: int, extra: dict) -> tuple[str | None, dict]:

@@ -84,6 +84,17 @@ def test_weekday_heads_and_ordinal_days(text, ref, expected):
     check(text, expected, ref=ref)
 
 
+@pytest.mark.parametrize("text,ref,expected", [
+    # a weekday after the date it names (توافق، الموافق) is that date, whatever the tense
+    ("أعلن المرصد أن غرة شوال توافق يوم الأحد", dt.date(2025, 3, 27),
+     [("غرة شوال", "2025-03-30"), ("يوم الأحد", "2025-03-30")]),
+    ("عقد الاجتماع يوم الخميس الموافق 31 أكتوبر", dt.date(2024, 10, 28),
+     [("يوم الخميس", "2024-10-31"), ("31 أكتوبر", "2024-10-31")]),
+])
+def test_weekday_written_with_its_date(text, ref, expected):
+    check(text, expected, ref=ref)
+
+
 def test_weekday_range_member_is_checked():
     e = one("تقام الدورة من الخميس 7 إلى الأحد 9 نوفمبر")  # 9 November 2024 is a Saturday
     assert e.extra.get("weekday_mismatch") is True

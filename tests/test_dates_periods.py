@@ -42,6 +42,7 @@ def test_decade_without_century_is_the_twentieth_and_says_so():
 @pytest.mark.parametrize("text", [
     "رحل الكاتب وهو في التسعينيات من عمره",        # an age
     "تعيش المرأة وهي في الستينات من العمر في بيتها",
+    "توفيت الروائية وهي في السبعينيات من عمرها.",   # the age at the end of the sentence
 ])
 def test_decade_of_an_age_is_no_date(text):
     check(text, [])

@@ -132,6 +132,15 @@ class DateExtractor:
         equivalent takes the Gregorian value when they disagree."""
         value, extra = self.resolver.value(doc, a, explicit)
         factor = 0.7 if extra.get("weekday_mismatch") else 1.0
+        day = a.extra.get("_same_day")
+        if day is not None:
+            # a weekday written with its date ("الخميس الموافق 31 أكتوبر") is that date
+            dv, de = self.resolver.value(doc, day, explicit)
+            if dv:
+                value = dv
+                extra.update({k: de[k] for k in ("year_source", "year_source_text") if k in de})
+                extra["same_day_as"] = "date"
+            return value, extra, factor
         pair = a.extra.get("_pair")
         if pair is not None and value:
             gv, _ = self.resolver.value(doc, pair, explicit)

@@ -628,8 +628,8 @@ class AtomParser:
                 return None
         else:
             # "في الثمانينيات من عمره" is an age
-            rest = vt[m.end():m.end() + 30].split()
-            if len(rest) >= 2 and rest[0] in lx.markers["of"] and rest[1] in lx.context("decade_age"):
+            nxt = next_word(vt, m.end())
+            if nxt in lx.markers["of"] and next_word(vt, vt.index(nxt, m.end()) + len(nxt)) in lx.context("decade_age"):
                 return SKIP
         self._set_part(a, g("dc_pt"))
         return a
@@ -687,13 +687,15 @@ class AtomParser:
         self._share_list_year(out, vt)
         aux = self.lx.aux
         for x, y in zip(out, out[1:]):
-            if x.kind == "weekday" and y.kind == "date" and y.end is None and aux["agree_weekday"].match(vt[x.ne:y.ns]):
-                # "يوم الخميس الموافق 28 مارس": the weekday is that date
-                if y.wd is None:
-                    y.wd = x.wd
-                if y.suf is None and x.suf is not None:
-                    y.suf = x.suf  # "السبت المقبل الموافق 8 يونيو": the next 8 June
-                x.extra["_pair"] = y
+            if {x.kind, y.kind} == {"weekday", "date"} and x.end is None and y.end is None \
+                    and aux["agree_weekday"].match(vt[x.ne:y.ns]):
+                # "يوم الخميس الموافق 28 مارس"، "غرة رمضان توافق يوم السبت": the weekday is that date
+                wk, day = (x, y) if x.kind == "weekday" else (y, x)
+                if day.wd is None:
+                    day.wd = wk.wd
+                if day.suf is None and wk.suf is not None:
+                    day.suf = wk.suf  # "السبت المقبل الموافق 8 يونيو": the next 8 June
+                wk.extra["_same_day"] = day
                 continue
             if x.kind == "date" and y.kind == "date" and x.cal != y.cal and x.end is None and y.end is None:
                 if aux["agree_dates"].match(vt[x.ne:y.ns]):

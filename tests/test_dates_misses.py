@@ -196,3 +196,87 @@ def test_year_from_a_nearby_date_says_which():
 def test_year_moved_by_the_tense_is_marked():
     e = one("وكان الوزير قد أعلن في 12 ديسمبر أن")
     assert e.value == "2023-12-12" and e.extra["year_source"] == "reference" and e.extra["year_from_tense"] is True
+
+
+# ---------------------------------------------------------------- found on the second sentence set
+@pytest.mark.parametrize("text,ref,expected", [
+    ("تبدأ العطلة في ثالث أيام شهر شوال", dt.date(2025, 3, 20), [("ثالث أيام شهر شوال", "2025-04-01")]),
+    ("يصوم المسلمون أول أيام رمضان", dt.date(2025, 2, 20), [("أول أيام رمضان", "2025-03-01")]),
+    ("أغلقت المدارس في ثاني أيام مارس 2022", dt.date(2024, 10, 28), [("ثاني أيام مارس 2022", "2022-03-02")]),
+])
+def test_nth_day_of_a_month(text, ref, expected):
+    check(text, expected, ref=ref)
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    # a copula links a weekday to its date
+    ("أعلن المجلس أن أول أيام رمضان سيكون السبت", dt.date(2025, 2, 20),
+     [("أول أيام رمضان", "2025-03-01"), ("السبت", "2025-03-01")]),
+    ("قالت الهيئة إن غرة ذي الحجة هي يوم الأربعاء", dt.date(2025, 5, 20),
+     [("غرة ذي الحجة", "2025-05-28"), ("يوم الأربعاء", "2025-05-28")]),
+])
+def test_weekday_linked_by_a_copula(text, ref, expected):
+    check(text, expected, ref=ref)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تنتهي الدروس في نهاية العام الدراسي", []),
+    ("نشرت الشركة نتائج الربع الأول من العام المالي", []),
+    ("يبدأ العام القضائي الجديد الشهر المقبل", [("الشهر المقبل", "2024-11")]),
+])
+def test_school_and_fiscal_years_are_not_calendar_years(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    # before a month that has not begun: a past verb does not move it a year back
+    ("ازدحمت الأسواق قبيل شهر رمضان", dt.date(2025, 2, 20), [("شهر رمضان", "2025-03-01/2025-03-29")]),
+    ("ارتفعت أسعار الأضاحي عشية شهر ذي الحجة", dt.date(2025, 5, 20), [("شهر ذي الحجة", "2025-05-28/2025-06-25")]),
+    # without قبيل the month is last year's
+    ("ارتفعت الأسعار في شهر رمضان", dt.date(2025, 2, 20), [("شهر رمضان", "2024-03-11/2024-04-09")]),
+])
+def test_before_a_month_in_the_past_tense(text, ref, expected):
+    check(text, expected, ref=ref)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تجرى المباريات في يناير وفبراير المقبلين", [("يناير", "2025-01"), ("فبراير المقبلين", "2025-02")]),
+    ("تراجع الإنتاج في أغسطس وسبتمبر الماضيين", [("أغسطس", "2024-08"), ("سبتمبر الماضيين", "2024-09")]),
+])
+def test_list_shares_its_suffix(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "اشترى الصندوق 1977 سهما في البورصة",
+    "أطلق الجيش 2016 صاروخا",          # in the counted-noun list as well
+    "عثر المحققون على الجثة عند الكيلومتر 2015",
+    "ألغيت الرحلة 2022 المتجهة إلى باريس",
+])
+def test_counts_and_references_after_a_number(text):
+    check(text, [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تراجعت الأرباح في 2019 أيضا", [("2019", "2019")]),
+    ("وفي 2021 رسميا أعلن الاندماج", [("2021", "2021")]),
+])
+def test_adverb_after_a_year_keeps_it(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("أسس النادي عام 1998، وفاز باللقب في العام نفسه", dt.date(2024, 10, 28),
+     [("عام 1998", "1998"), ("العام نفسه", "1998")]),
+    ("تخرج عام 2005 وعمل في ربيع العام ذاته في الصحافة", None,
+     [("عام 2005", "2005"), ("ربيع العام ذاته", "2005-03/2005-05")]),
+    ("وقال الأمين العام نفسه إن الاجتماع مهم", dt.date(2024, 10, 28), []),
+])
+def test_the_same_year(text, ref, expected):
+    check(text, expected, ref=ref)
+
+
+def test_the_same_year_says_where_it_came_from():
+    doc = run("أسس النادي عام 1998، وفاز باللقب في العام نفسه", dt.date(2024, 10, 28))
+    e = [e for e in doc.candidates if e.text == "العام نفسه"][0]
+    assert e.extra["year_source"] == "nearby_date" and e.extra["year_source_text"] == "عام 1998"

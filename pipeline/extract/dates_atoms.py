@@ -51,7 +51,7 @@ class AtomParser:
     """Finds and parses the atoms of a normalized text."""
 
     # the named group of each atom kind in the combined regex, in the order they are tried
-    KINDS = ("dm", "nu", "dr", "nm", "md", "ho", "qu", "dc", "ce", "se", "mo", "yr", "wo", "wk", "of", "pe")
+    KINDS = ("dm", "nu", "dr", "nm", "md", "hd", "ho", "qu", "dc", "ce", "se", "mo", "yr", "wo", "wk", "of", "pe")
 
     def __init__(self, lx: DateLexicon) -> None:
         self.lx = lx
@@ -70,6 +70,9 @@ class AtomParser:
         # a number, possibly glued to clitics or to the article (و20، ب2024، الـ15)
         self._num_re = re.compile(rf"(?<!\w)[{letters}]{{0,2}}(?:ال ?)?\d")
         self._unit_words = frozenset(lx.kind_forms("unit"))
+        from .common import zipf
+
+        self._zipf = zipf
         self.between = frozenset(lx.markers["range_between"]) | {
             f.replace(" ", "") for f in lx.markers["range_between"]}
         self._parsers = {k: getattr(self, "_p_" + k) for k in self.KINDS}
@@ -419,10 +422,15 @@ class AtomParser:
         return a
 
     def _counted(self, word: str) -> bool:
-        """A noun counted by the number before it (1999 دولارا، 2024 مشاركا): the accusative -ا of
-        the counted noun is stripped before the look-up."""
+        """A noun counted by the number before it (1999 دولارا، 2024 مشاركا، 1988 سهما). A number
+        ending in 11..99 counts a singular noun in the accusative (-ا); a year is never followed
+        by one, so a word ending in the accusative -ا that is not an adverb (أيضا، تقريبا، and the
+        -يا adverbs: رسميا، سنويا) makes the number a count."""
         after = self.lx.context_after
-        return word in after or (len(word) > 3 and word[-1] == "ا" and word[:-1] in after)
+        if word in after or (len(word) > 3 and word[-1] == "ا" and word[:-1] in after):
+            return True
+        return (len(word) >= 4 and word[-1] == "ا" and word[-2] not in "يا"
+                and word not in self.lx.context("adverb_after_number") and self._zipf(word[:-1]) >= 3.0)
 
     def _p_wk(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
         lx = self.lx
@@ -493,9 +501,11 @@ class AtomParser:
         """A relative period: "الأسبوع الماضي"، "هذا الشهر"، "مطلع العام"."""
         lx = self.lx
         g = m.group
-        if not (g("pe_suf") or g("pe_th") or g("pe_pt")):
+        if not (g("pe_suf") or g("pe_th") or g("pe_pt") or g("pe_same")):
             return None
         unit = lx.relative[g("pe_n")]["unit"]
+        if g("pe_same") and unit != "year":
+            return None  # "الشهر نفسه": the month of another date, not resolved
         if unit == "year" and not (g("pe_th") or g("pe_pt")) and self._general(vt, m.start()):
             return SKIP  # "الأمين العام السابق": العام is "general" here, not the year
         if g("pe_y"):
@@ -510,6 +520,8 @@ class AtomParser:
         else:
             a = Atom(start, m.end(), "period", "date.relative.period", unit=unit)
         a.suf = lx.relative[g("pe_suf")]["offset"] if g("pe_suf") else 0
+        if g("pe_same"):
+            a.extra["same_year"] = True  # "في العام نفسه": the year written before
         self._set_part(a, g("pe_pt"))
         a.evidence = g("pe")
         return a
@@ -530,6 +542,23 @@ class AtomParser:
         if g("md_y") or g("md_y2"):
             a.y = int(g("md_y") or g("md_y2"))
             a.explicit_year = True
+        return a
+
+    def _p_hd(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
+        """The first, second … day of a month: "أول أيام شهر رمضان"، "ثالث أيام مارس"."""
+        lx = self.lx
+        g = m.group
+        cal, month = self._month(g("hd_m"))
+        a = Atom(start, m.end(), "date", "date.dm", cal, m=month, d=lx.relative[g("hd_day")]["offset"] + 1,
+                 evidence=g("hd_m"))
+        if g("hd_y"):
+            a.y = int(g("hd_y"))
+            a.explicit_year = True
+            self._marker(a, g("hd_mk"))
+        if g("hd_suf"):
+            a.suf = lx.relative[g("hd_suf")]["offset"]
+        if a.cal == "hijri":
+            a.rule = "date.hijri.dmy" if a.y else "date.hijri.dm"
         return a
 
     def _p_wo(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
@@ -557,6 +586,8 @@ class AtomParser:
             return True
         if g(p + "_pe"):
             a.extra["year_rel"] = self.lx.relative[g(p + "_suf")]["offset"] if g(p + "_suf") else 0
+            if g(p + "_same"):
+                a.extra["same_year"] = True
             return True
         return False
 
@@ -709,12 +740,15 @@ class AtomParser:
         and_re = self.lx.aux["range_and"]
         for i in range(len(out) - 2, -1, -1):
             x, y = out[i], out[i + 1]
-            if (x.kind in ("date", "month") and y.kind in ("date", "month") and x.y is None and x.end is None
-                    and y.y is not None and y.end is None and x.cal == y.cal and x.suf is None
-                    and not x.extra.get("relative_month") and and_re.match(vt[x.ne:y.ns])
-                    and (x.m or 0, x.d or 0) <= (y.m or 0, y.d or 0)):
+            if not (x.kind in ("date", "month") and y.kind in ("date", "month") and x.y is None and x.end is None
+                    and y.end is None and x.cal == y.cal and x.suf is None and not x.extra.get("relative_month")
+                    and and_re.match(vt[x.ne:y.ns])):
+                continue
+            if y.y is not None and (x.m or 0, x.d or 0) <= (y.m or 0, y.d or 0):
                 x.y = y.y
                 x.extra["_year_source"] = y.extra.get("_year_source", "text")
+            elif y.y is None and y.suf is not None:
+                x.suf = y.suf  # "في مارس وأبريل المقبلين": the suffix is the list's
 
     def _range(self, a: Atom, b: Atom, vt: str) -> Atom | None:
         if a.kind not in ("date", "month", "year") or a.kind != b.kind or a.end or b.end:

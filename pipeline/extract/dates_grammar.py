@@ -53,7 +53,10 @@ def _tokens(lx: DateLexicon) -> dict[str, str]:
         "rfrom": _alt(lx.markers["range_from"]), "comma": r"(?:[ ]?[،,])?[ ]", "ofw": _alt(lx.markers["of"]),
         "per": _alt(lx.kind_forms("period")), "this": _alt(lx.kind_forms("this")),
         "pery": _alt(_with_lam(f for f in lx.kind_forms("period") if lx.relative[f]["unit"] == "year")),
-        "wd": _alt(lx.weekdays), "yw": _alt(lx.markers["day_prefix"]),
+        "wd": _alt(lx.weekdays), "yw": _alt(lx.markers["day_prefix"]), "same": _alt(lx.markers["same"]),
+        # العام الدراسي، العام المالي: a school or fiscal year, not the calendar year
+        "notcal": rf"(?![ ]{_alt(lx.context('year_not_calendar_after'))}(?!\w))",
+        "hday": _alt(f for f in lx.kind_forms("holiday_day") if lx.relative[f]["offset"] >= 0),
     }
     t["anym"] = f"(?:{t['gm']}|{t['hm']})"
     t["nwseq"] = rf"{t['nw']}(?:[ ]و[ ]?{t['nw']}){{0,4}}(?!\w)"
@@ -72,7 +75,8 @@ def _year_of(p: str, t: dict[str, str]) -> str:
     """The year a season, a part of a year or a holiday belongs to: written ("2024", "عام 2024",
     "لعام 1445 هـ") or relative ("العام الماضي", "هذا العام", "للعام الجاري")."""
     return (rf"(?:(?:(?P<{p}_yp>{t['ypl']})[ ])?(?P<{p}_y>{t['y4']})(?:[ ]?(?P<{p}_mk>{t['mk']}))?"
-            rf"|(?:(?P<{p}_th>{t['this']})[ ])?(?P<{p}_pe>{t['pery']})(?:[ ](?P<{p}_suf>{t['suf']}))?"
+            rf"|(?:(?P<{p}_th>{t['this']})[ ])?(?P<{p}_pe>{t['pery']}){t['notcal']}"
+            rf"(?:[ ](?P<{p}_suf>{t['suf']})|[ ](?P<{p}_same>{t['same']})(?!\w))?"
             rf"(?:[ ]?[،,]?[ ](?P<{p}_y2>{t['y4']}))?)")
 
 
@@ -109,8 +113,11 @@ def _core_pieces(lx: DateLexicon, t: dict[str, str]) -> dict[str, str]:
                rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w)"),
         "of": (rf"(?P<of_p>{_alt(lx.kind_forms('offset_prep'))})[ ](?:(?P<of_n>\d{{1,3}}|{t['nwseq']})[ ])?"
                rf"(?P<of_u>{_alt(lx.kind_forms('unit'))})(?!\w)(?![ ]?\d)"),
-        "pe": (rf"(?:(?P<pe_pt>{t['part']})[ ])?(?:(?P<pe_th>{t['this']})[ ])?(?P<pe_n>{t['per']})(?:[ ](?P<pe_suf>{suf}))?"
-               rf"(?:[ ]?[،,]?[ ](?P<pe_y>{y4}))?(?!\w)"),
+        "pe": (rf"(?:(?P<pe_pt>{t['part']})[ ])?(?:(?P<pe_th>{t['this']})[ ])?(?P<pe_n>{t['per']}){t['notcal']}"
+               rf"(?:[ ](?P<pe_suf>{suf})|[ ](?P<pe_same>{t['same']})(?!\w))?(?:[ ]?[،,]?[ ](?P<pe_y>{y4}))?(?!\w)"),
+        # the first (second …) day of a month: "أول أيام شهر رمضان"، "ثاني أيام مارس"
+        "hd": (rf"(?P<hd_day>{t['hday']})[ ](?:{t['mp']}[ ])?(?P<hd_m>{t['anym']})"
+               rf"(?:{t['comma']}(?P<hd_y>{y4})(?:[ ]?(?P<hd_mk>{mk}))?)?(?:[ ](?P<hd_suf>{suf}))?(?!\w)"),
     }
     return p
 
@@ -157,7 +164,7 @@ def build_regex(lx: DateLexicon) -> re.Pattern:
     """The core grammar: days, months, years, weekdays, relative days, offsets, relative periods;
     at a given start the longest, most specific pieces are tried first."""
     pieces = _core_pieces(lx, _tokens(lx))
-    return _compile(lx, pieces, ("dm", "dr", "nu", "nm", "md", "mo", "yr", "wo", "wk", "of", "pe"))
+    return _compile(lx, pieces, ("dm", "dr", "nu", "nm", "md", "hd", "mo", "yr", "wo", "wk", "of", "pe"))
 
 
 def build_period_regex(lx: DateLexicon) -> re.Pattern:

@@ -190,7 +190,7 @@ def _markers() -> dict[str, set[str]]:
         markers.setdefault(row["kind"], set()).add(normalize(row["form"]))
     for need in ("hijri", "gregorian", "year_prefix", "month_prefix", "range_to", "range_between", "range_from",
                  "agree", "clock", "meridiem_am", "meridiem_pm", "range_and", "century", "era_hijri",
-                 "era_gregorian", "bce", "season_prefix", "holiday_adj", "weekday_link"):
+                 "era_gregorian", "bce", "season_prefix", "holiday_adj", "weekday_link", "same"):
         if need not in markers:
             raise ResourceError(f"dates/markers.tsv: no {need!r} entry")
     return markers

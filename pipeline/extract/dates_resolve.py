@@ -18,6 +18,7 @@ from .dates_atoms import Atom
 from .dates_calendar import (UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg,
                              hijri_years_span, holiday_day, holiday_in_gregorian_year, month_span)
 from .dates_lexicon import DateLexicon
+from .dates_text import prev_word
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
@@ -153,7 +154,8 @@ class Resolver:
         tense, dist, governs = cue
         # days between the reference and the date in the reference year (months count as 30 days)
         gap = (a.m - rm) * 30 + ((a.d or 15) - rd)
-        if tense == "past" and a.m > rm and (not a.d or (governs and dist <= _GOVERNS)):
+        if tense == "past" and a.m > rm and (not a.d or (governs and dist <= _GOVERNS)) \
+                and not (gap <= _NEAR_DAYS and self._before_word(doc.view.text, a.ns)):
             # a month that has not begun, or a day a nearby past verb governs ("أعلن في 12 ديسمبر"),
             # cannot lie ahead of the reference: last year's
             return ry - 1, "tense"
@@ -162,6 +164,12 @@ class Resolver:
         if tense == "future" and gap < -_NEAR_DAYS:
             return ry + 1, "tense"  # announced in the future tense, months behind: next year's
         return ry, "reference"
+
+    def _before_word(self, vt: str, pos: int) -> bool:
+        """ "قبيل شهر رمضان": what happened before a month may be past while the month is ahead."""
+        prev = prev_word(vt, pos)
+        words = self.lx.context("before_month")
+        return prev in words or (prev[:1] in ("و", "ف") and prev[1:] in words)
 
     # ------------------------------------------------------------------ values
     def value(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
@@ -192,7 +200,10 @@ class Resolver:
         if a.kind in self._periods:
             return self._periods[a.kind](doc, a, explicit)
         extra: dict[str, Any] = {"relative": True}
-        if doc.reference_date is None or a.kind not in self._valuers:
+        if a.extra.get("same_year"):
+            a.extra["_same"] = self._previous_year(doc, a, explicit)
+            extra.pop("relative")
+        elif doc.reference_date is None or a.kind not in self._valuers:
             return None, extra
         return self._valuers[a.kind](doc, a, extra)
 
@@ -332,6 +343,10 @@ class Resolver:
     def _v_period(self, doc: Document, a: Atom, extra: dict) -> tuple[str | None, dict]:
         ref = doc.reference_date
         off = a.suf or 0
+        if a.extra.get("same_year") and a.unit == "year":
+            y = a.extra.get("_same")
+            extra["granularity"] = "year"
+            return (f"{y:04d}", extra) if y else (None, extra)
         if a.unit == "week":
             monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=off)
             extra["granularity"] = "week"
@@ -367,6 +382,8 @@ class Resolver:
         """The year of a season, part of a year or holiday written without one: the reference year
         moved by ``year_rel`` (العام الماضي), else the nearest written year (no reference)."""
         ref = doc.reference_date
+        if a.extra.get("same_year"):
+            return self._previous_year(doc, a, explicit, cal)
         if ref is not None:
             base = greg_to_hijri(ref)[0] if cal == "hijri" else ref.year
             return base + a.extra.get("year_rel", 0)
@@ -376,6 +393,18 @@ class Resolver:
         if y is not None:
             a.extra["_year_source"] = "nearby_date"
         return y
+
+    def _previous_year(self, doc: Document, a: Atom, explicit: Explicit, cal: str = "gregorian") -> int | None:
+        """ "في العام نفسه"، "خريف العام ذاته": the year written last before, whatever the
+        reference date (``year_source`` ``nearby_date``, with the date it was written in)."""
+        i = bisect.bisect_left(explicit, (a.ns,))
+        for e in reversed(explicit[:i]):
+            if e[2] == cal:
+                s, t = doc.view.to_original(e[0], e[3])
+                a.extra["year_source_text"] = doc.text[s:t]
+                a.extra["_year_source"] = "nearby_date"
+                return e[1]
+        return None
 
     def _century_number(self, doc: Document, a: Atom) -> int | None:
         if "century" in a.extra:

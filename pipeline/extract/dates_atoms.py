@@ -155,9 +155,9 @@ class AtomParser:
     def _ordinal_of_noun(self, vt: str, pos: int) -> bool:
         """True when an ordinal word follows a noun it qualifies (الأسبوع الثاني من الشهر)."""
         prev = prev_word(vt, pos)
-        if prev[:1] in ("و", "ف") and prev[1:] in self.lx.not_day_ordinal_before:
+        if prev[:1] in ("و", "ف") and prev[1:] in self.lx.context("not_day_ordinal_before"):
             return True
-        return prev in self.lx.not_day_ordinal_before
+        return prev in self.lx.context("not_day_ordinal_before")
 
     def _month(self, key: str) -> tuple[str, int]:
         """(calendar, month number) of a month name (a name of both calendars is Gregorian)."""
@@ -239,10 +239,7 @@ class AtomParser:
                 self._marker(a, g("dm_mk"))
         if g("dm_suf"):
             a.suf = lx.relative[g("dm_suf")]["offset"]
-        if a.cal == "hijri":
-            a.rule = "date.hijri.dmy" if a.y else "date.hijri.dm"
-        else:
-            a.rule = "date.dmy" if a.y else "date.dm"
+        _day_rule(a)
         if a.d2:
             a.rule = "date.range"
         self._event(a, vt)
@@ -411,10 +408,10 @@ class AtomParser:
             return None
         if a.y2 is None:
             prev = prev_word(vt, m.start())
-            if prev[:1] in ("و", "ف") and prev[1:] in lx.context_before:
+            if prev[:1] in ("و", "ف") and prev[1:] in lx.context("before"):
                 prev = prev[1:]
             nxt = next_word(vt, a.ne)
-            if prev in lx.context_before or self._counted(nxt) or nxt in self._unit_words:
+            if prev in lx.context("before") or self._counted(nxt) or nxt in self._unit_words:
                 return None
             if vt[a.ne:a.ne + 1] in ("%", "$"):
                 return None
@@ -426,7 +423,7 @@ class AtomParser:
         ending in 11..99 counts a singular noun in the accusative (-ا); a year is never followed
         by one, so a word ending in the accusative -ا that is not an adverb (أيضا، تقريبا، and the
         -يا adverbs: رسميا، سنويا) makes the number a count."""
-        after = self.lx.context_after
+        after = self.lx.context("after")
         if word in after or (len(word) > 3 and word[-1] == "ا" and word[:-1] in after):
             return True
         return (len(word) >= 4 and word[-1] == "ا" and word[-2] not in "يا"
@@ -451,14 +448,14 @@ class AtomParser:
             a.evidence = rd
             if not wd and rd == "اليوم":
                 nxt = next_word(vt, m.end("wk_rd"))
-                if nxt in lx.after_today or nxt in lx.ordinals:
+                if nxt in lx.context("after_today") or nxt in lx.ordinals:
                     return None
         else:
             a.evidence = wd
             prev = prev_word(vt, m.start())
-            if not g("wk_yw2") and not g("wk_suf") and not cl and prev in lx.not_weekday_before:
+            if not g("wk_yw2") and not g("wk_suf") and not cl and prev in lx.context("not_weekday_before"):
                 return None  # "بين الاثنين" = between the two
-            if not g("wk_suf") and not cl and prev in lx.recurring_before:
+            if not g("wk_suf") and not cl and prev in lx.context("recurring_before"):
                 return SKIP  # "كل يوم الأحد"، "صلاة الجمعة": a recurring day, not a date
         if g("wk_suf"):
             a.suf = lx.relative[g("wk_suf")]["offset"]
@@ -492,7 +489,7 @@ class AtomParser:
         the preposition opens an adverb of the sentence (على متن، على حسابه، من الآن)."""
         lx = self.lx
         nxt = next_word(vt, end)
-        if nxt not in lx.offset_event:
+        if nxt not in lx.context("offset_event"):
             return False
         after = next_word(vt, vt.index(nxt, end) + len(nxt))
         return not _stems(after) & lx.context("offset_not_event")
@@ -557,8 +554,7 @@ class AtomParser:
             self._marker(a, g("hd_mk"))
         if g("hd_suf"):
             a.suf = lx.relative[g("hd_suf")]["offset"]
-        if a.cal == "hijri":
-            a.rule = "date.hijri.dmy" if a.y else "date.hijri.dm"
+        _day_rule(a)
         return a
 
     def _p_wo(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
@@ -789,3 +785,11 @@ def _stems(word: str) -> set[str]:
             out |= {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
             break
     return out
+
+
+def _day_rule(a: Atom) -> None:
+    """The rule id of a day and month, with or without its year, in its calendar."""
+    if a.cal == "hijri":
+        a.rule = "date.hijri.dmy" if a.y else "date.hijri.dm"
+    else:
+        a.rule = "date.dmy" if a.y else "date.dm"

@@ -123,35 +123,6 @@ class DateLexicon:
     def context(self, kind: str) -> frozenset[str]:
         return self.ctx.get(kind, frozenset())
 
-    # the context kinds the parser reads most, by name
-    @property
-    def context_before(self) -> frozenset[str]:
-        return self.context("before")
-
-    @property
-    def context_after(self) -> frozenset[str]:
-        return self.context("after")
-
-    @property
-    def after_today(self) -> frozenset[str]:
-        return self.context("after_today")
-
-    @property
-    def offset_event(self) -> frozenset[str]:
-        return self.context("offset_event")
-
-    @property
-    def not_day_ordinal_before(self) -> frozenset[str]:
-        return self.context("not_day_ordinal_before")
-
-    @property
-    def recurring_before(self) -> frozenset[str]:
-        return self.context("recurring_before")
-
-    @property
-    def not_weekday_before(self) -> frozenset[str]:
-        return self.context("not_weekday_before")
-
 
 def _by_kind(rel: str) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}

@@ -252,6 +252,7 @@ def test_list_shares_its_suffix(text, expected):
     "أطلق الجيش 2016 صاروخا",          # in the counted-noun list as well
     "عثر المحققون على الجثة عند الكيلومتر 2015",
     "ألغيت الرحلة 2022 المتجهة إلى باريس",
+    "عقدت الندوة في صالة 2010 بالمعرض",   # a hall named by a number
 ])
 def test_counts_and_references_after_a_number(text):
     check(text, [])

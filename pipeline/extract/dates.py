@@ -4,11 +4,14 @@ The stage is assembled from four seams, each in its own module:
 
 * :mod:`~pipeline.extract.dates_lexicon` and :mod:`~pipeline.extract.dates_grammar`: the data
   (``resources/dates/*``, CLDR, pyarabic) and the one combined regex built from it;
-* :mod:`~pipeline.extract.dates_atoms`: the candidate grammar's matches parsed into atoms (a
-  day-month-year, a numeric date, a month, a year, a weekday or relative day, a relative period,
-  an offset such as ``منذ ثلاثة أيام``), then joined into ranges and Hijri/Gregorian pairs;
-* :mod:`~pipeline.extract.dates_resolve`: every atom's value, relative expressions only against
-  ``doc.reference_date``;
+* :mod:`~pipeline.extract.dates_atoms`: the candidate grammar's matches parsed into atoms
+  (:mod:`~pipeline.extract.dates_model`: a day-month-year, a numeric date, a month, a year, a
+  weekday or relative day, a relative period, an offset such as ``منذ ثلاثة أيام``), then joined
+  into ranges, lists and Hijri/Gregorian or weekday/date pairs;
+* :mod:`~pipeline.extract.dates_resolve`: every atom's value and ``year_source``, relative
+  expressions only against ``doc.reference_date``;
+* :mod:`~pipeline.extract.dates_periods`: decades, centuries, seasons, parts of a year and
+  holidays, parsed and valued;
 * :mod:`~pipeline.extract.dates_calendar`: Hijri conversion (hijridate) and calendar arithmetic.
 
 Stage ``reference`` (:class:`DatelineDetector`, :mod:`~pipeline.extract.dates_dateline`) reads the

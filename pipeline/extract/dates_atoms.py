@@ -11,43 +11,16 @@ a Hijri date with its Gregorian equivalent (``الموافق``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from ..resources import load_proclitics
 from .dates_lexicon import DateLexicon, words_to_number
+from .dates_model import SKIP, Atom
+from .dates_periods import PeriodParsing
 from .dates_text import from_word, next_word, prev_word
 
-SKIP: Any = object()  # a parser's answer: "no date here, and skip the whole match"
+__all__ = ["SKIP", "Atom", "AtomParser"]
 
-
-@dataclass
-class Atom:
-    """A parsed temporal expression on the normalized view (``ns``, ``ne``)."""
-
-    ns: int
-    ne: int
-    kind: str  # date | year | month | weekday | relday | period | offset | decade | century | season | year_part | holiday
-    rule: str
-    cal: str = "gregorian"
-    y: int | None = None
-    m: int | None = None
-    d: int | None = None
-    d2: int | None = None
-    y2: int | None = None
-    wd: int | None = None
-    suf: int | None = None
-    rel: int | None = None  # relative day offset
-    unit: str = ""
-    count: int = 0
-    part: str = ""
-    evidence: str = ""
-    end: "Atom | None" = None  # second member of a range
-    extra: dict[str, Any] = field(default_factory=dict)
-    explicit_year: bool = False
-
-
-class AtomParser:
+class AtomParser(PeriodParsing):
     """Finds and parses the atoms of a normalized text."""
 
     # the named group of each atom kind in the combined regex, in the order they are tried
@@ -567,132 +540,6 @@ class AtomParser:
                  evidence=g("wo_wd"))
         a.extra["month_from_weekday"] = True
         a.extra["ordinal"] = True
-        return a
-
-    def _year_of(self, a: Atom, m: re.Match, p: str) -> bool:
-        """Reads the year groups of a season, part of a year or holiday (``_year_of`` in the
-        grammar): a written year, or an offset from the reference year in ``extra["year_rel"]``.
-        False when no year was written."""
-        g = m.group
-        y = g(p + "_y") or g(p + "_y2")
-        if y:
-            a.y = int(y)
-            a.explicit_year = True
-            self._marker(a, g(p + "_mk"))
-            return True
-        if g(p + "_pe"):
-            a.extra["year_rel"] = self.lx.relative[g(p + "_suf")]["offset"] if g(p + "_suf") else 0
-            if g(p + "_same"):
-                a.extra["same_year"] = True
-            return True
-        return False
-
-    def _p_qu(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
-        """A part of a year: "الربع الأول من 2024"، "النصف الثاني من العام"، "الأشهر الثلاثة الأولى"."""
-        lx = self.lx
-        g = m.group
-        parts = lx.year_parts
-        if g("qu_n"):
-            size = parts[g("qu_n")]["value"]
-            k = parts[g("qu_o")]["value"]
-            first = 12 - size + 1 if k == -1 else (k - 1) * size + 1
-        else:
-            size = lx.numwords.get(g("qu_c"), 0)
-            first = 1 if parts[g("qu_fl")]["value"] == 1 else 12 - size + 1
-        if not 1 <= size <= 11 or not 1 <= first <= 13 - size:
-            return None
-        a = Atom(start, m.end(), "year_part", "date.year_part", m=first, count=size, evidence=g("qu_n") or g("qu_mn"))
-        self._year_of(a, m, "qu")
-        if a.y is not None and not 1800 <= a.y <= 2200:
-            return None
-        return a
-
-    def _p_se(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
-        """A season with its year or a suffix: "صيف 2023"، "الصيف الماضي"، "خريف العام المقبل"،
-        "هذا الشتاء". A bare season (في الصيف ترتفع الحرارة) is no date."""
-        lx = self.lx
-        g = m.group
-        info = lx.seasons[g("se_n")]
-        a = Atom(start, m.end(), "season", "date.season", m=info["first_month"], count=3, evidence=g("se_n"))
-        a.extra["season"] = info["season"]
-        a.extra["_year_shift"] = info["year_shift"]
-        if g("se_ssuf"):
-            a.suf = lx.relative[g("se_ssuf")]["offset"]
-        elif g("se_th0"):
-            a.suf = 0
-        elif not self._year_of(a, m, "se"):
-            return None
-        if a.y is not None and not 1800 <= a.y <= 2200:
-            return None
-        self._set_part(a, g("se_pt"))
-        return a
-
-    def _century_of(self, a: Atom, m: re.Match, p: str) -> bool:
-        """Reads the century groups (``_century`` in the grammar) into ``extra``; False when the
-        century is not one (القرن 0)."""
-        g = m.group
-        if g(p + "_cn"):
-            a.extra["century"] = self.lx.ordinals[g(p + "_cn")]
-        elif g(p + "_cd"):
-            a.extra["century"] = int(g(p + "_cd"))
-            if not 1 <= a.extra["century"] <= 22:
-                return False
-        else:
-            a.suf = self.lx.relative[g(p + "_cs")]["offset"]
-        if g(p + "_era") and g(p + "_era") in self.lx.markers["era_hijri"]:
-            a.cal = "hijri"
-        if g(p + "_bce"):
-            a.extra["bce"] = True
-        return True
-
-    def _p_dc(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
-        """A decade: "التسعينيات"، "ثمانينيات القرن الماضي"، "الخمسينيات من القرن العشرين"."""
-        lx = self.lx
-        g = m.group
-        a = Atom(start, m.end(), "decade", "date.decade", count=lx.decades[g("dc_w")], evidence=g("dc_w"))
-        if g("dc_cn") or g("dc_cd") or g("dc_cs"):
-            if not self._century_of(a, m, "dc"):
-                return None
-        else:
-            # "في الثمانينيات من عمره" is an age
-            nxt = next_word(vt, m.end())
-            if nxt in lx.markers["of"] and next_word(vt, vt.index(nxt, m.end()) + len(nxt)) in lx.context("decade_age"):
-                return SKIP
-        self._set_part(a, g("dc_pt"))
-        return a
-
-    def _p_ce(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
-        """A century: "القرن العشرين"، "القرن الماضي"، "القرن الرابع الهجري"."""
-        a = Atom(start, m.end(), "century", "date.century", evidence=m.group("ce"))
-        if not self._century_of(a, m, "ce"):
-            return None
-        self._set_part(a, m.group("ce_pt"))
-        return a
-
-    def _p_ho(self, m: re.Match, start: int, cl: str, vt: str) -> Atom | None:
-        """A holiday or named day: "عيد الفطر 1445"، "عيد الأضحى الماضي"، "ثاني أيام عيد الفطر"."""
-        lx = self.lx
-        g = m.group
-        h = lx.holidays[g("ho_n")]
-        if h["birthday_guard"] and not (g("ho_y") or g("ho_ssuf")):
-            nxt = next_word(vt, m.end())
-            bare = nxt[2:] if nxt[:2] == "ال" else nxt
-            if bare.isdigit() or nxt in lx.ordinals or bare in lx.numwords:
-                return None  # "عيد الميلاد الأربعين": a birthday
-            prev = prev_word(vt, m.start())
-            if {prev, prev[1:] if prev[:1] in ("و", "ف", "ب", "ل") else prev} & lx.context("birthday_before"):
-                return None  # "حفل عيد الميلاد": a birthday party
-        a = Atom(start, m.end(), "holiday", "date.holiday", h["calendar"], m=h["month"], d=h["day"],
-                 evidence=g("ho_n"))
-        a.extra["holiday"] = h["holiday"]
-        if h["approximate"]:
-            a.extra["approximate"] = True
-        if g("ho_day"):
-            a.rel = lx.relative[g("ho_day")]["offset"]
-        if g("ho_ssuf"):
-            a.suf = lx.relative[g("ho_ssuf")]["offset"]
-        else:
-            self._year_of(a, m, "ho")
         return a
 
     # ------------------------------------------------------------------ combining

@@ -14,10 +14,10 @@ import re
 from typing import Any
 
 from ..document import Document
-from .dates_atoms import Atom
-from .dates_calendar import (UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg,
-                             hijri_years_span, holiday_day, holiday_in_gregorian_year, month_span)
+from .dates_calendar import UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg
 from .dates_lexicon import DateLexicon
+from .dates_model import Atom
+from .dates_periods import Explicit, PeriodValues
 from .dates_text import prev_word
 
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -25,11 +25,9 @@ _SENT_BOUND = re.compile(r"(?<!\d)[.!?؟](?!\d)|\n")
 _GOVERNS = 12  # a tense cue at most this many characters before a date governs it
 _NEAR_DAYS = 45  # a date this close to the reference keeps the reference year whatever the tense
 
-Explicit = list[tuple[int, int, str, int]]  # (view start, year, calendar, view end) of the written years, sorted
-_PART_SIZES = {3: "quarter", 6: "half", 4: "third"}
 
 
-class Resolver:
+class Resolver(PeriodValues):
     """Values of atoms against a document's reference date and written years."""
 
     def __init__(self, lx: DateLexicon) -> None:
@@ -376,157 +374,6 @@ class Resolver:
             extra["weekday_agrees"] = day.weekday() == a.wd
             if day.weekday() != a.wd:
                 extra["weekday_mismatch"] = True
-
-    # ------------------------------------------------------------------ decades, centuries, seasons, holidays
-    def _ref_year(self, doc: Document, a: Atom, explicit: Explicit, cal: str = "gregorian") -> int | None:
-        """The year of a season, part of a year or holiday written without one: the reference year
-        moved by ``year_rel`` (العام الماضي), else the nearest written year (no reference)."""
-        ref = doc.reference_date
-        if a.extra.get("same_year"):
-            return self._previous_year(doc, a, explicit, cal)
-        if ref is not None:
-            base = greg_to_hijri(ref)[0] if cal == "hijri" else ref.year
-            return base + a.extra.get("year_rel", 0)
-        if "year_rel" in a.extra:
-            return None  # "العام الماضي" needs the reference date
-        y = self._nearby(doc, a, explicit, cal)
-        if y is not None:
-            a.extra["_year_source"] = "nearby_date"
-        return y
-
-    def _previous_year(self, doc: Document, a: Atom, explicit: Explicit, cal: str = "gregorian") -> int | None:
-        """ "في العام نفسه"، "خريف العام ذاته": the year written last before, whatever the
-        reference date (``year_source`` ``nearby_date``, with the date it was written in)."""
-        i = bisect.bisect_left(explicit, (a.ns,))
-        for e in reversed(explicit[:i]):
-            if e[2] == cal:
-                s, t = doc.view.to_original(e[0], e[3])
-                a.extra["year_source_text"] = doc.text[s:t]
-                a.extra["_year_source"] = "nearby_date"
-                return e[1]
-        return None
-
-    def _century_number(self, doc: Document, a: Atom) -> int | None:
-        if "century" in a.extra:
-            return a.extra["century"]
-        ref = doc.reference_date
-        if ref is None:
-            return None
-        year = greg_to_hijri(ref)[0] if a.cal == "hijri" else ref.year
-        a.extra["_year_source"] = "reference"
-        return (year - 1) // 100 + 1 + (a.suf or 0)
-
-    def _v_decade(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
-        """A decade is its ten years: التسعينيات → 1990/1999 (a decade without a century is in the
-        twentieth century: ``year_source`` ``default_century``)."""
-        extra: dict[str, Any] = {"granularity": "decade"}
-        if "century" in a.extra or a.suf is not None:
-            n = self._century_number(doc, a)
-        else:
-            n = 20
-            a.extra["_year_source"] = "default_century"
-        if n is None or a.extra.get("bce") or n < 1:
-            return None, extra
-        start = (n - 1) * 100 + a.count
-        if a.cal == "hijri":
-            extra["calendar"] = "hijri"
-            extra["hijri"] = f"{start:04d}/{start + 9:04d}"
-            return hijri_years_span(start, start + 9), extra
-        return f"{start:04d}/{start + 9:04d}", extra
-
-    def _v_century(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
-        """A century is its hundred years: القرن العشرين → 1901/2000; a Hijri century is the
-        Gregorian years it spans (القرن الرابع الهجري → 0913/1010)."""
-        extra: dict[str, Any] = {"granularity": "century"}
-        n = self._century_number(doc, a)
-        if n is None or a.extra.get("bce") or n < 1:
-            return None, extra
-        first, last = (n - 1) * 100 + 1, n * 100
-        if a.cal == "hijri":
-            extra["calendar"] = "hijri"
-            extra["hijri"] = f"{first:04d}/{last:04d}"
-            return hijri_years_span(first, last), extra
-        return f"{first:04d}/{last:04d}", extra
-
-    def _v_season(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
-        """A season is its three months (صيف 2023 → 2023-06/2023-08; شتاء 2024 → 2023-12/2024-02);
-        with a suffix, the last (الماضي), next (المقبل) or current (هذا) one from the reference."""
-        extra: dict[str, Any] = {"granularity": "season", "season": a.extra["season"]}
-        shift = a.extra["_year_shift"]
-        if a.y is None and a.suf is not None:
-            ref = doc.reference_date
-            if ref is None:
-                extra["relative"] = True
-                return None, extra
-            label = self._season_label(ref, a.m, shift, a.suf)
-            a.extra["_year_source"] = "reference"
-        else:
-            label = a.y if a.y is not None else self._ref_year(doc, a, explicit)
-        if label is None:
-            return None, extra
-        return month_span(label + shift, a.m, 3), extra
-
-    @staticmethod
-    def _season_label(ref: dt.date, first: int, shift: int, suf: int) -> int:
-        """The year of the season a suffix points to: the last one over (−1), the next one to begin
-        (+1), or the one nearest the reference date (0)."""
-        spans = []
-        for label in range(ref.year - 2, ref.year + 3):
-            y0, m0 = label + shift, first
-            y1, m1 = add_months(y0, m0, 3)
-            spans.append((label, dt.date(y0, m0, 1), dt.date(y1, m1, 1) - dt.timedelta(days=1)))
-        if suf == -1:
-            return max(lb for lb, s, e in spans if e < ref)
-        if suf == 1:
-            return min(lb for lb, s, e in spans if s > ref)
-        return min(spans, key=lambda x: (0 if x[1] <= ref <= x[2] else min(abs((x[1] - ref).days),
-                                                                           abs((x[2] - ref).days))))[0]
-
-    def _v_year_part(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
-        """A quarter, half or third of a year is its months: الربع الأول من 2024 → 2024-01/2024-03."""
-        extra: dict[str, Any] = {"granularity": _PART_SIZES.get(a.count, "months")}
-        y = a.y if a.y is not None else self._ref_year(doc, a, explicit)
-        if y is None:
-            return None, extra
-        return month_span(y, a.m, a.count), extra
-
-    def _v_holiday(self, doc: Document, a: Atom, explicit: Explicit) -> tuple[str | None, dict]:
-        """A holiday's day: in the year written (a Hijri year for a Hijri holiday, or the first time
-        it falls in a Gregorian year), else the occurrence the suffix, the tense or the nearness to
-        the reference date points to. ``rel`` moves to a later day (ثاني أيام العيد)."""
-        extra: dict[str, Any] = {"granularity": "day", "holiday": a.extra["holiday"]}
-        try:
-            day = self._holiday_day(doc, a, explicit)
-        except (ValueError, OverflowError):
-            day = None
-        if day is None:
-            return None, extra
-        day += dt.timedelta(days=a.rel or 0)
-        if a.cal == "hijri":
-            extra["calendar"] = "hijri"
-            hy, hm, hd = greg_to_hijri(day) if day.year >= 1925 else (None, None, None)
-            if hy:
-                extra["hijri"] = f"{hy:04d}-{hm:02d}-{hd:02d}"
-        return day.isoformat(), extra
-
-    def _holiday_day(self, doc: Document, a: Atom, explicit: Explicit) -> dt.date | None:
-        if a.y is not None:
-            if a.cal == "hijri" and (a.y < 1600 or a.extra.get("marker") in self.lx.markers["hijri"]):
-                return holiday_day("hijri", a.m, a.d, a.y)
-            return holiday_in_gregorian_year(a.cal, a.m, a.d, a.y) if a.y >= 1600 else None
-        ref = doc.reference_date
-        if ref is None or "year_rel" in a.extra:
-            gy = self._ref_year(doc, a, explicit)
-            return holiday_in_gregorian_year(a.cal, a.m, a.d, gy) if gy else None
-        a.extra["_year_source"] = "reference"
-        base = greg_to_hijri(ref)[0] if a.cal == "hijri" else ref.year
-        days = sorted(holiday_day(a.cal, a.m, a.d, y) for y in (base - 1, base, base + 1))
-        tense = {-1: "past", 1: "future"}.get(a.suf) if a.suf is not None else self.tense(doc, a.ns)
-        if tense == "past":
-            return max(d for d in days if d <= ref)
-        if tense == "future":
-            return min(d for d in days if d >= ref)
-        return min(days, key=lambda d: (abs((d - ref).days), d < ref))
 
     # ------------------------------------------------------------------ Hijri
     def hijri_value(self, a: Atom, y: int, extra: dict) -> tuple[str | None, dict]:

@@ -61,9 +61,9 @@ class DateExtractor:
         explicit.sort()
         dm = doc.meta.get("dateline_dm")
         if dm is not None:
+            extra = {"granularity": "day", **({"year_source": dm[3]} if dm[2] else {})}
             doc.add_candidate(doc.make_entity("date", dm[0], dm[1], dm[2], "date.dateline.dm",
-                                              self.lx.rules.get("date.dateline.dm", 0.8), "dateline",
-                                              granularity="day"))
+                                              self.lx.rules.get("date.dateline.dm", 0.8), "dateline", **extra))
         for a in atoms:
             prev = prev_word(vt, a.ns)
             if prev in self._name_heads or len(prev) > 2 and prev[0] in "وبل" and prev[1:] in self._name_heads:

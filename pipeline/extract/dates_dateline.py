@@ -96,7 +96,8 @@ class DatelineDetector:
         s, e = doc.view.to_original(m.start(1), m.end())
         ds, de = doc.view.to_original(m.start(2), m.end(3))
         doc.meta["dateline"] = {"start": s, "end": e, "place_start": ps, "place_end": pe}
-        doc.meta["dateline_dm"] = (ds, de, value.isoformat() if value else None)
+        source = "reference" if doc.reference_date is not None else "nearby_date"
+        doc.meta["dateline_dm"] = (ds, de, value.isoformat() if value else None, source)
         if doc.reference_date is None and value is not None:
             doc.reference_date = value
             doc.reference_source = "dateline"

@@ -281,3 +281,13 @@ def test_the_same_year_says_where_it_came_from():
     doc = run("أسس النادي عام 1998، وفاز باللقب في العام نفسه", dt.date(2024, 10, 28))
     e = [e for e in doc.candidates if e.text == "العام نفسه"][0]
     assert e.extra["year_source"] == "nearby_date" and e.extra["year_source_text"] == "عام 1998"
+
+
+def test_every_valued_date_has_a_year_source():
+    text = ("وقع الاتفاق في 5 مارس 2021، ثم وصل الوفد أمس. وتستمر الحملة حتى 30 نوفمبر وخلال الربع الأول من 2025. "
+            "وكان ذلك بعد أحداث 11 سبتمبر وفي التسعينيات وخلال الصيف الماضي وفي عيد الفطر المقبل ومنذ عامين.")
+    found = [e for e in run(text).candidates if e.value is not None]
+    assert len(found) >= 9
+    sources = {"text", "reference", "nearby_date", "named_event", "default_century"}
+    for e in found:
+        assert e.extra.get("year_source") in sources, e

@@ -88,14 +88,14 @@ class AtomParser(PeriodParsing):
         """Start positions of words that may open a date: numbers (with their clitics) and trigger
         words (Aho-Corasick over the view, whole words only), with whether the word may open a
         period (a decade, a season, a holiday …)."""
-        out = [(m.start(), False) for m in self._num_re.finditer(vt)]
+        out = [(m.start(), 1) for m in self._num_re.finditer(vt)]
         n = len(vt)
         for end, (klen, period) in self._auto.iter(vt):
             s = end - klen + 1
             if (s == 0 or not vt[s - 1].isalnum()) and (end + 1 >= n or not vt[end + 1].isalpha()):
-                out.append((s, period))
-        out.sort(key=lambda x: (x[0], not x[1]))
-        return out
+                out.append((s, 0 if period else 1))
+        out.sort()  # at one start, a period word (0) before the core grammar (1)
+        return [(s, k == 0) for s, k in out]
 
     def _parse(self, m: re.Match, vt: str) -> Atom | None:
         cl = m.group("cl") or ""

@@ -40,8 +40,11 @@ class AtomParser(PeriodParsing):
         auto.make_automaton()
         self._auto = auto
         letters = "".join(sorted(set("".join(pro["conjunction"] + pro["preposition"]))))
-        # a number, possibly glued to clitics or to the article (و20، ب2024، الـ15)
-        self._num_re = re.compile(rf"(?<!\w)[{letters}]{{0,2}}(?:ال ?)?\d")
+        # a number, possibly glued to clitics or to the article (و20، ب2024، الـ15): found from its
+        # digits (a fast scan), then extended back over what may stand before them
+        self._digits = re.compile(r"\d+")
+        self._num_prefix = re.compile(rf"[{letters}]{{0,2}}(?:ال ?)?")
+        self._word_char = re.compile(r"\w")
         self._unit_words = frozenset(lx.kind_forms("unit"))
         from .common import zipf
 
@@ -88,7 +91,8 @@ class AtomParser(PeriodParsing):
         """Start positions of words that may open a date: numbers (with their clitics) and trigger
         words (Aho-Corasick over the view, whole words only), with whether the word may open a
         period (a decade, a season, a holiday …)."""
-        out = [(m.start(), 1) for m in self._num_re.finditer(vt)]
+        out = [(self._number_start(vt, m.start()), 1) for m in self._digits.finditer(vt)]
+        out = [x for x in out if x[0] >= 0]
         n = len(vt)
         for end, (klen, period) in self._auto.iter(vt):
             s = end - klen + 1
@@ -96,6 +100,14 @@ class AtomParser(PeriodParsing):
                 out.append((s, 0 if period else 1))
         out.sort()  # at one start, a period word (0) before the core grammar (1)
         return [(s, k == 0) for s, k in out]
+
+    def _number_start(self, vt: str, i: int) -> int:
+        """Where a number starting at ``i`` opens, with its clitics or article (و20، بالـ2024), or
+        -1 when it is glued to another word (كوفيد19)."""
+        for p in range(max(0, i - 5), i + 1):
+            if (p == 0 or not self._word_char.match(vt, p - 1)) and self._num_prefix.fullmatch(vt, p, i):
+                return p
+        return -1
 
     def _parse(self, m: re.Match, vt: str) -> Atom | None:
         cl = m.group("cl") or ""

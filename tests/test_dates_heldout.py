@@ -143,16 +143,17 @@ def test_bare_tomorrow_needs_a_weekday(text, expected):
     assert dates(text, REF) == expected
 
 
-@pytest.mark.parametrize("text,ref,span,value", [
+@pytest.mark.parametrize("text,ref,span,value,source", [
     # KUNA style: day - month (agency) --, the year from the reference
-    ("الأحمدي - 7 - 3 (كونا) -- افتتح المحافظ أمس مركزا صحيا", dt.date(2024, 3, 7), "7 - 3", "2024-03-07"),
+    ("الأحمدي - 7 - 3 (كونا) -- افتتح المحافظ أمس مركزا صحيا", dt.date(2024, 3, 7), "7 - 3", "2024-03-07",
+     "reference"),
     # ... or from the nearest year written in the text (the dateline then sets the reference)
-    ("الجهراء - 21 - 11 (كونا) -- أطلقت البلدية خطة 2022 للطرق", None, "21 - 11", "2022-11-21"),
+    ("الجهراء - 21 - 11 (كونا) -- أطلقت البلدية خطة 2022 للطرق", None, "21 - 11", "2022-11-21", "nearby_date"),
 ])
-def test_day_month_dateline(text, ref, span, value):
+def test_day_month_dateline(text, ref, span, value, source):
     doc = run(text, ref)
-    got = [(e.text, e.value) for e in doc.candidates if e.type == "date"]
-    assert (span, value) in got
+    got = {(e.text, e.value): e.extra for e in doc.candidates if e.type == "date"}
+    assert got[(span, value)]["year_source"] == source
     assert doc.reference_date is not None
 
 

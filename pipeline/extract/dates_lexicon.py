@@ -1,4 +1,4 @@
-"""Lexicon and the one combined regex of the date extractor, built once from data.
+"""Lexicon of the date extractor, built once from data (the regex: :mod:`.dates_grammar`).
 
 Sources:
 
@@ -8,11 +8,12 @@ Sources:
 * Hijri month names: ``hijri_months.tsv``.
 * Day ordinals: pyarabic ``number2ordinal`` (2..31, nominative and oblique forms) plus
   ``ordinal_extras.tsv``; cardinal number words: pyarabic ``number_const.NUMBER_WORDS``.
+* Decades, seasons, parts of a year, holidays and named events: ``decades.tsv``, ``seasons.tsv``,
+  ``year_parts.tsv``, ``holidays.tsv``, ``events.tsv``.
 * Relative words, markers, context words, tense cues, rule ids: the other ``dates/*.tsv`` files.
 
-All keys go through :func:`pipeline.normalize.normalize` and the regex runs on the normalized
-view. The regex is a single alternation of bounded pieces (no nested unbounded quantifiers), so
-matching is linear in the text length.
+All keys go through :func:`pipeline.normalize.normalize`, like the text (the grammar runs on the
+normalized view).
 """
 
 from __future__ import annotations
@@ -22,15 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..normalize import normalize
-from ..resources import ResourceError, load_proclitics, load_table
+from ..resources import ResourceError, load_table
 
 D = "dates/"
-
-
-def _alt(forms) -> str:
-    """A regex alternation of literal normalized forms, longest first; spaces match one space."""
-    uniq = sorted({f for f in forms if f}, key=lambda s: (-len(s), s))
-    return "(?:" + "|".join(re.escape(f).replace(r"\ ", "[ ]") for f in uniq) + ")"
 
 
 def _cldr_months() -> dict[str, int]:
@@ -105,93 +100,112 @@ class DateLexicon:
     numwords: dict[str, int]
     relative: dict[str, dict]
     markers: dict[str, set[str]]
-    context_before: frozenset[str]
-    context_after: frozenset[str]
-    after_today: frozenset[str]
-    offset_event: frozenset[str]
-    not_day_ordinal_before: frozenset[str]
-    recurring_before: frozenset[str]
-    not_weekday_before: frozenset[str]
+    ctx: dict[str, frozenset[str]]  # context.tsv, by kind
     future: frozenset[str]
     past: frozenset[str]
+    clause: frozenset[str]
     rules: dict[str, float]
+    ordinals_need_of: frozenset[str] = frozenset()
+    decades: dict[str, int] = field(default_factory=dict)
+    seasons: dict[str, dict] = field(default_factory=dict)
+    year_parts: dict[str, dict] = field(default_factory=dict)
+    holidays: dict[str, dict] = field(default_factory=dict)
+    events: dict[tuple[str, int, int], list[dict]] = field(default_factory=dict)
     regex: re.Pattern = field(repr=False, default=None)
+    regex_periods: re.Pattern = field(repr=False, default=None)
     triggers: frozenset = field(repr=False, default=frozenset())
+    period_triggers: frozenset = field(repr=False, default=frozenset())
     aux: dict[str, re.Pattern] = field(repr=False, default_factory=dict)
 
     def kind_forms(self, kind: str) -> list[str]:
         return [f for f, r in self.relative.items() if r["kind"] == kind]
 
-
-def _head(p: str, lx: "DateLexicon") -> str:
-    """Optional weekday head: [relative day] [يوم] weekday [،] [(] — or just يوم before a day."""
-    rd = _alt(lx.kind_forms("day"))
-    wd = _alt(lx.weekdays)
-    yw = _alt(lx.markers["day_prefix"])
-    return (rf"(?:(?:(?P<{p}_rd>{rd})[ ])?(?:(?P<{p}_yw>{yw})[ ])?(?P<{p}_wd>{wd})(?:[ ]?[،,])?[ ]?(?P<{p}_op>\([ ]?)?"
-            rf"|(?P<{p}_yw2>{yw})[ ])?")
+    def context(self, kind: str) -> frozenset[str]:
+        return self.ctx.get(kind, frozenset())
 
 
-def _build_regex(lx: DateLexicon) -> re.Pattern:
-    gm = _alt(lx.greg_months)
-    hm = _alt(lx.hijri_months)
-    anym = f"(?:{gm}|{hm})"
-    ordn = _alt(lx.ordinals)
-    day = r"(?:3[01]|[12][0-9]|0?[1-9])(?!\d)"
-    y4 = r"[12][0-9]{3}(?![\d%])"
-    mk = _alt(lx.markers["hijri"] | lx.markers["gregorian"]) + r"(?!\w)"
-    suf = _alt(lx.kind_forms("suffix")) + r"(?!\w)"
-    part = _alt(lx.kind_forms("part"))
-    yp = _alt(lx.markers["year_prefix"])
-    mp = _alt(lx.markers["month_prefix"])
-    nw = _alt(lx.numwords)
-    nwseq = rf"{nw}(?:[ ]و[ ]?{nw}){{0,4}}(?!\w)"
-    rto = _alt(lx.markers["range_to"])
-    rbet = _alt(lx.markers["range_between"])
-    rfrom = _alt(lx.markers["range_from"])
-    comma = r"(?:[ ]?[،,])?[ ]"
-    ofw = _alt(lx.markers["of"])
+def _by_kind(rel: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in load_table(D + rel, ("form", "kind")):
+        out.setdefault(r["kind"], set()).add(normalize(r["form"]))
+    return {k: frozenset(v) for k, v in out.items()}
 
-    def pair(p):
-        # the same month in the other naming system: "(سبتمبر)", "/نوفمبر", or after a plain space
-        # in agency style ("مارس آذار", "يناير كانون الثاني"); the space form is Gregorian only
-        return (rf"(?:[ ]?\([ ]?(?P<{p}_pm>{anym})[ ]?\)|[ ]?/[ ]?(?P<{p}_pm2>{anym})"
-                rf"|[ ](?P<{p}_pm3>{gm})(?!\w))?")
 
-    dayrange = rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ]|[ ]و[ ]?)"
+def _int(rel: str, row: dict, key: str, lo: int, hi: int, optional: bool = False) -> int | None:
+    """An integer column within [lo, hi] (a clear error otherwise)."""
+    raw = row.get(key)
+    if optional and raw in (None, ""):
+        return None
+    try:
+        v = int(raw)
+    except (TypeError, ValueError):
+        raise ResourceError(f"{D}{rel}: id {row['id']!r}: {key} {raw!r} is not a number") from None
+    if not lo <= v <= hi:
+        raise ResourceError(f"{D}{rel}: id {row['id']!r}: {key} {v} outside [{lo}, {hi}]")
+    return v
 
-    dm = (rf"(?P<dm>(?:(?P<dm_fr>{rfrom}|{rbet})[ ])?{_head('dm', lx)}(?:ال[ ]?)?(?P<dm_d1>{day}|{ordn})"
-          rf"(?:{dayrange}(?P<dm_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dm_m>{anym}){pair('dm')}"
-          rf"(?:{comma}(?:(?P<dm_yp>{yp})[ ])?(?:(?P<dm_y>{y4})|(?P<dm_yn>{nwseq}))(?:[ ]?(?P<dm_mk>{mk}))?)?"
-          rf"(?:[ ](?P<dm_suf>{suf}))?(?(dm_op)[ ]?\)))")
-    nu = (rf"(?P<nu>{_head('nu', lx)}(?P<nu_a>\d{{1,4}})[ ]?(?P<nu_s>[/.-])[ ]?(?P<nu_b>\d{{1,2}})[ ]?(?P=nu_s)[ ]?"
-          rf"(?P<nu_c>\d{{2,4}})(?![\d%]|[/.,-]\d)(?:[ ]?(?P<nu_mk>{mk}))?(?(nu_op)[ ]?\)))")
-    per = _alt(lx.kind_forms("period"))
-    dr = (rf"(?P<dr>{_head('dr', lx)}(?:ال[ ]?)?(?P<dr_d>{day}|{ordn})(?:{dayrange}(?P<dr_d2>{day}))?(?:[ ]{ofw})?[ ](?P<dr_n>{per})[ ](?P<dr_suf>{suf})(?(dr_op)[ ]?\)))")
-    nm = (r"(?P<nm>(?P<nm_m>1[0-2]|0?[1-9])[ ]?/[ ]?(?P<nm_y>(?:19|20)[0-9]{2})(?![\d%]|[/.,-]\d))")
-    mo = (rf"(?P<mo>(?:(?P<mo_pt>{part})[ ])?(?:(?P<mo_mp>{mp})[ ])?(?P<mo_m>{anym}){pair('mo')}"
-          rf"(?:{comma}(?:(?P<mo_yp>{yp})[ ])?(?P<mo_y>{y4})(?:[ ]?(?P<mo_mk>{mk}))?)?(?:[ ](?P<mo_suf>{suf}))?(?!\w))")
-    yr = (rf"(?P<yr>(?:(?P<yr_fr>{rfrom}|{rbet})[ ])?(?:(?P<yr_pt>{part})[ ])?(?:(?P<yr_p>{yp})[ ]?(?P<yr_op>\([ ]?)?)?"
-          rf"(?:(?P<yr_y>{y4})(?(yr_op)[ ]?\))(?:(?P<yr_rc>[ ]?[-–/][ ]?|[ ](?:{rto})[ ]|[ ]و[ ]?)(?:{yp}[ ])?(?P<yr_y2>{y4}))?"
-          rf"|(?P<yr_w>{nwseq}))(?:[ ]?(?P<yr_mk>{mk}))?(?!\w))")
-    rd = _alt(lx.kind_forms("day") + lx.kind_forms("day_weekday"))
-    wd = _alt(lx.weekdays)
-    yw = _alt(lx.markers["day_prefix"])
-    wk = (rf"(?P<wk>(?:(?P<wk_rd>{rd})(?:[ ](?:(?P<wk_yw>{yw})[ ])?(?P<wk_wd>{wd}))?|(?:(?P<wk_yw2>{yw})[ ])?(?P<wk_wd2>{wd}))"
-          rf"(?:[ ](?P<wk_suf>{suf}))?(?!\w))")
-    this = _alt(lx.kind_forms("this"))
-    pe = (rf"(?P<pe>(?:(?P<pe_pt>{part})[ ])?(?:(?P<pe_th>{this})[ ])?(?P<pe_n>{per})(?:[ ](?P<pe_suf>{suf}))?(?:[ ]?[،,]?[ ](?P<pe_y>{y4}))?(?!\w))")
-    prep = _alt(lx.kind_forms("offset_prep"))
-    unit = _alt(lx.kind_forms("unit"))
-    of = (rf"(?P<of>(?P<of_p>{prep})[ ](?:(?P<of_n>\d{{1,3}}|{nwseq})[ ])?(?P<of_u>{unit})(?!\w)(?![ ]?\d))")
-    # order: longest / most specific first at a given start
-    body = "|".join([dm, dr, nu, nm, mo, yr, wk, of, pe])
-    pro = load_proclitics()
-    conj = "".join(sorted(set("".join(pro["conjunction"]))))
-    prep = "".join(sorted(set("".join(pro["preposition"]))))
-    # a slash right before is allowed only after a word (1445هـ/2024م), never after a digit (12/2024)
-    pattern = rf"(?<![\w\-.:,])(?<![\d\s]/)(?<![\d][ ]/)(?P<cl>[{conj}]?[{prep}]?)(?:{body})"
-    return re.compile(pattern)
+
+def _relative() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for row in load_table(D + "relative.tsv", ("form", "kind")):
+        if row.get("narrow") not in (None, "", "first", "last"):
+            raise ResourceError(f"{D}relative.tsv: id {row['id']!r}: narrow must be first or last")
+        out[normalize(row["form"])] = {"id": row["id"], "kind": row["kind"], "offset": int(row.get("offset") or 0),
+                                       "unit": row.get("unit") or "", "narrow": row.get("narrow") or ""}
+    return out
+
+
+def _markers() -> dict[str, set[str]]:
+    markers: dict[str, set[str]] = {}
+    for row in load_table(D + "markers.tsv", ("form", "kind")):
+        markers.setdefault(row["kind"], set()).add(normalize(row["form"]))
+    for need in ("hijri", "gregorian", "year_prefix", "month_prefix", "range_to", "range_between", "range_from",
+                 "agree", "clock", "meridiem_am", "meridiem_pm", "range_and", "century", "era_hijri",
+                 "era_gregorian", "bce", "season_prefix", "holiday_adj", "weekday_link", "same"):
+        if need not in markers:
+            raise ResourceError(f"dates/markers.tsv: no {need!r} entry")
+    return markers
+
+
+def _periods_of_time() -> tuple[dict[str, int], dict[str, dict], dict[str, dict]]:
+    """Decades, seasons and parts of a year (decades.tsv, seasons.tsv, year_parts.tsv)."""
+    decades = {normalize(r["form"]): _int("decades.tsv", r, "decade", 10, 90)
+               for r in load_table(D + "decades.tsv", ("form", "decade"))}
+    seasons = {normalize(r["form"]): {"season": r["season"],
+                                      "first_month": _int("seasons.tsv", r, "first_month", 1, 12),
+                                      "year_shift": _int("seasons.tsv", r, "year_shift", -1, 0)}
+               for r in load_table(D + "seasons.tsv", ("form", "season", "first_month", "year_shift"))}
+    parts: dict[str, dict] = {}
+    for r in load_table(D + "year_parts.tsv", ("form", "kind", "value")):
+        if r["kind"] not in ("part", "ordinal", "months", "first_last"):
+            raise ResourceError(f"{D}year_parts.tsv: id {r['id']!r}: unknown kind {r['kind']!r}")
+        parts[normalize(r["form"])] = {"kind": r["kind"], "value": _int("year_parts.tsv", r, "value", -1, 12)}
+    return decades, seasons, parts
+
+
+def _holidays() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for r in load_table(D + "holidays.tsv", ("form", "holiday", "calendar", "month", "day")):
+        if r["calendar"] not in ("hijri", "gregorian"):
+            raise ResourceError(f"{D}holidays.tsv: id {r['id']!r}: calendar must be hijri or gregorian")
+        out[normalize(r["form"])] = {
+            "id": r["id"], "holiday": r["holiday"], "calendar": r["calendar"],
+            "month": _int("holidays.tsv", r, "month", 1, 12), "day": _int("holidays.tsv", r, "day", 1, 31),
+            "approximate": r.get("approximate") == "yes", "birthday_guard": r.get("birthday_guard") == "yes"}
+    return out
+
+
+def _events() -> dict[tuple[str, int, int], list[dict]]:
+    """(head noun, month, day or 0) -> the named events with that date."""
+    out: dict[tuple[str, int, int], list[dict]] = {}
+    for r in load_table(D + "events.tsv", ("heads", "month", "year")):
+        m = _int("events.tsv", r, "month", 1, 12)
+        d = _int("events.tsv", r, "day", 1, 31, optional=True) or 0
+        entry = {"id": r["id"], "year": _int("events.tsv", r, "year", 1, 2200),
+                 "month_names": frozenset(normalize(f) for f in (r.get("month_names") or "").split("|") if f)}
+        for head in r["heads"].split("|"):
+            out.setdefault((normalize(head), m, d), []).append(entry)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -203,77 +217,26 @@ def date_lexicon() -> DateLexicon:
     wds = _cldr_weekdays()
     for row in load_table(D + "weekday_variants.tsv", ("form", "weekday")):
         wds.setdefault(normalize(row["form"]), int(row["weekday"]))
-    relative: dict[str, dict] = {}
-    for row in load_table(D + "relative.tsv", ("form", "kind")):
-        key = normalize(row["form"])
-        relative[key] = {"id": row["id"], "kind": row["kind"], "offset": int(row.get("offset") or 0),
-                         "unit": row.get("unit") or ""}
-    markers: dict[str, set[str]] = {}
-    for row in load_table(D + "markers.tsv", ("form", "kind")):
-        markers.setdefault(row["kind"], set()).add(normalize(row["form"]))
-    for need in ("hijri", "gregorian", "year_prefix", "month_prefix", "range_to", "range_between", "range_from"):
-        if need not in markers:
-            raise ResourceError(f"dates/markers.tsv: no {need!r} entry")
-    ctx = load_table(D + "context.tsv", ("form", "kind"))
-    tense = load_table(D + "tense.tsv", ("form", "kind"))
-    rules = {r["id"]: float(r["score"]) for r in load_table(D + "rules.tsv", ("score",))}
+    tense = _by_kind("tense.tsv")
+    decades, seasons, parts = _periods_of_time()
     lx = DateLexicon(
         greg_months=greg, hijri_months=hijri, weekdays=wds, ordinals=_ordinals(), numwords=_number_words(),
-        relative=relative, markers=markers,
-        context_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "before"),
-        context_after=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after"),
-        after_today=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "after_today"),
-        not_day_ordinal_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_day_ordinal_before"),
-        recurring_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "recurring_before"),
-        offset_event=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "offset_event"),
-        not_weekday_before=frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "not_weekday_before"),
-        future=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "future"),
-        past=frozenset(normalize(r["form"]) for r in tense if r["kind"] == "past"),
-        rules=rules,
+        relative=_relative(), markers=_markers(), ctx=_by_kind("context.tsv"),
+        future=tense.get("future", frozenset()), past=tense.get("past", frozenset()),
+        clause=tense.get("clause", frozenset()),
+        rules={r["id"]: float(r["score"]) for r in load_table(D + "rules.tsv", ("score",))},
+        ordinals_need_of=frozenset(normalize(r["form"]) for r in load_table(D + "ordinal_extras.tsv", ("form",))
+                                   if r.get("needs_of") == "yes"),
+        decades=decades, seasons=seasons, year_parts=parts, holidays=_holidays(), events=_events(),
     )
-    for need in ("agree", "clock", "meridiem_am", "meridiem_pm", "range_and"):
-        if need not in markers:
-            raise ResourceError(f"dates/markers.tsv: no {need!r} entry")
-    lx.regex = _build_regex(lx)
-    lx.triggers = _triggers(lx)
-    lx.aux = _aux_regexes(lx)
+    from .dates_grammar import aux_regexes, build_period_regex, build_regex, period_triggers, triggers
+
+    lx.regex = build_regex(lx)
+    lx.regex_periods = build_period_regex(lx)
+    lx.triggers = triggers(lx)
+    lx.period_triggers = period_triggers(lx)
+    lx.aux = aux_regexes(lx)
     return lx
-
-
-def _aux_regexes(lx: DateLexicon) -> dict[str, re.Pattern]:
-    """Small anchored patterns for the text between or around atoms (all from markers.tsv)."""
-    mk = lx.markers
-    agree = _alt(mk["agree"])
-    rto = _alt(mk["range_to"])
-    rand = _alt(mk["range_and"])
-    opener = _alt(mk["range_from"] | mk["range_between"] | {f.replace(" ", "") for f in mk["range_between"]})
-    mer = _alt(mk["meridiem_am"] | mk["meridiem_pm"])
-    clock = _alt(mk["clock"])
-    hhmm = r"([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)"
-    return {
-        # between a Hijri date and its Gregorian equivalent (or the reverse)
-        "agree_dates": re.compile(rf"^[ ]?[،,]?[ ]?(?:{agree}[ ]?|\([ ]?|/[ ]?)?$"),
-        # between a lone weekday and the date it names
-        "agree_weekday": re.compile(rf"^[ ]?[،,]?[ ]?{agree}[ ]?$"),
-        "range_to": re.compile(rf"^(?:[ ]?[-–][ ]?|[ ]{rto}[ ])$"),
-        "range_month_follows": re.compile(rf"(?:[ ]?[-–][ ]?|[ ]{rto}[ ])(?:[وف]?[بل]?)?(?:{_alt(lx.greg_months)})(?!\w)"),
-        "range_and": re.compile(rf"^[ ]{rand}[ ]?$"),
-        # the opener right before the first date of a range (search in a short window)
-        "range_opener": re.compile(rf"(?:^|[^\w])[وف]?({opener})[ ]?$"),
-        "time_after": re.compile(rf"[ ]?[،,]?[ ]?(?:في[ ])?(?:{clock}[ ])?{hhmm}(?:[ ]?({mer})(?!\w))?"),
-        "time_before": re.compile(rf"(?:{clock}[ ])?{hhmm}(?:[ ]?({mer})(?!\w))?[ ]?(?:من[ ])?$"),
-    }
-
-
-def _triggers(lx: DateLexicon) -> frozenset[str]:
-    """First words that can open a date expression (numbers aside): the regex is tried only there."""
-    forms: set[str] = set(lx.greg_months) | set(lx.hijri_months) | set(lx.weekdays) | set(lx.ordinals)
-    forms |= {f for f, r in lx.relative.items() if r["kind"] != "suffix"}
-    # range_from / range_between (من، بين) are not triggers: they are too frequent, and a range
-    # is found from its first date, then extended back over them (DateExtractor._extend_back).
-    for kind in ("year_prefix", "month_prefix", "day_prefix"):
-        forms |= lx.markers.get(kind, set())
-    return frozenset(f.split(" ")[0] for f in forms if f)
 
 
 def words_to_number(text: str, numwords: dict[str, int]) -> int | None:

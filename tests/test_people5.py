@@ -95,3 +95,11 @@ def test_family_name_before_a_boundary_negatives(nlp, text, expected):
 ])
 def test_foreign_second_word(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a facility named after a person: the guard looks past name words no rule found (فيليكس)
+    "وتقام المباراة على ملعب فيليكس هانسويت بولانيي في المدينة.",
+])
+def test_facility_named_after_a_foreign_person(nlp, text):
+    assert names(nlp, text) == []

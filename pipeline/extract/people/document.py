@@ -112,9 +112,11 @@ class Consistency:
         found = page.found
         in_name = [found.covers(k) for k in range(page.n)]
         # back[k]: the first token at or before k that is no title, saint honorific or name word
+        # (a found name, a given name or a transliteration: ملعب فيليكس X Y)
         back = [0] * page.n
         for k, t in enumerate(toks):
-            skip = t.kind == "word" and (t.norm in x.title_words or in_name[k] or t.norm in x.saints)
+            skip = t.kind == "word" and (t.norm in x.title_words or in_name[k] or t.norm in x.saints
+                                         or x.plain_given(t.norm) or x.foreign_shape(t.norm))
             back[k] = (back[k - 1] if k else -1) if skip else k
         for key in list(found.items):  # in the order found
             if key not in found:

@@ -507,6 +507,12 @@ class Words:
         return self.z(w) <= T.FOREIGN_WORD_MAX and len(w) >= 3 and not self.blocked(w) and not is_definite(w) \
             and w[0] != "و" and self.likeness(w) > T.LIKE_MIN and not self.strong_clitic(w) and not self.suffixed(w)
 
+    def foreign_shape(self, w: str) -> bool:
+        """Spelled like a transliteration and not frequent (up to ``SECOND_MAX``), with no article:
+        a looser :meth:`looks_foreign`, for words next to a name (ملعب فيليكس X)."""
+        return len(w) >= 3 and not is_definite(w) and self.z(w) <= T.SECOND_MAX and not self.blocked(w) \
+            and self.likeness(w) > T.LIKE_MIN
+
     def foreign_like(self, w: str) -> bool:
         """:meth:`foreign_word` up to ``PAIR_MAX`` frequent (a fairly common transliterated
         surname), without even the weak verb or clitic readings."""

@@ -201,9 +201,11 @@ class Words:
             surnames.append((" ".join(last), name))
         self.known = Gazetteer(full + surnames if self.use_known else [])
         self.known_names = frozenset(names)  # normalized whole names (one-word ones included)
+        # (a frequent common word of a known name, بيت، روح، الدين، is no evidence of a name)
         self.known_words = frozenset(
             w for name, _ in (full if self.use_known else []) for w in normalize(name).split()
-            if w not in self.stop and w not in heads and len(w) >= 3)
+            if w not in self.stop and w not in heads and len(w) >= 3
+            and (self.z(w) < T.KNOWN_WORD_MAX or w in self.given))
 
     def __getstate__(self):
         state = dict(self.__dict__)

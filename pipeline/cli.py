@@ -216,15 +216,14 @@ class Terminated(KeyboardInterrupt):
 
 class _Signals:
     """While a run writes: SIGTERM and SIGHUP raise :class:`Terminated`; inside
-    :meth:`deferred` (the final renames), these and SIGINT wait until the block ends and are
-    then dropped, since the run has ended by then."""
+    :meth:`deferred` (the final renames, the failed run's report), these and SIGINT are
+    ignored: the block is short, and the run ends right after it."""
 
     CAUGHT = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
     def __init__(self):
         self.old: dict[int, Any] = {}
         self.deferring = False
-        self.pending: int | None = None
 
     def __enter__(self) -> "_Signals":
         if threading.current_thread() is threading.main_thread():
@@ -238,10 +237,8 @@ class _Signals:
         return False
 
     def _handle(self, signum, frame):
-        if self.deferring:
-            self.pending = signum
-            return
-        raise Terminated(signum)
+        if not self.deferring:
+            raise Terminated(signum)
 
     @contextlib.contextmanager
     def deferred(self):

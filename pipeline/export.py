@@ -324,7 +324,7 @@ def _report_is_complete(path: Path) -> bool:
 
 class FileWriter:
     """A streaming writer over one atomic file: ``close`` writes what ends the file, ``commit``
-    renames it in place on its own, ``abort`` removes it."""
+    renames it in place on its own, ``abort`` removes it (and never raises)."""
 
     file: AtomicFile
     wants_text = False  # True: ``write`` gets the document with its original ``"text"``
@@ -332,12 +332,19 @@ class FileWriter:
     def close(self) -> None:
         pass
 
+    def discard(self) -> None:
+        """Releases what the writer holds besides its file (on abort)."""
+
     def commit(self) -> None:
         if self.file.size is None and not self.file.done:
             self.close()
         self.file.commit()
 
     def abort(self) -> None:
+        try:
+            self.discard()
+        except Exception:
+            pass
         self.file.abort()
 
 
@@ -436,12 +443,8 @@ class ParquetWriter(FileWriter):
         self._flush()
         self.writer.close()
 
-    def abort(self) -> None:
-        try:
-            self.writer.close()
-        except Exception:
-            pass
-        self.file.abort()
+    def discard(self) -> None:
+        self.writer.close()
 
 
 def _html_writer(path: Path):
@@ -543,8 +546,9 @@ def write_atomic_text(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def _write_all(writer, docs: Iterable[dict[str, Any]]):
-    """Feeds every document to a streaming writer; removes its partial file on any error."""
+def write_all(writer, docs: Iterable[dict[str, Any]]):
+    """Feeds every document to a streaming writer and commits it; removes its partial file on
+    any error."""
     try:
         for d in docs:
             writer.write(d)
@@ -557,12 +561,12 @@ def _write_all(writer, docs: Iterable[dict[str, Any]]):
 
 def write_csv(docs: Iterable[dict[str, Any]], path: Path) -> int:
     """Writes ``entities.csv`` (one row per entity mention); returns the row count."""
-    return _write_all(CsvWriter(path), docs).rows
+    return write_all(CsvWriter(path), docs).rows
 
 
 def write_json(docs: Iterable[dict[str, Any]], path: Path) -> int:
     """Writes ``entities.json`` as ``{"documents": [...]}``; returns the document count."""
-    return _write_all(JsonWriter(path), docs).n
+    return write_all(JsonWriter(path), docs).n
 
 
 def write_jsonl(docs: Iterable[dict[str, Any]], path: Path) -> int:
@@ -574,5 +578,5 @@ def write_jsonl(docs: Iterable[dict[str, Any]], path: Path) -> int:
             count[0] += 1
             yield d
 
-    _write_all(JsonlWriter(path), counted())
+    write_all(JsonlWriter(path), counted())
     return count[0]

@@ -11,6 +11,9 @@ Highlights may overlap (key phrases of type ``topic`` can contain names): the te
 at every entity boundary and nested ``<mark>`` elements are opened and closed as the set of
 covering entities changes, so the markup stays well formed and an entity that crosses
 another is drawn in two pieces with the same tooltip.
+
+The page is streamed (:class:`HtmlReportWriter`, one of a run's outputs): memory does not grow
+with the number of documents; the first :data:`MAX_DOCUMENTS` are shown in full, all count.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .document import ENTITY_TYPES
-from .export import AtomicFile, FileWriter
+from .export import AtomicFile, FileWriter, write_all
 
 #: Display order, Arabic caption and colour of each entity type.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -343,12 +346,8 @@ class HtmlReportWriter(FileWriter):
         self.sections.close()
         fh.write(_page_tail(self.summary))
 
-    def abort(self) -> None:
-        try:
-            self.sections.close()
-        except Exception:
-            pass
-        self.file.abort()
+    def discard(self) -> None:
+        self.sections.close()
 
 
 def write_report(documents: Iterable[dict[str, Any]], path: Path,
@@ -365,14 +364,7 @@ def write_report(documents: Iterable[dict[str, Any]], path: Path,
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer = HtmlReportWriter(path, max_documents)
-    try:
-        for d in documents:
-            writer.write(d)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.commit()
+    write_all(HtmlReportWriter(path, max_documents), documents)
     return path
 
 

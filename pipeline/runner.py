@@ -154,7 +154,7 @@ def _stop_workers(pool) -> None:
     the pool's manager thread would wait for the rest forever, since this process holds the
     pipe's other end too (shutdown, and the interpreter's exit, would hang): once the workers
     are gone that end is closed, the manager reads end-of-file and shuts the pool down as
-    broken. (Pool internals, looked up defensively; ``terminate_workers`` is Python 3.14.)
+    broken. (Pool internals ``_processes`` and ``_result_queue``, looked up defensively.)
     """
     procs = list((getattr(pool, "_processes", None) or {}).values())
     for proc in procs:

@@ -2,14 +2,15 @@
 
 Usage::
 
-    uv run python benchmarks/bench_memory.py [--mb 500] [--jobs 2] [--format csv,json] [--keep]
+    uv run python benchmarks/bench_memory.py [--mb 500] [--jobs 2] [--format csv,json] [--html] [--keep]
 
 Writes a JSONL corpus of about ``--mb`` megabytes to a temporary folder (documents built as in
 ``bench_pipeline.py`` from the bundled texts; never committed), runs
 ``arabic-news-extract run CORPUS -o OUT --jobs N --quiet`` as a child process, samples the RSS
 of the CLI process and of its workers every 0.2 s (psutil), and prints the peak RSS of the
 largest single process, the peak of their sum, the elapsed time and the throughput. The
-corpus and outputs are deleted afterwards unless ``--keep``.
+corpus and outputs are deleted afterwards unless ``--keep``. ``--html`` adds the HTML report to
+the run (streamed: its memory must not grow with the corpus either).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--format", default="csv,json")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--html", action="store_true", help="also write report.html")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="ane_mem_"))
@@ -60,7 +62,7 @@ def main() -> None:
     docs, words = write_corpus(corpus, args.mb)
     print(f"corpus: {corpus} {corpus.stat().st_size / 2**20:,.0f} MB, {docs:,} documents, {words:,} words")
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "-o", str(tmp / "out"),
-           "--jobs", str(args.jobs), "--format", args.format, "--quiet"]
+           "--jobs", str(args.jobs), "--format", args.format, "--quiet"] + (["--html"] if args.html else [])
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=Path(__file__).resolve().parent.parent)
     ps = psutil.Process(proc.pid)

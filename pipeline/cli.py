@@ -6,20 +6,30 @@ Exit status (also in the README):
 * ``1`` the run completed but some documents were skipped (unreadable) or failed; each is
   listed in ``OUTDIR/run_report.json``;
 * ``2`` the run could not start: bad option, missing or unreadable input, unusable output
-  directory; nothing is written;
+  directory, or another run holds it; nothing is written;
 * ``3`` the outputs could not be written (disk full, permission lost during the run);
-* ``130`` interrupted (Ctrl-C); no complete-looking output file is left behind.
+* ``130`` interrupted (Ctrl-C); ``143`` terminated (SIGTERM), ``129`` (SIGHUP).
+
+The outputs and ``run_report.json`` are committed together (see :mod:`pipeline.export`):
+after a failure of any kind the folder holds the previous outputs, described by their report
+(kept as ``run_report.previous.json`` and named by the failed run's ``run_report.json``), or
+the new ones with theirs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .export import DEFAULT_FORMATS, FORMATS
@@ -30,6 +40,7 @@ EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM; SIGHUP gives 129
 
 MAX_STDERR_PROBLEMS = 20
 BUNDLED_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample_article.txt"
@@ -39,7 +50,7 @@ PROG = "arabic-news-extract"
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own exit status is 2 too; keep one message style
         self.print_usage(sys.stderr)
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        _say(f"{PROG}: error: {message}")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -105,8 +116,33 @@ def _build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _say(text: str, err: bool = True) -> None:
+    """Prints a line on stderr (or stdout). A closed or broken stream (``2>&-``, ``| head``,
+    ``> /dev/full``) never changes the run: the message is dropped and the stream silenced."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    try:
+        print(text, file=stream, flush=True)
+    except (OSError, ValueError):
+        _silence("stderr" if err else "stdout")
+
+
+def _silence(name: str) -> None:
+    """Points a broken standard stream at /dev/null, so that neither a later message nor the
+    interpreter's last flush at exit can fail on it."""
+    stream = getattr(sys, name)
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
 def _fail(msg: str) -> int:
-    print(f"{PROG}: error: {msg}", file=sys.stderr)
+    _say(f"{PROG}: error: {msg}")
     return EXIT_USAGE
 
 
@@ -133,8 +169,7 @@ class Progress:
         if now - self.last < 0.2:
             return
         self.last = now
-        self.stream.write("\r" + self.line(now) + "\x1b[K")
-        self.stream.flush()
+        self._draw("\r" + self.line(now) + "\x1b[K")
         self.shown = True
 
     def line(self, now: float | None = None) -> str:
@@ -146,10 +181,16 @@ class Progress:
             s += f"  {frac:5.1%}  ETA {int(eta) // 3600}:{int(eta) % 3600 // 60:02d}:{int(eta) % 60:02d}"
         return s
 
+    def _draw(self, s: str) -> None:
+        try:
+            self.stream.write(s)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False  # the terminal went away; the run goes on
+
     def close(self) -> None:
         if self.enabled and self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            self._draw("\r\x1b[K")
 
 
 def _prepare_outdir(out: Path) -> str | None:
@@ -164,11 +205,82 @@ def _prepare_outdir(out: Path) -> str | None:
     return None
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread as Ctrl-C raises KeyboardInterrupt, so a
+    run that is told to stop cleans up the same way (exit status 128 + the signal number)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """While a run writes: SIGTERM and SIGHUP raise :class:`Terminated`; inside
+    :meth:`deferred` (the final renames, the failed run's report), these and SIGINT are
+    ignored: the block is short, and the run ends right after it."""
+
+    CAUGHT = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+    def __init__(self):
+        self.old: dict[int, Any] = {}
+        self.deferring = False
+
+    def __enter__(self) -> "_Signals":
+        if threading.current_thread() is threading.main_thread():
+            for s in self.CAUGHT:
+                self.old[s] = signal.signal(s, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        for s, h in self.old.items():
+            signal.signal(s, h)
+        return False
+
+    def _handle(self, signum, frame):
+        if not self.deferring:
+            raise Terminated(signum)
+
+    @contextlib.contextmanager
+    def deferred(self):
+        if not self.old:  # not the main thread: nothing was installed
+            yield
+            return
+        old_int = signal.signal(signal.SIGINT, self._handle)
+        self.deferring = True
+        try:
+            yield
+        finally:
+            self.deferring = False
+            signal.signal(signal.SIGINT, old_int)
+
+
+def _stop_reason(exc: KeyboardInterrupt) -> tuple[int, str]:
+    if isinstance(exc, Terminated):
+        return 128 + exc.signum, f"terminated ({signal.Signals(exc.signum).name})"
+    return EXIT_INTERRUPTED, "interrupted"
+
+
 def run(args: argparse.Namespace) -> int:
-    from .export import OutputSet
-    from .runner import EngineError, Runner
+    from .export import FolderBusy, OutputFolder
 
     started = time.time()
+    prepared = _prepare(args)
+    if isinstance(prepared, int):
+        return prepared
+    opts, ref, formats, out = prepared
+    try:
+        folder = OutputFolder(out)
+    except FolderBusy as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot use output directory {out}: {exc.strerror or exc}")
+    with folder, _Signals() as signals:
+        return _Run(args, out, ref, started).execute(folder, formats, opts, signals)
+
+
+def _prepare(args: argparse.Namespace):
+    """Checks options, inputs and the output folder: ``(opts, reference date, formats, out)``,
+    or the exit status of a usage error (nothing written)."""
     ref = None
     if args.reference_date:
         try:
@@ -186,128 +298,181 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if not args.inputs and not BUNDLED_SAMPLE.exists():
         return _fail(f"bundled sample not found at {BUNDLED_SAMPLE}; name an INPUT")
-    html = None
+    formats = [f for group in (args.formats or [list(DEFAULT_FORMATS)]) for f in group]
     if args.html:
         try:
-            from .report import write_report  # written by the report module's owner
+            from .report import HtmlReportWriter  # noqa: F401
         except ImportError as exc:
             return _fail(f"--html is not available: {exc}")
-        html = _Spool()
+        formats.append("html")
     out = Path(args.out)
     problem = _prepare_outdir(out)
     if problem:
         return _fail(problem)
-    formats = [f for group in (args.formats or [list(DEFAULT_FORMATS)]) for f in group]
+    return opts, ref, formats, out
 
-    runner = Runner(engine=args.engine, jobs=args.jobs, scheduler=args.scheduler, reference_date=ref,
-                    batch_docs=args.batch_size, timeout=args.timeout if args.timeout > 0 else None)
-    show = not args.quiet and sys.stderr.isatty()
-    # the size scan (a stat per file) is only worth it when a progress bar is drawn
-    progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE) if show else None, enabled=show)
-    counts = {"read": 0, "processed": 0, "skipped": 0, "failed": 0}
-    problems = _Spool()  # spooled to disk: a corpus with millions of bad lines keeps flat memory
-    warnings = _Spool()
-    per_type: dict[str, int] = {}
-    status = EXIT_OK
-    error_note = None
-    html_error = None
-    try:
-        outputs = OutputSet(out, formats)
-    except OSError as exc:
-        return _fail(f"cannot write to {out}: {exc.strerror or exc}")
-    try:
-        for item, rec in runner.map(iter_inputs(args.inputs, BUNDLED_SAMPLE, opts)):
-            counts["read"] += 1
-            if isinstance(item, InputDoc) and item.notes:
-                for note in item.notes:
-                    warnings.add({"source": item.source, "id": item.id, "message": note})
-            if rec["status"] == "ok":
-                d = rec["doc"]
-                outputs.write(d)
-                counts["processed"] += 1
-                for e in d["entities"]:
-                    per_type[e["type"]] = per_type.get(e["type"], 0) + 1
-                if html is not None:
-                    html.add(dict(d, text=item.text))
-                progress.update(item.nbytes, rec["words"])
-            else:
-                counts[rec["status"]] += 1
-                problems.add(rec)
-                progress.update(getattr(item, "nbytes", 0), 0)
-                if len(problems) <= MAX_STDERR_PROBLEMS:
-                    progress.close()
-                    print(f"{PROG}: {rec['status']} {rec['source']}: {rec['reason']}", file=sys.stderr)
-                elif len(problems) == MAX_STDERR_PROBLEMS + 1:
-                    print(f"{PROG}: more problems; see {out / 'run_report.json'}", file=sys.stderr)
-        outputs.commit()
-        if html is not None:
-            try:
-                _write_html(write_report, html.documents(), out / "report.html")
-            except Exception as exc:  # the other outputs are complete; report, do not crash
-                html_error = f"cannot write {out / 'report.html'}: {type(exc).__name__}: {exc}"
-    except KeyboardInterrupt:
-        outputs.abort()
-        status, error_note = EXIT_INTERRUPTED, "interrupted"
-    except EngineError as exc:
-        outputs.abort()
-        status, error_note = EXIT_USAGE, str(exc)
-    except OSError as exc:
-        outputs.abort()
-        status, error_note = EXIT_OUTPUT, f"cannot write outputs: {exc.strerror or exc}"
-    except Exception as exc:  # a bug or a lost cluster: no traceback, nothing half-written
-        outputs.abort()
-        status, error_note = EXIT_OUTPUT, f"run aborted: {type(exc).__name__}: {exc}"
-    finally:
-        progress.close()
-        if html is not None:
-            html.close()
-    if status == EXIT_OK and (counts["skipped"] or counts["failed"]):
-        status = EXIT_SOME_FAILED
-    if html_error and status in (EXIT_OK, EXIT_SOME_FAILED):
-        print(f"{PROG}: error: {html_error}", file=sys.stderr)
-        status = EXIT_OUTPUT
-    elapsed = time.time() - started
-    written = [str(p) for p in outputs.paths] if outputs.committed else []
-    if html is not None and (out / "report.html").exists() and not html_error:
-        written.append(str(out / "report.html"))
-    report = {
-        "tool": f"{PROG} {__version__}",
-        "started": dt.datetime.fromtimestamp(started, dt.timezone.utc).isoformat(timespec="seconds"),
-        "elapsed_seconds": round(elapsed, 3),
-        "inputs": args.inputs or [str(BUNDLED_SAMPLE)],
-        "engine": runner.engine_used,
-        "jobs": runner.jobs,
-        "exit_status": status,
-        "complete": outputs.committed,
-        "error": error_note or html_error,
-        "documents": counts,
-        "entities": dict(sorted(per_type.items())),
-        "outputs": written,
-        "problems": [],
-        "warnings": [],
-    }
-    try:
-        _write_run_report(out / "run_report.json", report, problems, warnings)
-    except OSError as exc:
-        print(f"{PROG}: error: cannot write {out / 'run_report.json'}: {exc.strerror or exc}", file=sys.stderr)
-        status = EXIT_OUTPUT if status in (EXIT_OK, EXIT_SOME_FAILED) else status
-    if error_note and status == EXIT_USAGE:
-        print(f"{PROG}: error: {error_note}", file=sys.stderr)
-    elif error_note:
-        print(f"{PROG}: {error_note}; outputs not written (partial files removed); see {out / 'run_report.json'}",
-              file=sys.stderr)
-    if not args.quiet and status != EXIT_USAGE:
-        n_ent = sum(per_type.values())
+
+class _Run:
+    """One run's counts, problems and warnings (spooled to disk), and its report."""
+
+    def __init__(self, args: argparse.Namespace, out: Path, ref, started: float):
+        from .runner import Runner
+
+        self.args = args
+        self.out = out
+        self.started = started
+        self.runner = Runner(engine=args.engine, jobs=args.jobs, scheduler=args.scheduler, reference_date=ref,
+                             batch_docs=args.batch_size, timeout=args.timeout if args.timeout > 0 else None)
+        show = not args.quiet and sys.stderr is not None and sys.stderr.isatty()
+        # the size scan (a stat per file) is only worth it when a progress bar is drawn
+        self.progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE) if show else None, enabled=show)
+        self.counts = {"read": 0, "processed": 0, "skipped": 0, "failed": 0}
+        self.problems = _Spool()  # a corpus with millions of bad lines keeps flat memory
+        self.warnings = _Spool()
+        self.per_type: dict[str, int] = {}
+        self.written: list[str] = []
+
+    def execute(self, folder, formats: list[str], opts: ReadOptions, signals: _Signals) -> int:
+        """Reads, processes and writes; commits the outputs with their report, or keeps the
+        previous ones and writes a failed run's report. Returns the exit status."""
+        from .export import AtomicFile, CommitIncomplete, OutputSet, REPORT_NAME
+        from .runner import EngineError
+
+        outputs = report = None
+        committed, status, error = False, EXIT_OK, None
+        try:
+            outputs = OutputSet(folder, formats)
+            self.consume(outputs, iter_inputs(self.args.inputs, BUNDLED_SAMPLE, opts))
+            sizes = outputs.finish()
+            status = EXIT_SOME_FAILED if self.counts["skipped"] or self.counts["failed"] else EXIT_OK
+            report = AtomicFile(self.out / REPORT_NAME)
+            self.write_report(report.fh, status, None, sizes, None)
+            with signals.deferred():
+                outputs.commit(report)
+            committed = True
+        except CommitIncomplete as exc:
+            committed, status, error = None, EXIT_OUTPUT, f"cannot write outputs: {exc.strerror}"
+        except KeyboardInterrupt as exc:
+            status, error = _stop_reason(exc)
+        except EngineError as exc:
+            status, error = EXIT_USAGE, str(exc)
+        except OSError as exc:
+            status, error = EXIT_OUTPUT, f"cannot write outputs: {exc.strerror or exc}"
+        except Exception as exc:  # a bug or a lost cluster: no traceback, nothing half-written
+            status, error = EXIT_OUTPUT, f"run aborted: {type(exc).__name__}: {exc}"
+        finally:
+            self.progress.close()
+        if committed is False:
+            for t in (outputs, report):
+                if t is not None:
+                    t.abort()
+            with signals.deferred():
+                status = self.write_failed_report(folder, status, error)
+        self.problems.close()
+        self.warnings.close()
+        self.tell(status, error, committed)
+        return status
+
+    def consume(self, outputs, items) -> None:
+        it = self.runner.map(items)
+        try:
+            for item, rec in it:
+                self.add(outputs, item, rec)
+        finally:
+            it.close()  # stops worker processes now when the run is interrupted
+
+    def add(self, outputs, item, rec: dict) -> None:
+        counts = self.counts
+        counts["read"] += 1
+        if isinstance(item, InputDoc):
+            for note in item.notes:
+                self.warnings.add({"source": item.source, "id": item.id, "message": note})
+        if rec["status"] == "ok":
+            d = rec["doc"]
+            outputs.write(d, item.text)
+            counts["processed"] += 1
+            for e in d["entities"]:
+                self.per_type[e["type"]] = self.per_type.get(e["type"], 0) + 1
+            self.progress.update(item.nbytes, rec["words"])
+            return
+        counts[rec["status"]] += 1
+        self.problems.add(rec)
+        self.progress.update(getattr(item, "nbytes", 0), 0)
+        if len(self.problems) <= MAX_STDERR_PROBLEMS:
+            self.progress.close()
+            _say(f"{PROG}: {rec['status']} {rec['source']}: {rec['reason']}")
+        elif len(self.problems) == MAX_STDERR_PROBLEMS + 1:
+            _say(f"{PROG}: more problems; see {self.out / 'run_report.json'}")
+
+    def write_report(self, fh, status: int, error: str | None, sizes: dict[str, int] | None,
+                     previous: str | None) -> None:
+        """``run_report.json`` into ``fh``, with the spooled problem and warning lists streamed in."""
+        self.written = list(sizes or {})
+        report = {
+            "tool": f"{PROG} {__version__}",
+            "started": dt.datetime.fromtimestamp(self.started, dt.timezone.utc).isoformat(timespec="seconds"),
+            "elapsed_seconds": round(time.time() - self.started, 3),
+            "exit_status": status,
+            "complete": sizes is not None,
+            "error": error,
+            "inputs": self.args.inputs or [str(BUNDLED_SAMPLE)],
+            "engine": self.runner.engine_used,
+            "jobs": self.runner.jobs,
+            "documents": self.counts,
+            "entities": dict(sorted(self.per_type.items())),
+            "outputs": self.written,
+            "output_bytes": sizes or {},
+            "previous_run": previous,
+            "problems": [],
+            "warnings": [],
+        }
+        head = json.dumps(report, ensure_ascii=False, indent=1)
+        fh.write(head[:head.index(',\n "problems": []')])
+        for key, spool in (("problems", self.problems), ("warnings", self.warnings)):
+            fh.write(f',\n "{key}": [')
+            for i, rec in enumerate(spool.documents()):
+                fh.write(("," if i else "") + "\n  " + json.dumps(rec, ensure_ascii=False))
+            fh.write("\n ]" if len(spool) else "]")
+        fh.write("\n}\n")
+
+    def write_failed_report(self, folder, status: int, error: str | None) -> int:
+        """The report of a run whose outputs were not written. The report that describes the
+        outputs still on disk is kept as ``run_report.previous.json`` and named in it. If even
+        this cannot be written (disk full), the previous report stays as it was."""
+        from .export import AtomicFile, REPORT_NAME
+
+        try:
+            previous = folder.keep_previous_report()
+            with AtomicFile(self.out / REPORT_NAME) as fh:
+                self.write_report(fh, status, error, None, previous)
+        except Exception as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+            _say(f"{PROG}: error: cannot write {self.out / REPORT_NAME}: {why}; the previous one is unchanged")
+            return EXIT_OUTPUT if status in (EXIT_OK, EXIT_SOME_FAILED) else status
+        return status
+
+    def tell(self, status: int, error: str | None, committed: bool | None) -> None:
+        """The last words on stderr and the summary line on stdout."""
+        out = self.out
+        if error and status == EXIT_USAGE:
+            _say(f"{PROG}: error: {error}")
+        elif error and committed is None:
+            _say(f"{PROG}: {error}")
+        elif error:
+            _say(f"{PROG}: {error}; outputs not written (partial files removed); see {out / 'run_report.json'}")
+        if self.args.quiet or status == EXIT_USAGE:
+            return
+        per_type, counts = self.per_type, self.counts
         kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "topic"))
-        dup = f", {len(warnings)} warnings" if len(warnings) else ""
-        print(f"{counts['read']} documents read: {counts['processed']} processed, {counts['skipped']} skipped, "
-              f"{counts['failed']} failed{dup}; {n_ent} entities ({kinds}) in {elapsed:.1f} s -> {out}/ "
-              f"({', '.join(Path(p).name for p in written) or 'nothing written'}, run_report.json)")
-    return status
+        dup = f", {len(self.warnings)} warnings" if len(self.warnings) else ""
+        names = ", ".join(Path(p).name for p in self.written) if committed else "nothing written"
+        _say(f"{counts['read']} documents read: {counts['processed']} processed, {counts['skipped']} skipped, "
+             f"{counts['failed']} failed{dup}; {sum(per_type.values())} entities ({kinds}) in "
+             f"{time.time() - self.started:.1f} s -> {out}/ ({names}, run_report.json)", err=False)
 
 
 class _Spool:
-    """Records (report documents, problems) spooled to a temporary file so memory stays flat."""
+    """Records (problems, warnings) spooled to a temporary file so memory stays flat."""
 
     def __init__(self):
         import tempfile
@@ -326,53 +491,40 @@ class _Spool:
         self.fh.flush()
         self.fh.seek(0)
         for line in self.fh:
-            yield json.loads(line)
+            try:
+                yield json.loads(line)
+            except ValueError:  # the last line, cut by a signal while it was written
+                return
 
     def close(self) -> None:
         self.fh.close()
 
 
-def _write_run_report(path: Path, report: dict, problems: _Spool, warnings: _Spool) -> None:
-    """``run_report.json``, with the spooled problem and warning lists streamed in, atomically."""
-    from .export import AtomicFile
-
-    head = json.dumps(report, ensure_ascii=False, indent=1)
-    cut = head.index(',\n "problems": []')
-    with AtomicFile(path) as fh:
-        fh.write(head[:cut])
-        for key, spool in (("problems", problems), ("warnings", warnings)):
-            fh.write(f',\n "{key}": [')
-            for i, rec in enumerate(spool.documents()):
-                fh.write(("," if i else "") + "\n  " + json.dumps(rec, ensure_ascii=False))
-            fh.write("\n ]" if len(spool) else "]")
-        fh.write("\n}\n")
-    problems.close()
-    warnings.close()
-
-
-def _write_html(write_report, documents, path: Path) -> None:
-    """Calls the report writer on a temporary name in the same folder, then renames."""
-    tmp = path.with_name(f".{path.name}.part.html")
-    try:
-        write_report(documents, tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def _ensure_streams() -> None:
+    """A standard stream closed when the process started (``2>&-``) is None in Python: give it
+    /dev/null so that nothing that prints can fail."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
+    _ensure_streams()
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    except OSError:  # --help into a closed pipe
+        _silence("stdout")
+        return EXIT_USAGE
     try:
         if args.command == "run":
             return run(args)
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        status, what = _stop_reason(exc)
+        _say(f"{PROG}: {what}")
+        return status
     return EXIT_USAGE
 
 

@@ -9,17 +9,22 @@ Writers take one document at a time, so memory does not grow with the corpus:
 * ``entities.parquet``: one row per entity (CSV columns plus ``extra``, a JSON object of the
   type-specific fields), written in row groups.
 
-Every file is written to a temporary ``.NAME.*.part`` file in the output folder and renamed
-into place only when the run completes (:class:`AtomicFile`), so an interrupted run never
-leaves a truncated file that looks complete. File names are fixed; they never derive from
-document ids.
+Every file is written to a temporary ``.NAME.*.part`` file in the output folder; when the run
+completes, all of them and ``run_report.json`` are renamed into place in one journaled commit
+(:class:`OutputSet`, :class:`OutputFolder`), so that after any failure the folder holds either
+the previous outputs with their report or the new ones with theirs, never a mix and never a
+truncated file that looks complete. A run holds a lock on its output folder. File names are
+fixed; they never derive from document ids.
 """
 
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
+import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable
@@ -28,7 +33,9 @@ CSV_COLUMNS = ["doc_id", "type", "text", "start", "end", "value", "rule", "score
 FORMATS = ("csv", "json", "jsonl", "parquet")
 DEFAULT_FORMATS = ("csv", "json")
 FILE_NAMES = {"csv": "entities.csv", "json": "entities.json", "jsonl": "entities.jsonl",
-              "parquet": "entities.parquet"}
+              "parquet": "entities.parquet", "html": "report.html"}
+#: Every file a run may write besides its report: a commit removes those this run did not write.
+OUTPUT_NAMES = tuple(FILE_NAMES.values())
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -87,7 +94,9 @@ class _Transaction:
 class AtomicFile(_Transaction):
     """A file written under a temporary name in the target folder, renamed on :meth:`commit`.
 
-    :meth:`abort` (or leaving a ``with`` block by an exception) deletes the temporary file.
+    :meth:`finish` flushes it to disk and closes it without renaming (for a commit of several
+    files, :meth:`OutputFolder.commit`); :meth:`abort` (or leaving a ``with`` block by an
+    exception) deletes the temporary file and never raises, even when the disk is full.
     """
 
     def __init__(self, path: Path, mode: str = "w", newline: str | None = None):
@@ -95,21 +104,34 @@ class AtomicFile(_Transaction):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix="." + self.path.name + ".", suffix=".part", dir=self.path.parent)
         if "b" in mode:
-            self.fh = os.fdopen(fd, mode)
+            self.fh = os.fdopen(fd, "wb")
         else:
             # backslashreplace: a lone surrogate (invalid Unicode) cannot stop a run; in JSON
             # its escape reads back as the same code point
-            self.fh = os.fdopen(fd, mode, encoding="utf-8", newline=newline, errors="backslashreplace")
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline=newline, errors="backslashreplace")
+        self.size: int | None = None
         self.done = False
+
+    def finish(self) -> int:
+        """Flushes, syncs and closes the temporary file; returns its size in bytes."""
+        if self.size is None:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            os.fchmod(self.fh.fileno(), _MODE)
+            size = os.fstat(self.fh.fileno()).st_size
+            self.fh.close()
+            self.size = size
+        return self.size
 
     def commit(self) -> None:
         if self.done:
             return
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        os.fchmod(self.fh.fileno(), _MODE)
-        self.fh.close()
-        os.replace(self.tmp, self.path)
+        try:
+            self.finish()
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
         self.done = True
 
     def abort(self) -> None:
@@ -117,32 +139,216 @@ class AtomicFile(_Transaction):
             return
         self.done = True
         try:
-            self.fh.close()
-        finally:
-            try:
-                os.unlink(self.tmp)
-            except FileNotFoundError:
-                pass
+            self.fh.close()  # a flush that fails (disk full) still closes the file
+        except Exception:
+            pass
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
 
     def __enter__(self):
         return self.fh
 
 
+# --- the output folder ------------------------------------------------------------------
+
+REPORT_NAME = "run_report.json"
+PREVIOUS_REPORT_NAME = "run_report.previous.json"
+JOURNAL_NAME = ".arabic-news-extract.commit"
+_HELD_LOCKS: set[int] = set()
 
 
-class _FileWriter:
-    """A streaming writer over one atomic file: ``commit`` renames it in place, ``abort`` removes it."""
+def _close_held_locks() -> None:
+    """In a forked worker: drop the inherited descriptors of output-folder locks, so that a
+    worker outliving its parent cannot keep a folder locked (the lock stays the parent's)."""
+    for fd in list(_HELD_LOCKS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
+
+
+class FolderBusy(Exception):
+    """Another run holds the output folder."""
+
+
+class CommitIncomplete(OSError):
+    """A rename failed after the commit's journal was written: the next run completes it."""
+
+
+class OutputFolder:
+    """The output folder of one run: an exclusive lock (``flock`` on the folder, released
+    when the run ends, even if it is killed), the completion of a commit a crash interrupted,
+    and the commit of a run's files all together (:meth:`commit`).
+
+    A commit writes a journal (``.arabic-news-extract.commit``: the renames and removals to
+    do) before its first rename and deletes it after the last, so a run killed in between
+    leaves a journal that the next run in the folder carries out first.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.fd)
+            raise FolderBusy(f"output directory {self.path} is in use by another run "
+                             f"(wait for it to end, or choose another -o)") from None
+        except OSError:
+            pass  # a file system without flock (some network mounts): no lock, the rest holds
+        _HELD_LOCKS.add(self.fd)
+        try:
+            self.recover()
+        except BaseException:
+            self.close()
+            raise
+
+    def recover(self) -> list[str]:
+        """Carries out the journal of an interrupted commit, if any, and removes temporary files
+        that runs killed while writing left behind; returns the names renamed into place."""
+        done: list[str] = []
+        journal = self.path / JOURNAL_NAME
+        if journal.exists():
+            try:
+                plan = json.loads(journal.read_text(encoding="utf-8"))
+                done = self._apply(plan["rename"], plan["remove"])
+            except (ValueError, KeyError, TypeError):
+                pass  # written atomically, so never half a journal; an unreadable one is dropped
+            journal.unlink(missing_ok=True)
+        for name in os.listdir(self.path):
+            if _is_debris(name):
+                (self.path / name).unlink(missing_ok=True)
+        return done
+
+    def _apply(self, rename: list, remove: list) -> list[str]:
+        done = []
+        for tmp, final in rename:
+            if (self.path / tmp).exists():
+                os.replace(self.path / tmp, self.path / final)
+                done.append(final)
+        for name in remove:
+            (self.path / name).unlink(missing_ok=True)
+        os.fsync(self.fd)
+        return done
+
+    def commit(self, files: list[AtomicFile], remove: Iterable[str] = ()) -> None:
+        """Renames finished temporary files into place together, and removes ``remove``.
+
+        Nothing is renamed before the journal is on disk; after it, only renames and removals
+        happen (no data is written), and a crash is completed by the next run.
+        """
+        rename = [[Path(f.tmp).name, f.path.name] for f in files]
+        finals = {final for _, final in rename}
+        plan = {"rename": rename, "remove": sorted(set(remove) - finals)}
+        journal = AtomicFile(self.path / JOURNAL_NAME)
+        with journal as fh:
+            fh.write(json.dumps(plan, ensure_ascii=False))
+        os.fsync(self.fd)
+        for f in files:
+            f.done = True  # from here on the journal owns the temporary files
+        try:
+            self._apply(rename, plan["remove"])
+            os.unlink(self.path / JOURNAL_NAME)
+        except OSError as exc:
+            raise CommitIncomplete(exc.errno, f"{exc.strerror or exc}; the commit is in {JOURNAL_NAME} "
+                                              f"and the next run in {self.path} completes it") from exc
+
+    def keep_previous_report(self) -> str | None:
+        """Before a failed run replaces ``run_report.json``: if that report is a complete one
+        (it describes the outputs still on disk), it is kept as ``run_report.previous.json``.
+        Returns the name of the report that describes the outputs on disk, or ``None``."""
+        current, previous = self.path / REPORT_NAME, self.path / PREVIOUS_REPORT_NAME
+        if current.exists() and _report_is_complete(current):
+            tmp = self.path / f".{PREVIOUS_REPORT_NAME}.{os.getpid()}.part"
+            tmp.unlink(missing_ok=True)
+            try:
+                try:
+                    os.link(current, tmp)  # no copy: the same file under a second name
+                except OSError:
+                    shutil.copyfile(current, tmp)
+                os.replace(tmp, previous)
+            finally:
+                tmp.unlink(missing_ok=True)
+            os.fsync(self.fd)
+        return PREVIOUS_REPORT_NAME if previous.exists() else None
+
+    def close(self) -> None:
+        if self.fd is not None:
+            _HELD_LOCKS.discard(self.fd)
+            os.close(self.fd)  # releases the lock
+            self.fd = None
+
+    def __enter__(self) -> "OutputFolder":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        self.close()
+        return False
+
+
+def _is_debris(name: str) -> bool:
+    """A temporary file of ours (``.entities.csv.k2j3.part``), left by a killed run."""
+    if not (name.startswith(".") and name.endswith(".part")):
+        return False
+    return any(name.startswith(f".{known}.") for known in (*OUTPUT_NAMES, REPORT_NAME, PREVIOUS_REPORT_NAME,
+                                                            JOURNAL_NAME))
+
+
+_COMPLETE = re.compile(rb'"complete": (true|false)')
+
+
+def _report_is_complete(path: Path) -> bool:
+    """``"complete"`` of a run report, read without loading its (possibly long) problem list:
+    the first match is the top-level key, since a JSON string cannot hold an unescaped quote."""
+    try:
+        with open(path, "rb") as fh:
+            tail = b""
+            for chunk in iter(lambda: fh.read(1 << 16), b""):
+                m = _COMPLETE.search(tail + chunk)
+                if m:
+                    return m.group(1) == b"true"
+                tail = chunk[-32:]
+    except OSError:
+        pass
+    return False
+
+
+# --- writers ----------------------------------------------------------------------------
+
+class FileWriter:
+    """A streaming writer over one atomic file: ``close`` writes what ends the file, ``commit``
+    renames it in place on its own, ``abort`` removes it (and never raises)."""
 
     file: AtomicFile
+    wants_text = False  # True: ``write`` gets the document with its original ``"text"``
+
+    def close(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        """Releases what the writer holds besides its file (on abort)."""
 
     def commit(self) -> None:
+        if self.file.size is None and not self.file.done:
+            self.close()
         self.file.commit()
 
     def abort(self) -> None:
+        try:
+            self.discard()
+        except Exception:
+            pass
         self.file.abort()
 
 
-class CsvWriter(_FileWriter):
+class CsvWriter(FileWriter):
     def __init__(self, path: Path):
         self.file = AtomicFile(path, newline="")
         self.writer = csv.DictWriter(self.file.fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
@@ -155,7 +361,7 @@ class CsvWriter(_FileWriter):
             self.rows += 1
 
 
-class JsonWriter(_FileWriter):
+class JsonWriter(FileWriter):
     def __init__(self, path: Path):
         self.file = AtomicFile(path)
         self.file.fh.write('{"documents": [\n')
@@ -167,13 +373,11 @@ class JsonWriter(_FileWriter):
         self.file.fh.write(dumps(d))
         self.n += 1
 
-    def commit(self) -> None:
-        if not self.file.done:
-            self.file.fh.write("\n]}\n")
-        self.file.commit()
+    def close(self) -> None:
+        self.file.fh.write("\n]}\n")
 
 
-class JsonlWriter(_FileWriter):
+class JsonlWriter(FileWriter):
     def __init__(self, path: Path):
         self.file = AtomicFile(path)
 
@@ -182,7 +386,18 @@ class JsonlWriter(_FileWriter):
         self.file.fh.write("\n")
 
 
-class ParquetWriter:
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _arrow_safe(v: Any) -> Any:
+    """A string Arrow can hold (UTF-8): lone surrogates written ``\\udcca``, as the other
+    writers' ``backslashreplace`` writes them."""
+    if isinstance(v, str) and _SURROGATES.search(v):
+        return v.encode("utf-8", "backslashreplace").decode("utf-8")
+    return v
+
+
+class ParquetWriter(FileWriter):
     """One row per entity; buffered into row groups of ``row_group`` rows."""
 
     def __init__(self, path: Path, row_group: int = 50_000):
@@ -216,72 +431,113 @@ class ParquetWriter:
 
     def _flush(self) -> None:
         if self.buf["doc_id"]:
-            self.writer.write_table(self.pa.Table.from_pydict(self.buf, schema=self.schema))
+            try:
+                table = self.pa.Table.from_pydict(self.buf, schema=self.schema)
+            except (UnicodeError, self.pa.ArrowException):
+                table = self.pa.Table.from_pydict(
+                    {k: [_arrow_safe(v) for v in vs] for k, vs in self.buf.items()}, schema=self.schema)
+            self.writer.write_table(table)
             self.buf = {n: [] for n in self.schema.names}
 
-    def commit(self) -> None:
-        if not self.file.done:
-            self._flush()
-            self.writer.close()
-        self.file.commit()
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
 
-    def abort(self) -> None:
-        try:
-            self.writer.close()
-        except Exception:
-            pass
-        self.file.abort()
+    def discard(self) -> None:
+        self.writer.close()
 
 
-_WRITERS = {"csv": CsvWriter, "json": JsonWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter}
+def _html_writer(path: Path):
+    from .report import HtmlReportWriter
+
+    return HtmlReportWriter(path)
+
+
+_WRITERS = {"csv": CsvWriter, "json": JsonWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter,
+            "html": _html_writer}
 
 
 class OutputSet(_Transaction):
-    """The output files of a run, written as documents finish.
+    """The output files of a run, written as documents finish, committed all together or not
+    at all.
 
     ``with OutputSet(outdir, ["csv", "json"]) as out: out.write(doc_dict)`` commits every file
     on success and removes the temporary files on an exception (or ``KeyboardInterrupt``).
+    The CLI passes an :class:`OutputFolder` it holds, calls :meth:`finish` (sizes of the
+    files, for the run report), then :meth:`commit` with the report, which joins the same
+    commit; the files of earlier runs this one did not write are removed with it, so the
+    report always lists exactly the outputs on disk. New output files join as formats.
     """
 
-    def __init__(self, outdir: Path, formats: Iterable[str] = DEFAULT_FORMATS):
-        self.outdir = Path(outdir)
+    def __init__(self, outdir: "Path | OutputFolder", formats: Iterable[str] = DEFAULT_FORMATS):
+        self.folder = outdir if isinstance(outdir, OutputFolder) else None
+        self._own_folder = self.folder is None
+        self.outdir = self.folder.path if self.folder else Path(outdir)
         self.formats = list(dict.fromkeys(formats))
         for f in self.formats:
             if f not in _WRITERS:
                 raise ValueError(f"unknown output format {f!r} (choose from {', '.join(FORMATS)})")
         self.writers: dict[str, Any] = {}
+        self.documents = 0
+        self.entities = 0
+        self.committed = False
         try:
+            if self.folder is None:
+                self.folder = OutputFolder(self.outdir)
             for f in self.formats:
                 self.writers[f] = _WRITERS[f](self.outdir / FILE_NAMES[f])
         except BaseException:
             self.abort()
             raise
-        self.documents = 0
-        self.entities = 0
-        self.committed = False
 
     @property
     def paths(self) -> list[Path]:
         return [self.outdir / FILE_NAMES[f] for f in self.formats]
 
-    def write(self, d: dict[str, Any]) -> None:
+    def write(self, d: dict[str, Any], text: str | None = None) -> None:
         for w in self.writers.values():
-            w.write(d)
+            w.write(dict(d, text=text) if w.wants_text else d)
         self.documents += 1
         self.entities += len(d["entities"])
 
-    def commit(self) -> None:
-        for w in self.writers.values():
-            w.commit()
+    def finish(self) -> dict[str, int]:
+        """Ends, flushes and syncs every file (still under its temporary name); returns
+        ``{final path: size in bytes}``."""
+        sizes = {}
+        for f, w in self.writers.items():
+            if w.file.size is None:
+                w.close()
+            sizes[str(self.outdir / FILE_NAMES[f])] = w.file.finish()
+        return sizes
+
+    def commit(self, report: AtomicFile | None = None) -> None:
+        """Renames every file into place in one commit; with the run ``report``, also removes
+        the outputs of earlier runs that this run did not write."""
+        self.finish()
+        files = [w.file for w in self.writers.values()] + ([report] if report else [])
+        if report is not None:
+            report.finish()
+            stale = set(OUTPUT_NAMES) | {PREVIOUS_REPORT_NAME}
+        else:
+            stale = set()
+        self.folder.commit(files, stale)
         self.committed = True
+        self._release()
 
     def abort(self) -> None:
         for w in self.writers.values():
-            w.abort()
+            try:
+                w.abort()
+            except Exception:  # abort the others whatever happens to one
+                pass
+        self._release()
+
+    def _release(self) -> None:
+        if self._own_folder and self.folder is not None:
+            self.folder.close()
 
     def __enter__(self) -> "OutputSet":
         return self
-
 
 
 def write_atomic_text(path: Path, text: str) -> None:
@@ -290,8 +546,9 @@ def write_atomic_text(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def _write_all(writer, docs: Iterable[dict[str, Any]]):
-    """Feeds every document to a streaming writer; removes its partial file on any error."""
+def write_all(writer, docs: Iterable[dict[str, Any]]):
+    """Feeds every document to a streaming writer and commits it; removes its partial file on
+    any error."""
     try:
         for d in docs:
             writer.write(d)
@@ -304,12 +561,12 @@ def _write_all(writer, docs: Iterable[dict[str, Any]]):
 
 def write_csv(docs: Iterable[dict[str, Any]], path: Path) -> int:
     """Writes ``entities.csv`` (one row per entity mention); returns the row count."""
-    return _write_all(CsvWriter(path), docs).rows
+    return write_all(CsvWriter(path), docs).rows
 
 
 def write_json(docs: Iterable[dict[str, Any]], path: Path) -> int:
     """Writes ``entities.json`` as ``{"documents": [...]}``; returns the document count."""
-    return _write_all(JsonWriter(path), docs).n
+    return write_all(JsonWriter(path), docs).n
 
 
 def write_jsonl(docs: Iterable[dict[str, Any]], path: Path) -> int:
@@ -321,5 +578,5 @@ def write_jsonl(docs: Iterable[dict[str, Any]], path: Path) -> int:
             count[0] += 1
             yield d
 
-    _write_all(JsonlWriter(path), counted())
+    write_all(JsonlWriter(path), counted())
     return count[0]

@@ -11,17 +11,22 @@ Highlights may overlap (key phrases of type ``topic`` can contain names): the te
 at every entity boundary and nested ``<mark>`` elements are opened and closed as the set of
 covering entities changes, so the markup stays well formed and an entity that crosses
 another is drawn in two pieces with the same tooltip.
+
+The page is streamed (:class:`HtmlReportWriter`, one of a run's outputs): memory does not grow
+with the number of documents; the first :data:`MAX_DOCUMENTS` are shown in full, all count.
 """
 
 from __future__ import annotations
 
 import html
+import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
 from .document import ENTITY_TYPES
-from .export import AtomicFile
+from .export import AtomicFile, FileWriter, write_all
 
 #: Display order, Arabic caption and colour of each entity type.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -171,20 +176,41 @@ def _table(rows: list[dict[str, Any]], etype: str) -> str:
     return f"<table>{head}{''.join(body)}</table>"
 
 
-def _counts_table(documents: list[dict[str, Any]], types: list[str], shown: int) -> str:
-    """Entity counts per document (the first ``shown`` documents) and in total (all)."""
+class _Summary:
+    """What the page's header shows, gathered one document at a time (documents are not kept):
+    counts per type in total, and the id and counts of each document shown in full."""
+
+    def __init__(self, max_documents: int | None):
+        self.max = max_documents
+        self.n = self.n_ent = 0
+        self.total: Counter = Counter()
+        self.rows: list[tuple[Any, Counter]] = []
+
+    def add(self, doc: dict[str, Any]) -> bool:
+        """Counts ``doc``; True if it is shown in full."""
+        c = Counter(str(e.get("type")) for e in doc.get("entities", []))
+        self.total.update(c)
+        self.n_ent += sum(c.values())
+        self.n += 1
+        if self.max is not None and len(self.rows) >= self.max:
+            return False
+        self.rows.append((doc.get("id"), c))
+        return True
+
+    @property
+    def types(self) -> list[str]:
+        return _types_in_order(set(ENTITY_TYPES) | set(self.total))
+
+
+def _counts_table(summary: _Summary, types: list[str]) -> str:
+    """Entity counts per document shown and in total (all documents)."""
     head = "<tr><th>الوثيقة</th>" + "".join(f'<th class="{_e(t)}">{_e(TYPE_STYLE.get(t, (t,))[0])}</th>'
                                            for t in types) + "<th>المجموع</th></tr>"
-    rows, total = [], Counter()
-    for i, d in enumerate(documents):
-        c = Counter(str(e.get("type")) for e in d.get("entities", []))
-        total.update(c)
-        if i < shown:
-            rows.append(f"<tr><td><bdi>{_e(d.get('id'))}</bdi></td>"
-                        + "".join(f'<td class="num">{c.get(t, 0)}</td>' for t in types)
-                        + f'<td class="num">{sum(c.values())}</td></tr>')
-    if len(documents) > shown:
-        rows.append(f'<tr><td colspan="{len(types) + 2}">… {len(documents) - shown} وثيقة أخرى</td></tr>')
+    rows = [f"<tr><td><bdi>{_e(doc_id)}</bdi></td>" + "".join(f'<td class="num">{c.get(t, 0)}</td>' for t in types)
+            + f'<td class="num">{sum(c.values())}</td></tr>' for doc_id, c in summary.rows]
+    if summary.n > len(summary.rows):
+        rows.append(f'<tr><td colspan="{len(types) + 2}">… {summary.n - len(summary.rows)} وثيقة أخرى</td></tr>')
+    total = summary.total
     rows.append("<tr><th>المجموع</th>" + "".join(f'<th class="num">{total.get(t, 0)}</th>' for t in types)
                 + f'<th class="num">{sum(total.values())}</th></tr>')
     return f"<table>{head}{''.join(rows)}</table>"
@@ -243,19 +269,14 @@ def diff_fragment(text: str, spans: Iterable[dict[str, Any]], caption: str | Non
             f'<ul class="legend">{legend}</ul><div class="article" dir="rtl">{highlight(text, spans)}</div></div>')
 
 
-def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير استخراج الكيانات",
-                  max_documents: int | None = MAX_DOCUMENTS) -> str:
-    """The whole report as a string (see :func:`write_report`)."""
-    docs = list(documents)
-    shown = len(docs) if max_documents is None else min(len(docs), max_documents)
-    types = _types_in_order(set(ENTITY_TYPES) | {str(e.get("type")) for d in docs for e in d.get("entities", [])})
-    n_ent = sum(len(d.get("entities", [])) for d in docs)
+TITLE = "تقرير استخراج الكيانات"
+
+
+def _page_head(summary: _Summary, title: str) -> str:
+    """The page up to the first document section (summary, table of contents)."""
+    types = summary.types
     inputs, toggle_css = _toggle_inputs(types)
-    toc = "".join(f'<li><a href="#doc-{i}"><bdi>{_e(d.get("id"))}</bdi></a></li>' for i, d in enumerate(docs[:shown]))
-    body = "\n".join(document_html(d, anchor=f"doc-{i}") for i, d in enumerate(docs[:shown]))
-    if shown < len(docs):
-        body += (f'\n<p class="warn">عُرضت أول {shown} وثيقة من أصل {len(docs)}؛ '
-                 "المخرجات الكاملة في entities.json و entities.csv.</p>")
+    toc = "".join(f'<li><a href="#doc-{i}"><bdi>{_e(doc_id)}</bdi></a></li>' for i, (doc_id, _) in enumerate(summary.rows))
     return f"""<!DOCTYPE html>
 <html dir="rtl" lang="ar">
 <head>
@@ -269,24 +290,69 @@ def render_report(documents: Iterable[dict[str, Any]], title: str = "تقرير 
 {inputs}
 <header>
 <h1>{_e(title)}</h1>
-<p class="meta">الوثائق: {len(docs)} · الكيانات: {n_ent}</p>
+<p class="meta">الوثائق: {summary.n} · الكيانات: {summary.n_ent}</p>
 {legend_html(types, toggles=True)}
 <p class="meta">انقر على نوع في المفتاح لإخفاء تظليله أو إظهاره؛ مرّر المؤشر فوق كيان لرؤية قيمته والقاعدة.</p>
 <h2>ملخص</h2>
-{_counts_table(docs, types, shown)}
+{_counts_table(summary, types)}
 <ul>{toc}</ul>
 </header>
 <main>
-{body}
-</main>
-</body>
-</html>
 """
+
+
+def _page_tail(summary: _Summary) -> str:
+    shown = len(summary.rows)
+    warn = ""
+    if shown < summary.n:
+        warn = (f'\n<p class="warn">عُرضت أول {shown} وثيقة من أصل {summary.n}؛ '
+                "المخرجات الكاملة في entities.json و entities.csv.</p>")
+    return f"{warn}\n</main>\n</body>\n</html>\n"
+
+
+def render_report(documents: Iterable[dict[str, Any]], title: str = TITLE,
+                  max_documents: int | None = MAX_DOCUMENTS) -> str:
+    """The whole report as a string (see :func:`write_report`, which streams it to a file)."""
+    summary = _Summary(max_documents)
+    sections = [document_html(d, anchor=f"doc-{len(summary.rows) - 1}") for d in documents if summary.add(d)]
+    return _page_head(summary, title) + "\n".join(sections) + _page_tail(summary)
+
+
+class HtmlReportWriter(FileWriter):
+    """``report.html``, streamed: each document shown in full is rendered when it arrives into
+    an unnamed temporary file in the output folder, and the page (header with the counts of
+    all documents, then those sections) is assembled at :meth:`close`. Memory does not grow
+    with the corpus. One of the run's outputs (:class:`pipeline.export.OutputSet`)."""
+
+    wants_text = True
+
+    def __init__(self, path: Path, max_documents: int | None = MAX_DOCUMENTS, title: str = TITLE):
+        self.file = AtomicFile(path)
+        self.title = title
+        self.summary = _Summary(max_documents)
+        self.sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors="backslashreplace",
+                                               dir=self.file.path.parent)
+
+    def write(self, doc: dict[str, Any]) -> None:
+        if self.summary.add(doc):
+            n = len(self.summary.rows) - 1
+            self.sections.write(("\n" if n else "") + document_html(doc, anchor=f"doc-{n}"))
+
+    def close(self) -> None:
+        fh = self.file.fh
+        fh.write(_page_head(self.summary, self.title))
+        self.sections.seek(0)
+        shutil.copyfileobj(self.sections, fh)
+        self.sections.close()
+        fh.write(_page_tail(self.summary))
+
+    def discard(self) -> None:
+        self.sections.close()
 
 
 def write_report(documents: Iterable[dict[str, Any]], path: Path,
                  max_documents: int | None = MAX_DOCUMENTS) -> Path:
-    """Writes the self-contained HTML report atomically (temp file, then rename).
+    """Writes the self-contained HTML report atomically (temp file, then rename), streamed.
 
     Args:
         documents: ``Document.to_dict()`` dicts, each with the original ``"text"`` added.
@@ -297,9 +363,8 @@ def write_report(documents: Iterable[dict[str, Any]], path: Path,
         ``path``.
     """
     path = Path(path)
-    page = render_report(documents, max_documents=max_documents)
-    with AtomicFile(path) as fh:
-        fh.write(page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_all(HtmlReportWriter(path, max_documents), documents)
     return path
 
 

@@ -89,7 +89,8 @@ def _deadline(seconds: float | None):
 def process_item(item: Item, reference_date: dt.date | None = None, timeout: float | None = None) -> dict[str, Any]:
     """Processes one input; never raises (errors become records with the input location).
 
-    ``timeout``: seconds after which the document is abandoned and reported as failed.
+    ``timeout``: seconds of processing after which the document is abandoned and reported as
+    failed; building the pipeline (a cold cache) does not count.
     """
     if isinstance(item, InputError):
         return {"status": "skipped", "source": item.source, "id": item.id, "reason": item.reason}
@@ -100,8 +101,9 @@ def process_item(item: Item, reference_date: dt.date | None = None, timeout: flo
             date, source = reference_date, "cli"
         else:
             date, source = None, None
+        nlp = _pipeline()  # start-up is not processing: outside the deadline
         with _deadline(timeout):
-            doc = _pipeline().process(item.text, item.id, date, source)
+            doc = nlp.process(item.text, item.id, date, source)
         words = sum(1 for t in doc.tokens if t.kind == "word")
         return {"status": "ok", "doc": doc.to_dict(), "words": words}
     except DocumentTimeout:
@@ -122,7 +124,52 @@ def process_batch(items: list[Item], reference_date: dt.date | None = None,
 
 
 def _init_worker() -> None:
-    _pipeline()  # build once per worker process
+    """A worker process: it ends with its parent; default SIGTERM/SIGHUP (a fork inherits the
+    CLI's handlers, which would turn the parent's ``terminate()`` into an exception the worker
+    survives); Ctrl-C left to the parent (which stops the workers); the pipeline built once."""
+    _exit_with_parent(os.getppid())
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _pipeline()
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """Ends this worker when its parent is gone without stopping it (SIGKILL, out of memory):
+    a worker blocked on the task queue would otherwise live on as an orphan."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _stop_workers(pool) -> None:
+    """Stops a pool's worker processes at once: an interrupted run neither waits for their
+    batches nor leaves them running.
+
+    A worker killed while it writes a result leaves half a message in the result pipe, and
+    the pool's manager thread would wait for the rest forever, since this process holds the
+    pipe's other end too (shutdown, and the interpreter's exit, would hang): once the workers
+    are gone that end is closed, the manager reads end-of-file and shuts the pool down as
+    broken. (Pool internals ``_processes`` and ``_result_queue``, looked up defensively.)
+    """
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        try:
+            proc.terminate()
+        except Exception:
+            pass
+    for proc in procs:
+        proc.join(10)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 def _batches(items: Iterable[Item], max_docs: int, max_chars: int) -> Iterator[list[Item]]:
@@ -229,6 +276,7 @@ class Runner:
             except Exception as exc:
                 yield from zip(batch, _failed(batch, exc))
 
+        finished = False
         try:
             for b in batches:
                 pending.append((b, state["pool"].submit(process_batch, b, self.reference_date, self.timeout)))
@@ -236,7 +284,10 @@ class Runner:
                     yield from collect(*pending.popleft())
             while pending:
                 yield from collect(*pending.popleft())
+            finished = True
         finally:
+            if not finished:  # interrupted, or the caller stopped reading
+                _stop_workers(state["pool"])
             state["pool"].shutdown(wait=True, cancel_futures=True)
 
     def _one_by_one(self, pool, new_pool, item: Item):

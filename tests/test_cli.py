@@ -158,19 +158,23 @@ def test_processing_failure_is_reported_and_the_run_continues(tmp_path, monkeypa
 
 
 def test_html_report_gets_documents_with_text(tmp_path, monkeypatch):
-    seen = {}
+    from pipeline import report
 
-    def write_report(documents, path):
-        seen["docs"] = list(documents)
-        path.write_text("<html></html>", encoding="utf-8")
+    seen = []
+    real = report.HtmlReportWriter.write
 
-    monkeypatch.setitem(sys.modules, "pipeline.report", types.SimpleNamespace(write_report=write_report))
+    def write(self, doc):
+        seen.append((doc["id"], doc["text"]))
+        real(self, doc)
+
+    monkeypatch.setattr(report.HtmlReportWriter, "write", write)
     f = tmp_path / "a.txt"
     f.write_text(AR1, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["run", str(f), "-o", str(out), "--html", "--quiet"]) == EXIT_OK
-    assert (out / "report.html").read_text() == "<html></html>"
-    assert [(d["id"], d["text"]) for d in seen["docs"]] == [("a", AR1)]
+    assert seen == [("a", AR1)]
+    assert "<html" in (out / "report.html").read_text(encoding="utf-8")
+    assert "text" not in json.loads((out / "entities.json").read_text(encoding="utf-8"))["documents"][0]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
@@ -214,17 +218,22 @@ def test_interrupted_run_leaves_previous_outputs_and_no_partial_file(tmp_path, m
         f"arabic-news-extract: interrupted; outputs not written (partial files removed); see {out / 'run_report.json'}")
 
 
-def test_failing_html_report_keeps_the_other_outputs_and_exits_3(tmp_path, monkeypatch, capsys):
-    def write_report(documents, path):
+def test_failing_html_report_writes_no_output_and_exits_3(tmp_path, monkeypatch, capsys):
+    """The report is one of the outputs: they are all written, or none is."""
+    from pipeline import report
+
+    def write(self, doc):
         raise ValueError("template missing")
 
-    monkeypatch.setitem(sys.modules, "pipeline.report", types.SimpleNamespace(write_report=write_report))
+    monkeypatch.setattr(report.HtmlReportWriter, "write", write)
     out = tmp_path / "out"
     assert main(["run", str(_three_docs(tmp_path)), "-o", str(out), "--html", "--quiet", "-j", "1"]) == 3
-    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "entities.json", "run_report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["run_report.json"]
     assert capsys.readouterr().err.strip() == (
-        f"arabic-news-extract: error: cannot write {out / 'report.html'}: ValueError: template missing")
-    assert _report(out)["complete"] is True
+        "arabic-news-extract: run aborted: ValueError: template missing; outputs not written (partial files "
+        f"removed); see {out / 'run_report.json'}")
+    rep = _report(out)
+    assert (rep["complete"], rep["exit_status"], rep["outputs"], rep["previous_run"]) == (False, 3, [], None)
 
 
 def test_write_failure_exits_3(tmp_path, monkeypatch, capsys):

@@ -176,8 +176,8 @@ def test_csv_rows_with_quotes_newlines_and_locations(tmp_path):
                  f'b,"سطر أول\nسطر ثان",\n'
                  'c,,2022-02-03\n', encoding="utf-8")
     items = list(read_csv(p))
-    assert [(type(i).__name__, i.source) for i in items] == [
-        ("InputDoc", f"{p}:2"), ("InputDoc", f"{p}:4"), ("InputError", f"{p}:5")]
+    assert [(type(i).__name__, i.source) for i in items] == [  # a row's first physical line
+        ("InputDoc", f"{p}:2"), ("InputDoc", f"{p}:3"), ("InputError", f"{p}:5")]
     assert items[0].date == dt.date(2022, 2, 2)
     assert items[1].text == "سطر أول\nسطر ثان"
     assert items[2].reason == 'empty "text"'

@@ -60,6 +60,7 @@ class _Form:
     values: list[str] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     unique: bool = False
+    best: float = 0.0
 
     def add(self, start: int, value: str, score: float) -> None:
         self.starts.append(start)
@@ -72,11 +73,12 @@ class _Form:
         self.values = [self.values[k] for k in order]
         self.scores = [self.scores[k] for k in order]
         self.unique = len(set(self.values)) == 1
+        self.best = max(self.scores)
 
     def lookup(self, pos: int) -> tuple[str, float]:
         """The value nearest before ``pos`` (else the first after it) and its score."""
         if self.unique:
-            return self.values[0], max(self.scores)
+            return self.values[0], self.best
         k = bisect.bisect_right(self.starts, pos) - 1
         if k < 0:
             k = 0

@@ -21,6 +21,7 @@ step                   decision
 ``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
 ``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
 ``particle``           a particle continues the name when a name word follows it
+``next_person``        a given name right after a family name with the article: **stop**
 ``known_word``         a word of a well-known name continues it
 ``ali``                ``علي`` inside a name, not the preposition ``على``
 ``ordinal``            a regnal ordinal after a given name, then **stop**
@@ -88,11 +89,13 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._particle, self._known_word, self._ali, self._ordinal, self._title_family,
-            self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
+            self._bound, self._particle, self._next_person, self._known_word, self._ali, self._ordinal,
+            self._title_family, self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
-            self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late, self._second, self._rare,
+            self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
+            self._second, self._rare,
         )
+        self._for_word: dict[str, tuple] = {}  # word type -> the steps that concern it
 
     # ---- the reading ---------------------------------------------------------------------
     def read(self, ctx, j: int, cut: int, strong: bool, vso: bool = False) -> Span | None:
@@ -130,11 +133,36 @@ class NameExtent:
 
     def _decide(self, ctx, st: _State, t: Token) -> int:
         st.look = self._look(st, t)
-        for step in self.steps:
-            verdict = step(ctx, st, t, t.norm)
+        w = t.norm
+        steps = self._for_word.get(w)
+        if steps is None:
+            if len(self._for_word) > 200_000:
+                self._for_word.clear()
+            steps = self._for_word[w] = tuple(s for s in self.steps if self._gate(s.__name__, w))
+        for step in steps:
+            verdict = step(ctx, st, t, w)
             if verdict is not None:
                 return verdict
         return END
+
+    def _gate(self, step: str, w: str) -> bool:
+        """Whether ``step`` can decide for the word ``w`` at all (its entry test on the word
+        alone), so that each word type runs only the steps that concern it."""
+        x = self.w
+        definite = is_definite(w)
+        gates = {
+            "_particle": w in x.particles, "_next_person": w in x.given or w in x.known_words,
+            "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
+            "_title_family": w in x.title_words and definite,
+            "_family_ends": not definite and w not in x.given and w not in x.known_words,
+            "_accusative": w.endswith("ا") and len(w) >= 4, "_conjunction": w[:1] == "و" and w not in x.given,
+            "_pair": not definite and w[:1] != "و" and w not in x.given,
+            "_verb_after": w not in x.given and w not in x.known_words, "_tail": w in x.tails,
+            "_pronoun": not definite and len(w) >= 4 and w not in x.given, "_given": w in x.given,
+            "_clitic_on_word": w[:1] in "بلكف" and len(w) > 3, "_family_before_boundary": definite,
+            "_definite": definite, "_indefinite_nisba": is_nisba(w), "_accusative_late": w.endswith("ا"),
+        }
+        return gates.get(step, True)
 
     def _look(self, st: _State, t: Token) -> dict:
         """What the steps share about the next word: its frequency, whether the name so far is
@@ -304,10 +332,24 @@ class NameExtent:
         word after عبد (عبد العاطي X) or a transliteration that begins with ال (كارلوس البرتو X)."""
         x = self.w
         words = st.words
-        if len(words) >= 2 and not is_definite(w) and w not in x.given and w not in x.known_words and any(
-                is_definite(y) and words[k - 1] not in x.particles and y not in x.tails
+        def family(k: int, y: str) -> bool:
+            return is_definite(y) and words[k - 1] not in x.particles and y not in x.tails \
                 and y not in x.ordinals and (is_nisba(y) or x.z(y[2:]) >= 2.5)
-                for k, y in enumerate(words) if k):
+
+        if len(words) >= 2 and not is_definite(w) and w not in x.given and w not in x.known_words and any(
+                family(k, y) for k, y in enumerate(words) if k):
+            return END
+        return None
+
+    def _next_person(self, ctx, st, t, w):
+        """A given name (or a word of a known name) right after a family name with the article
+        begins the next person (X الحربي Y ...), outside a nasab (علي بن موسى الرضا ...)."""
+        x = self.w
+        words = st.words
+        y = words[-1]
+        if len(words) >= 2 and (w in x.given or w in x.known_words) and w not in x.tails and is_definite(y) \
+                and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
+                and (is_nisba(y) or x.z(y[2:]) >= 2.5) and not any(v in x.filiation for v in words):
             return END
         return None
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from ...tokenize import peels
 from .extent import NameExtent
 from .page import Cand, Page
-from .words import T, Words
+from .words import F_NAMEISH, T, Words
 
 
 class Consistency:
@@ -108,21 +108,27 @@ class Consistency:
 
     def facilities(self, page: Page) -> None:
         """No person inside a facility name: ملعب الأمير عبد الله الفيصل، جائزة الشيخ زايد."""
-        x, toks = self.w, page.toks
-        found = page.found
-        in_name = [found.covers(k) for k in range(page.n)]
-        # back[k]: the first token at or before k that is no title, saint honorific or name word
-        # (a found name, a given name or a transliteration: ملعب فيليكس X Y)
-        back = [0] * page.n
-        for k, t in enumerate(toks):
-            skip = t.kind == "word" and (t.norm in x.title_words or in_name[k] or t.norm in x.saints
-                                         or x.plain_given(t.norm) or x.foreign_shape(t.norm))
-            back[k] = (back[k - 1] if k else -1) if skip else k
+        x, toks, found = self.w, page.toks, page.found
+        in_name = {k for key in found.items for k in range(key[0], key[1] + 1)}
+        back: dict[int, int] = {}
+
+        def look_back(k: int) -> int:
+            """The first token at or before ``k`` that is no title, saint honorific or name word
+            (a found name, a given name or a transliteration: ملعب فيليكس X Y); memoized, so the
+            walks of all names together are linear."""
+            seen = []
+            while k >= 0 and k not in back and toks[k].kind == "word" and (k in in_name or page.flags[k] & F_NAMEISH):
+                seen.append(k)
+                k -= 1
+            end = back.get(k, k) if k >= 0 else -1
+            for j in seen:
+                back[j] = end
+            return end
+
         for key in list(found.items):  # in the order found
             if key not in found:
                 continue
-            k = found[key].ctx - 1
-            k = back[k] if k >= 0 else -1
+            k = look_back(found[key].ctx - 1)
             if k >= 0 and toks[k].kind == "word" and any(
                     p.key in x.facility for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
                 for other in found.overlapping(*key):

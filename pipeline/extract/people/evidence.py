@@ -75,8 +75,17 @@ class Evidence:
         self.w = words
         self.like = likeness
         self.weights = load_weights() if weights is None else weights
+        self._classes: dict = {}  # memo of word_class and token_class, per word type
 
     def word_class(self, w: str) -> str:
+        c = self._classes.get(w)
+        if c is None:
+            if len(self._classes) > 200_000:
+                self._classes.clear()
+            c = self._classes[w] = self._word_class(w)
+        return c
+
+    def _word_class(self, w: str) -> str:
         x = self.w
         if w in x.particles:
             return "particle"
@@ -99,7 +108,15 @@ class Evidence:
         """Class of the context token ``i`` on ``side`` (``prev`` or ``next``) of a name."""
         if i < 0 or i >= page.n:
             return "start"
-        t, x = page.toks[i], self.w
+        t = page.toks[i]
+        key = (t.norm, t.kind, side)
+        c = self._classes.get(key)
+        if c is None:
+            c = self._classes[key] = self._token_class(t, side)
+        return c
+
+    def _token_class(self, t, side: str) -> str:
+        x = self.w
         if t.kind == "number":
             return "number"
         if t.kind != "word":

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ...document import Document
 from .extent import Span
-from .words import Words
+from .words import F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_SPEECH, F_ACTION, F_VERB, Words
 
 
 @dataclass(slots=True)
@@ -109,6 +109,16 @@ class Page:
         self.ala = frozenset(t.i for t in self.toks if t.norm.endswith("علي") and doc.text[t.end - 1] == "ى")
         self.found = Found(self.n)
         self.title_at: dict[int, tuple[int, str, str]] = {}  # token -> (last token, kind, key) of a title
+        flags = words.flags
+        self.flags = [flags(t.norm) if t.kind == "word" else 0 for t in self.toks]
+        self._where: dict[int, list[int]] = {}
+
+    def where(self, flag: int) -> list[int]:
+        """The tokens whose word type has ``flag`` (:meth:`Words.flags`), in order."""
+        out = self._where.get(flag)
+        if out is None:
+            out = self._where[flag] = [i for i, f in enumerate(self.flags) if f & flag]
+        return out
 
     def _cover(self, doc: Document) -> None:
         """``cover``: token -> type of another extractor's candidate over it (organization wins);

@@ -30,7 +30,7 @@ from ...resources import ResourceError, load_table
 from ...tokenize import peels
 from .chain import OPEN, RoleChain, open_role
 from .extent import NameExtent, Span
-from .words import T, Words, is_definite, is_nisba
+from .words import F_ACTION, F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_SPEECH, F_VERB, T, Words, is_definite, is_nisba
 
 DASHES = frozenset((":", "-", "–", "—"))  # (a lone tatweel is already "-" in the normalized view)
 COMMAS = frozenset(("،", ","))
@@ -176,14 +176,14 @@ class ContextRules:
         no name themselves (an action verb only when a word follows it)."""
         x = self.w
         out: list[str | None] = [None] * page.n
-        for t in page.toks:
-            if t.kind != "word" or page.cover[t.i] in ("organization", "date"):
+        flags = page.flags
+        for i in page.where(F_SPEECH | F_ACTION):
+            if page.cover[i] in ("organization", "date"):
                 continue
-            ps = peels(t.norm)
-            if any(p.key in x.speech and p.clitic in CONJ for p in ps):
-                out[t.i] = "speech"
-            elif page.free_word(t.i + 1) and any(p.key in x.action and p.clitic in CONJ for p in ps):
-                out[t.i] = "action"
+            if flags[i] & F_SPEECH:
+                out[i] = "speech"
+            elif page.free_word(i + 1):
+                out[i] = "action"
         return out
 
     def _triggers(self, page, rule: Rule):
@@ -194,12 +194,14 @@ class ContextRules:
                     yield Trigger(i, last, key)
             return
         verbs = self._verbs[rule.id]
-        for t in page.toks:
-            if t.kind != "word" or page.cover[t.i] in ("organization", "date"):
+        conj_keys = self.w.conj_keys
+        toks = page.toks
+        for i in page.where(F_VERB):
+            if page.cover[i] in ("organization", "date"):
                 continue
-            for p in peels(t.norm):
-                if p.clitic in CONJ and p.key in verbs:
-                    yield Trigger(t.i, t.i, p.key)
+            for key in conj_keys(toks[i].norm):
+                if key in verbs:
+                    yield Trigger(i, i, key)
                     break
 
     # ---- mechanisms ------------------------------------------------------------------------------
@@ -265,9 +267,10 @@ class ContextRules:
 
     def _given(self, page, rule: Rule) -> None:
         """A given name or an Arabic particle, with the clitics a name takes (لمحمد، وأبو)."""
-        x = self.w
-        for t in page.toks:
-            if t.kind != "word" or page.cover[t.i] in ("organization", "date") or page.verb_kind[t.i]:
+        x, toks = self.w, page.toks
+        for i in page.where(F_GIVEN):
+            t = toks[i]
+            if page.cover[i] in ("organization", "date") or page.verb_kind[i]:
                 continue
             zt = x.z(t.norm)
             for p in peels(t.norm):
@@ -297,9 +300,10 @@ class ContextRules:
         """A nationality adjective before a name: ``الفرنسي X``, ``الفرنسية X Y`` (two words), and
         ``الأميركي المخضرم X Y`` (one adjective between)."""
         x, toks = self.w, page.toks
-        for t in toks:
-            if t.kind != "word" or page.cover[t.i] in ("organization", "date") or page.verb_kind[t.i] \
-                    or not page.free_word(t.i + 1) or t.norm in x.stop:
+        for i in page.where(F_NISBA):
+            t = toks[i]
+            if page.cover[i] in ("organization", "date") or page.verb_kind[i] \
+                    or not page.free_word(i + 1) or t.norm in x.stop:
                 continue
             tn = t.norm[1:] if t.norm.startswith("وال") else t.norm
             if tn.startswith("لل") and "ال" + tn[2:] in x.nationality:
@@ -383,9 +387,9 @@ class ContextRules:
         """فرويد يقول، ماكرون قال: a name-like word (or two) right before a speech verb at the start
         of a clause, or before an action verb when the words are rare (أغاسي حقق)."""
         x, toks = self.w, page.toks
-        for t in toks:
-            if t.kind != "word" or t.i == 0 or (t.norm not in x.speech and t.norm not in x.action) \
-                    or t.norm in x.credit:
+        for i in page.where(F_SPEECH | F_ACTION):
+            t = toks[i]
+            if i == 0 or (t.norm not in x.speech and t.norm not in x.action) or t.norm in x.credit:
                 continue
             b = t.i - 1
             a = b
@@ -404,7 +408,9 @@ class ContextRules:
         """كتب - X :، إعداد : X at the start of a sentence; ``<city> : X Y <city> :`` (a
         correspondent's name between two datelines; a single word there is a news agency)."""
         x, toks, n = self.w, page.toks, page.n
-        for t in toks:
+        starts = sorted(set(page.where(F_VERB)) | {i for i, c in page.cand_start.items() if c[0] == "place"})
+        for i in starts:
+            t = toks[i]
             by = t.norm in x.byline
             cs = page.cand_start.get(t.i)
             if t.kind != "word" or t.i + 2 >= n or not (
@@ -431,33 +437,27 @@ class ContextRules:
     def _foreign(self, page, rule: Rule) -> None:
         """Two or more name words with no context, one of them spelled like a transliteration
         (جافريلو برينسيب، كيانو ريفز): read by the name extent, kept when two words long or more."""
-        x, toks = self.w, page.toks
+        x, toks, flags = self.w, page.toks, page.flags
         found = page.found
-        i = 0
-        while i + 1 < page.n:
+        after = -1
+        for i in page.where(F_RUN):  # (a word of a run: a transliteration, a given name, a known word)
+            if i <= after or i + 1 >= page.n or not flags[i + 1] & F_RUN:
+                continue
             a, b = toks[i].norm, toks[i + 1].norm
-            if toks[i].kind == "word" and page.cover[i] is None and not found.covers(i) and page.free_word(i + 1) \
-                    and not found.covers(i + 1) and self._run_word(a) and self._run_word(b) \
-                    and (x.looks_foreign(a) or x.looks_foreign(b)):
+            if page.cover[i] is None and not found.covers(i) and page.free_word(i + 1) \
+                    and not found.covers(i + 1) and (x.looks_foreign(a) or x.looks_foreign(b)):
                 nm = self.extent.read(page, i, 0, rule.strong)
                 if nm and nm.last > nm.first and not found.overlaps(nm.first, nm.last):
                     page.emit(nm, rule, page.surface(nm.first, nm.last), i)
-                    i = nm.last + 1
-                    continue
-            i += 1
-
-    def _run_word(self, w: str) -> bool:
-        """A word of a foreign run: a transliteration (even a fairly common one: فيرناندو), an
-        unambiguous given name or a word of a well-known name."""
-        x = self.w
-        return x.looks_foreign(w) or (x.plain_given(w) and w not in x.stop) or w in x.known_words
+                    after = nm.last
 
     def _nasab(self, page, rule: Rule) -> None:
         """A nasab chain: بن/ابن/بنت + a name word (ابن خلدون، ابن أبي وقاص); when a word that can
         be an ism stands right before the particle, the name starts there (سهل بن حنيف)."""
         x, toks = self.w, page.toks
-        for t in toks:
-            if t.kind != "word" or page.cover[t.i] in ("organization", "date") or page.found.covers(t.i):
+        for i in page.where(F_NASAB):
+            t = toks[i]
+            if page.cover[i] in ("organization", "date") or page.found.covers(i):
                 continue
             p = next((p for p in peels(t.norm) if p.key in x.filiation and p.key in x.arabic_filiation
                       and p.clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول")), None)

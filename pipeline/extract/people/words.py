@@ -40,7 +40,10 @@ IFAL = re.compile(r"^الا..ا.$")  # definite إفعال verbal noun (الإف
 MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت...)$")
 #: the Arabic name particles that need an Arabic name after them (the foreign ones are short words)
 ARABIC_PARTICLES = ("عبد", "أبو", "أبي", "أبا", "أم", "آل", "آيت")
-MEMO_MAX = 200_000  # entries per memoized predicate before its table is cleared
+# token flags (:meth:`Words.flags`): what a word type can be for the rules, computed once per type
+F_SPEECH, F_ACTION, F_VERB, F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_NAMEISH = (1 << k for k in range(8))
+GIVEN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+MEMO_MAX = 1 << 17  # entries per memoized predicate (least recently used ones are dropped)
 
 
 def _thresholds() -> SimpleNamespace:
@@ -104,22 +107,10 @@ def shared_words(known: bool = True) -> "Words":
 
 
 def memo(fn):
-    """Memoizes a one-word predicate of :class:`Words` per instance (bounded table)."""
-    name = fn.__name__
-
-    def wrapper(self, norm, *args, **kwargs):
-        table = self._memo.setdefault((name, args, tuple(kwargs.items())), {})
-        try:
-            return table[norm]
-        except KeyError:
-            if len(table) >= MEMO_MAX:
-                table.clear()
-            out = table[norm] = fn(self, norm, *args, **kwargs)
-            return out
-
-    wrapper.__name__ = name
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
+    """Marks a one-word predicate of :class:`Words` to be memoized per instance (a bounded
+    ``functools.lru_cache`` bound in ``Words.__init__``)."""
+    fn._memo = True
+    return fn
 
 
 def _forms(rows, **where) -> frozenset[str]:
@@ -131,7 +122,7 @@ class Words:
 
     def __init__(self, known: bool = True) -> None:
         """``known=False`` leaves out the list of well-known people (for ablation measurements)."""
-        self._memo: dict = {}
+        self._bind_memos()
         self.use_known = known
         self.freq = frequency_table()
         given = load_table("lexicons/person_given_names.tsv", ("form", "gender", "common"))
@@ -207,10 +198,18 @@ class Words:
             if w not in self.stop and w not in heads and len(w) >= 3
             and (self.z(w) < T.KNOWN_WORD_MAX or w in self.given))
 
+    def _bind_memos(self) -> None:
+        for name in dir(type(self)):
+            fn = getattr(type(self), name, None)
+            if getattr(fn, "_memo", False):
+                setattr(self, name, lru_cache(maxsize=MEMO_MAX)(fn.__get__(self)))
+
     def __getstate__(self):
-        state = dict(self.__dict__)
-        state["_memo"] = {}
-        return state
+        return {k: v for k, v in self.__dict__.items() if not hasattr(v, "cache_info")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._bind_memos()
 
     # ---- lexicon classes ------------------------------------------------------------------
     def z(self, norm: str) -> float:
@@ -220,6 +219,40 @@ class Words:
     def blocked(self, norm: str) -> bool:
         """A stop word, speech verb or title word: never a name word."""
         return norm in self.stop or norm in self.speech or norm in self.title_words
+
+    @memo
+    def conj_keys(self, norm: str) -> tuple[str, ...]:
+        """The word and its readings without و/ف (the proclitics a trigger verb may carry)."""
+        return tuple(p.key for p in peels(norm) if p.clitic in ("", "و", "ف"))
+
+    @memo
+    def flags(self, norm: str) -> int:
+        """The token flags of a word type: a speech or action verb (with و/ف), any trigger verb,
+        a given name or Arabic particle under a name's clitics, a nasab particle, a definite
+        nisba (with و/لل), a word of a foreign run, a word that may stand next to a name
+        (title, saint, given name, transliteration: the facility guard looks past it)."""
+        f = 0
+        keys = self.conj_keys(norm)
+        if any(k in self.speech for k in keys):
+            f |= F_SPEECH
+        if any(k in self.action for k in keys):
+            f |= F_ACTION
+        if any(k in self.verb_forms for k in keys):
+            f |= F_VERB
+        for p in peels(norm):
+            if p.clitic in GIVEN_CLITICS:
+                if p.key in self.given or p.key in self.arabic_particles:
+                    f |= F_GIVEN
+                if p.key in self.arabic_filiation:
+                    f |= F_NASAB
+        tn = norm[1:] if norm.startswith("وال") else "ال" + norm[2:] if norm.startswith("لل") else norm
+        if is_definite(tn) and tn.endswith(("ي", "يه")):
+            f |= F_NISBA
+        if self.looks_foreign(norm) or (self.plain_given(norm) and norm not in self.stop) or norm in self.known_words:
+            f |= F_RUN
+        if norm in self.title_words or norm in self.saints or self.plain_given(norm) or self.foreign_shape(norm):
+            f |= F_NAMEISH
+        return f
 
     def plain_given(self, norm: str) -> bool:
         """A given name that is no common word (محمد, not سعيد or أمل)."""

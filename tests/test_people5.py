@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.extract.people.likeness import Likeness
 from pipeline.normalize import normalize
-from tests.conftest import mentions
+from tests.conftest import candidates, mentions
 
 
 def names(nlp, text):
@@ -102,4 +102,34 @@ def test_foreign_second_word(nlp, text, expected):
     "وتقام المباراة على ملعب فيليكس هانسويت بولانيي في المدينة.",
 ])
 def test_facility_named_after_a_foreign_person(nlp, text):
+    assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite ism before بن (never the noun "son", which is written ابن)
+    ("وفي عهد الوليد بن عبد الملك اتسعت الدولة.", ["الوليد بن عبد الملك"]),
+    # a verb before ابن is no ism
+    ("يعد ابن خلدون مؤسس علم الاجتماع.", ["ابن خلدون"]),
+])
+def test_nasab_ism(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an ism, بن is the nasab particle whatever common word follows (the father's name),
+    # here a word that also reads as a verb (نصير: we become)
+    ("وفتح طارق بن نصير المدينة.", ["طارق بن نصير"]),
+    # ابن + a frequent noun after a name is "son of a man", not the father's name
+    ("وكتب سامر حداد ابن رجل فقير سيرته.", ["سامر حداد"]),
+])
+def test_nasab_ism_negatives(nlp, text, expected):
+    assert candidates(nlp, text, "person") == expected  # an extent test
+
+
+@pytest.mark.parametrize("text", [
+    # a street named after a person: the guard looks past a given name with the article
+    "ويمر الموكب في شارع الحبيب بورقيبة وسط العاصمة.",
+    "ويقع شارع ابن خلدون قرب الميناء.",
+])
+def test_facility_named_after_a_person(nlp, text):
     assert names(nlp, text) == []

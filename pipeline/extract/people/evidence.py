@@ -21,6 +21,8 @@ feature                meaning
                        transliteration-like), or a frequency band ``rare`` / ``mid`` / ``frequent``
 ``like:B``             name-likeness band of the least foreign-looking word no lexicon knows
 ``maxz:B``             frequency band of the most frequent word no lexicon knows
+``struct:nasab``       a nasab chain inside the name (X بن Y)
+``struct:compound``    a kunya or compound (أبو X، عبد X، X الدين)
 ``rules:2``            two or more rules found the same span
 ``repeat``             the same name is found elsewhere in the document
 ``part``               the name is the first or last word(s) of a longer name of the document
@@ -133,7 +135,8 @@ class Evidence:
             return "said"
         if w in x.speech or bare in x.speech:
             return "speech"
-        if w in x.action or bare in x.action or x.strong_verb(w):
+        if w in x.action or bare in x.action or w in x.verb_forms or bare in x.verb_forms or x.strong_verb(w) \
+                or (side == "prev" and x.verb_like(w)):
             return "verb"
         if side == "prev" and (w in x.nationality or bare in x.nationality):
             return "nationality"
@@ -158,6 +161,11 @@ class Evidence:
         if free:
             f.append("like:" + self._like_band(min(self.like(w) for w in free)))
             f.append("maxz:" + band(max(self.w.z(w) for w in free)))
+        x = self.w
+        if any(w in x.filiation for w in words[1:-1]):
+            f.append("struct:nasab")
+        elif words[0] in x.arabic_particles or any(w in x.tails for w in words[1:]):
+            f.append("struct:compound")
         if len(cand.rules) > 1:
             f.append("rules:2")
         t = tuple(words)

@@ -259,7 +259,9 @@ class NameExtent:
             nx = toks[i + 2] if i + 2 < len(toks) else None
             nn = nx.norm if nx is not None and nx.kind == "word" else ""
             return GO if nn in x.given or nn in x.particles or x.family_nisba(nn) else TAKE_END
-        if w in x.stop or w in x.speech or x.verb_like(w) or x.clitic_word(w, True) \
+        nasab = st.words[-1] == "بن" and (st.words[0] in x.given or st.words[0] in x.particles)
+        verb = x.strong_verb(w) if nasab else x.verb_like(w)  # (طارق بن نصير: the father's name)
+        if w in x.stop or w in x.speech or verb or x.clitic_word(w, True) \
                 or (x.suffixed(w) and (st.words[-1] in x.filiation or w.endswith("ته"))):
             return END  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم)
         if len(st.words) == 1 and st.words[0] in x.filiation and w in x.title_words:
@@ -275,6 +277,13 @@ class NameExtent:
             return None
         toks, i = ctx.toks, st.i
         nxt = toks[i + 2].norm if i + 2 < len(toks) and toks[i + 2].kind == "word" else ""
+        # after an ism (a given name), بن (never the noun "son", which is written ابن) is the nasab
+        # particle whatever common word the father's name is (موسى بن نصير، طارق بن زياد)
+        if w == "بن" and (st.words[0] in x.given or st.words[0] in x.particles) and nxt \
+                and nxt not in x.stop and nxt not in x.speech and not x.strong_verb(nxt) \
+                and not x.suffixed(nxt) and nxt not in x.title_words:
+            st.need = True
+            return GO
         if nxt and (nxt not in x.stop or (w in x.filiation and nxt in x.given)) and nxt not in x.speech \
                 and not x.verb_like(nxt) and (w not in x.filiation or nxt in x.given or nxt in x.particles
                                               or nxt in x.known_words or not (x.noun_like(nxt) and x.z(nxt) >= 4.5)):

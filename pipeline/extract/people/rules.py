@@ -461,23 +461,46 @@ class ContextRules:
                 continue
             p = next((p for p in peels(t.norm) if p.key in x.filiation and p.key in x.arabic_filiation
                       and p.clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول")), None)
-            if p is None or not self._nasab_word(page.word(t.i + 1)):
+            if p is None:
                 continue
             start, cut = t.i, p.cut
             prev = page.word(t.i - 1)
-            if not p.cut and prev and page.free_word(t.i - 1) and not page.found.covers(t.i - 1) \
-                    and not x.blocked(prev) and not is_definite(prev) and not x.strong_verb(prev) \
-                    and prev not in x.action and prev[:1] != "و":
-                start, cut = t.i - 1, 0  # the ism before the particle (سهل بن حنيف)
+            ism = not p.cut and prev and page.free_word(t.i - 1) and self._ism(prev, p.key)
+            if not self._nasab_word(page.word(t.i + 1), p.key if ism else ""):
+                continue
+            if not p.cut and prev and page.free_word(t.i - 1) and not page.found.covers(t.i - 1):
+                if self._ism(prev, p.key):
+                    start, cut = t.i - 1, 0  # the ism before the particle (سهل بن حنيف، الوليد بن X)
+                elif not (x.blocked(prev) or x.verb_like(prev) or prev in x.facility or x.z(prev) > T.CONT_MAX):
+                    continue  # a word that may be the ism or not: where the name starts is unclear
             nm = self.extent.read(page, start, cut, rule.strong)
-            if nm and nm.last > t.i and not page.found.overlaps(nm.first, nm.last):
+            if nm and nm.last > t.i:  # (a shorter name found inside it loses to it: document.longest)
                 page.emit(nm, rule, page.surface(t.i), start)
 
-    def _nasab_word(self, w: str) -> bool:
+    def _ism(self, w: str, particle: str) -> bool:
+        """A word that can be the ism right before a nasab particle: a given name, a rare word
+        that can start a name, and before بن (never the noun "son", which is written ابن) any
+        word but a verb (سهل بن حنيف) and a definite given name or rarer word (الوليد بن X)."""
+        x = self.w
+        if w in x.stop or x.blocked(w) or w[:1] == "و" or x.verb_like(w) or w in x.facility:
+            return False
+        if w in x.given or (x.z(w) <= 3.5 and x.can_start(w)):
+            return True
+        if particle != "بن":
+            return False
+        if is_definite(w):
+            return not x.demonym(w) and (w[2:] in x.given or x.z(w) <= T.CONT_DEF_MAX) and w not in x.role_adj
+        return not x.strong_verb(w) and w not in x.action  # (سهل بن حنيف: a common word as ism)
+
+    def _nasab_word(self, w: str, after_ism: str = "") -> bool:
         """The word after بن/ابن in a nasab: a given name, a kunya particle, or a rare word that
-        can start a name (not a common noun: ابن عمه، ابن الرئيس)."""
+        can start a name (not a common noun: ابن عمه، ابن الرئيس); after an ism and بن, any word
+        but a function word, a verb, a title or a noun with a pronoun (طارق بن نصير)."""
         x = self.w
         if not w or x.suffixed(w):
             return False
+        if after_ism == "بن" and w not in x.stop and w not in x.speech and not x.strong_verb(w) \
+                and w not in x.title_words:
+            return True
         return (w in x.given and w not in x.stop) or w in x.arabic_particles or x.looks_foreign(w) \
             or (x.z(w) <= T.CONT_MAX and not x.noun_like(w) and (x.can_start(w) or x.family_nisba(w)))

@@ -250,7 +250,8 @@ class Words:
             f |= F_NISBA
         if self.looks_foreign(norm) or (self.plain_given(norm) and norm not in self.stop) or norm in self.known_words:
             f |= F_RUN
-        if norm in self.title_words or norm in self.saints or self.plain_given(norm) or self.foreign_shape(norm):
+        if norm in self.title_words or norm in self.saints or self.plain_given(norm) or self.foreign_shape(norm) \
+                or norm in self.known_words or (is_definite(norm) and self.plain_given(norm[2:])):
             f |= F_NAMEISH
         return f
 

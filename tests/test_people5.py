@@ -133,3 +133,11 @@ def test_nasab_ism_negatives(nlp, text, expected):
 ])
 def test_facility_named_after_a_person(nlp, text):
     assert names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a transliterated name after و continues a list of found names
+    ("وضمت التشكيلة خالد العنزي ونايف الشمري وروماني سايس.", ["خالد العنزي", "نايف الشمري", "روماني سايس"]),
+])
+def test_coordinated_transliteration(nlp, text, expected):
+    assert names(nlp, text) == expected

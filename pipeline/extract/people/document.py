@@ -72,6 +72,8 @@ class Consistency:
             return False
         if not conj and not (x.plain_given(rest) or rest in x.known_words):
             return False
+        if conj and x.foreign_shape(rest) and not x.strong_clitic(rest) and not x.strong_verb(rest):
+            return True  # a transliterated name after و in a list of names (ورومان سايس)
         return (rest in x.given or rest in x.known_words or x.unknown(rest)) \
             and (x.can_start(rest) or rest in x.known_words) and not x.clitic_word(rest)
 
@@ -101,6 +103,8 @@ class Consistency:
         x = self.w
         if (x.plain_given(w) and w not in x.stop) or (w in x.known_words and x.z(w) < 4.0):
             return True
+        if w in x.given and w not in x.stop and not x.function_name(w) and not kcut and x.foreign_shape(w):
+            return True  # a foreign first name that is also a common word (توم هاريس)
         return x.z(w) <= T.PRE_FIRST_MAX and x.unknown(w) and x.can_start(w) and not kcut \
             and x.z("ي" + w) < 2.5 and not (w.endswith("ي") and x.z(w[:-1]) >= 3.5) \
             and w[0] != "و" and not w.endswith(("ه", "ات")) \

@@ -504,3 +504,4 @@ class ContextRules:
             return True
         return (w in x.given and w not in x.stop) or w in x.arabic_particles or x.looks_foreign(w) \
             or (x.z(w) <= T.CONT_MAX and not x.noun_like(w) and (x.can_start(w) or x.family_nisba(w)))
+

@@ -141,3 +141,29 @@ def test_facility_named_after_a_person(nlp, text):
 ])
 def test_coordinated_transliteration(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+def test_corpus_names_find_bare_mentions_in_other_documents(nlp):
+    from pipeline.extract.people.coref import corpus_names
+
+    link = next(s for s in nlp.stages if s.name == "link")
+    first = nlp.process("وقال المدرب البرتغالي جوزيه فيريرينيو إن الفريق جاهز.")
+    registry = corpus_names([first.entities])
+    assert ("فيريرينيو",) in registry and registry[("فيريرينيو",)][0] == "جوزيه فيريرينيو"
+    other = "ولم يحضر فيريرينيو المؤتمر الصحفي."
+    assert [e.text for e in nlp.process(other).entities if e.type == "person"] == []
+    link.corpus = registry
+    try:
+        got = [(e.text, e.value) for e in nlp.process(other).entities if e.type == "person"]
+    finally:
+        link.corpus = {}
+    assert got == [("فيريرينيو", "جوزيه فيريرينيو")]
+
+
+def test_corpus_names_leave_common_word_surnames_out():
+    from pipeline.extract.people.coref import corpus_names
+    from pipeline.document import Entity
+
+    e = Entity("person", "شيرين عادل", 0, 10, "شيرين عادل", "person.title", 0.95)
+    registry = corpus_names([[e]])
+    assert ("شيرين", "عادل") in registry and ("عادل",) not in registry  # عادل: a word elsewhere

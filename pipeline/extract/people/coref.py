@@ -49,6 +49,10 @@ PROPAGATE = frozenset({"person.title", "person.speech", "person.known", "person.
                        "person.family", "person.bracket", "person.coordination", "person.apposition"})
 #: the average score of the names whose repeats the prior of coref.name_part was measured on
 SOURCE_MEAN = 0.85
+#: corpus mode: a name confirmed in another document of the run (score at least CORPUS_MIN)
+#: counts here as a name of this score times CORPUS_DISCOUNT
+CORPUS_MIN = 0.85
+CORPUS_DISCOUNT = 0.9
 BIND = ("عبد", "أبو", "أبي", "أبا", "أم", "ابن", "بن", "بنت", "آل", "آيت")
 
 
@@ -100,6 +104,8 @@ class Linker:
         from ..resolve import MIN_SCORE
 
         self.min_score = MIN_SCORE if min_score is None else min_score
+        #: corpus mode (``--corpus-names``): names confirmed in the run's documents, form -> (value, score)
+        self.corpus: dict[tuple[str, ...], tuple[str, float]] = {}
         x = self.w = words or shared_words()
         self._titles = x.title_words | x.saints
         self._blocked = x.stop | x.verb_forms | self._titles
@@ -127,7 +133,7 @@ class Linker:
     # ---- the stage ----------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         persons = [e for e in doc.entities if e.type == "person"]
-        if not persons:
+        if not persons and not self.corpus:
             return doc
         key_of = {id(e): tuple(normalize(w) for w in (e.value or e.text).split()) for e in persons}
         forms = self._forms(persons, key_of)
@@ -171,6 +177,9 @@ class Linker:
             if len(words) == 1 and words not in forms and e.rule in PROPAGATE and words[0] not in self._blocked \
                     and (words[0] in self.w.given or self.w.z(words[0]) < 4.0):
                 forms[words] = _Form([e.start], [e.value or e.text], [e.score])
+        for f, (value, score) in self.corpus.items():  # corpus mode: names of the other documents
+            if f not in forms:
+                forms[f] = _Form([-1], [value], [score * CORPUS_DISCOUNT])
         for f in forms.values():
             f.seal()
         return forms
@@ -346,3 +355,37 @@ class Linker:
                                          round(min(e.score, self.latin_rule.score), 4), evidence=value, linked_to=value))
             covered.add(s, end)
         return found
+
+
+def corpus_names(documents, min_score: float = CORPUS_MIN) -> dict[tuple[str, ...], tuple[str, float]]:
+    """Corpus mode, first pass: the names confirmed in a run's documents (``documents``: lists of
+    entity dicts or :class:`Entity` objects, in input order), as linker forms: every full name of
+    two or more words found with a score of at least ``min_score``, and its surname when it is
+    rare or a transliteration (no common word: عادل، رزق are surnames in one document and words in
+    the next) and no other confirmed name of the corpus shares it. Deterministic (sorted,
+    independent of the order of documents with equal names)."""
+    full: dict[tuple[str, ...], tuple[str, float]] = {}
+    for ents in documents:
+        for e in ents:
+            get = e.get if isinstance(e, dict) else lambda k, e=e: getattr(e, k)
+            if get("type") != "person" or float(get("score")) < min_score:
+                continue
+            value = get("value") or get("text")
+            words = tuple(normalize(w) for w in value.split())
+            if len(words) < 2:
+                continue
+            old = full.get(words)
+            if old is None or (float(get("score")), value) > (old[1], old[0]):
+                full[words] = (value, float(get("score")))
+    out = dict(sorted(full.items()))
+    x = shared_words()
+    surnames: dict[tuple[str, ...], set] = {}
+    for words, (value, score) in full.items():
+        w = words[-1]
+        # (only a surname that cannot be a common word elsewhere: rare, or a transliteration)
+        if w not in x.given and w not in x.tails and (x.z(w) < 3.0 or x.looks_foreign(w)):
+            surnames.setdefault((w,), set()).add((value, score))
+    for f, vals in sorted(surnames.items()):
+        if len({v for v, _ in vals}) == 1 and f not in out:
+            out[f] = max(vals, key=lambda vs: vs[1])
+    return out

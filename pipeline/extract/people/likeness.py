@@ -13,9 +13,10 @@ foreign proper noun than like an Arabic word (``كانافارو`` 0.8, ``شوم
 like an inflected Arabic word (``بلوحاتهم`` -1.3, ``سعادتنا`` -0.6). The table is cached on disk
 with the gazetteers; a word's score is memoized.
 
-Measured against the alternative of a morphological analyzer (in ``benchmarks/bench_likeness.py``):
-qalsadi/arramooz analyses a word in about 5 ms, tashaphyne's segmentation in about 160 µs; this
-model scores a word in a few µs, and separates the two classes as well on our word lists.
+Measured against morphological analyzers by ``benchmarks/bench_likeness.py`` (the rare words of
+the project's own gold texts, name words against the others): this model F1 0.55 at 11 µs a
+word, tashaphyne's segmentation + a frequent-stem test F1 0.54 at 91 µs, qalsadi/arramooz's
+analysis F1 0.50 at 7.3 ms. So no analyzer is a dependency.
 """
 
 from __future__ import annotations

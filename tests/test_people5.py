@@ -167,3 +167,16 @@ def test_corpus_names_leave_common_word_surnames_out():
     e = Entity("person", "شيرين عادل", 0, 10, "شيرين عادل", "person.title", 0.95)
     registry = corpus_names([[e]])
     assert ("شيرين", "عادل") in registry and ("عادل",) not in registry  # عادل: a word elsewhere
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a newspaper, company or product name is no person; nor a quoted work title
+    ('وذكرت صحيفة " كوريير ديلا " أن المفاوضات مستمرة.', []),
+    ("وتعاقدت شركة طيران فالكو إير مع المصنع.", []),
+    ('وعرض مسلسل " نور الدين " في رمضان من إخراج سامر حداد.', ["سامر حداد"]),
+    # ... but unquoted, a work's genitive is its author, and a theory's its author
+    ("وقرأ الطلاب رواية نجيب محفوظ الأولى.", ["نجيب محفوظ"]),
+    ("وتناقضت نظرية أينشتاين مع الفيزياء القديمة.", ["أينشتاين"]),
+])
+def test_names_of_media_companies_and_works(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -8,8 +8,10 @@ Run after the context rules, in this order:
 2. **first names**: a first name right before a name found from its end (a known surname, a
    given name, a nisba rule) joins it (``جيرهارد شرودر``);
 3. **facilities**: no person inside a facility, institution or award name (``ملعب محمد
-   الخامس``, ``جائزة الشيخ زايد``): the noun before the announcing context, past titles and
-   adjoining names, is looked up in ``lexicons/person_facility_heads.tsv``;
+   الخامس``, ``جائزة الشيخ زايد``), a newspaper, company or product name (``صحيفة " X "``) or a
+   quoted work title (``مسلسل " X "``; unquoted, ``رواية محفوظ`` is its author): the noun
+   before the announcing context, past titles, adjoining names and an opening quote, is looked
+   up in ``lexicons/person_facility_heads.tsv``;
 4. **one name per span**: overlapping candidates keep the longest (then the higher score, then
    the earlier), so a person is never split.
 
@@ -19,9 +21,10 @@ Each step is linear in the number of tokens.
 from __future__ import annotations
 
 from ...tokenize import peels
+from .chain import OPEN
 from .extent import NameExtent
 from .page import Cand, Page
-from .words import F_NAMEISH, T, Words
+from .words import F_NAMEISH, F_VERB, T, Words
 
 
 class Consistency:
@@ -121,8 +124,10 @@ class Consistency:
             (a found name, a given name or a transliteration: ملعب فيليكس X Y); memoized, so the
             walks of all names together are linear."""
             seen = []
-            while k >= 0 and k not in back and toks[k].kind == "word" and (k in in_name or page.flags[k] & F_NAMEISH):
-                seen.append(k)
+            while k >= 0 and k not in back and (
+                    (toks[k].kind == "word" and (k in in_name or page.flags[k] & F_NAMEISH))
+                    or (toks[k].norm in OPEN and k > 0 and toks[k - 1].kind == "word")):
+                seen.append(k)  # (past an opening quote too: مسلسل " X ")
                 k -= 1
             end = back.get(k, k) if k >= 0 else -1
             for j in seen:
@@ -132,9 +137,13 @@ class Consistency:
         for key in list(found.items):  # in the order found
             if key not in found:
                 continue
-            k = look_back(found[key].ctx - 1)
+            ctx = found[key].ctx
+            if page.flags[ctx] & F_VERB:
+                continue  # a verb announced the name (إخراج X): it stands outside any facility name
+            k = look_back(ctx - 1)
             if k >= 0 and toks[k].kind == "word" and any(
-                    p.key in x.facility for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
+                    p.key in x.facility or (p.key in x.titled and k + 1 < page.n and toks[k + 1].norm in OPEN)
+                    for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
                 for other in found.overlapping(*key):
                     found.remove(other)  # and whatever else was read inside the facility name
 

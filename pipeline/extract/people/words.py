@@ -159,7 +159,9 @@ class Words:
         from ..gazetteers import country_nisba_forms
 
         self.nationality = country_nisba_forms()  # nationality adjectives of the gazetteer's countries
-        self.facility = _forms(load_table("lexicons/person_facility_heads.tsv", ("form",)))
+        heads = load_table("lexicons/person_facility_heads.tsv", ("form", "kind"))
+        self.facility = _forms(heads, kind="facility") | _forms(heads, kind="media")
+        self.titled = _forms(heads, kind="title")  # works: their quoted title is no person
         from .likeness import Likeness
 
         self.likeness = Likeness()

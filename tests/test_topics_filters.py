@@ -139,5 +139,5 @@ def test_category_from_new_vocabulary(topics_only, text, expected):
     ("والملابسات", "medtop:02000000", "medtop:10000000"),
 ])
 def test_exact_form_wins_over_stripped_stem(topics_only, word, category, absent):
-    cats = {c for c, _, _ in topics_only.stages[-1].lexicon.word_hits(normalize(word))}
+    cats = {cue.cat for cue, _, _ in topics_only.stages[-1].lexicon.word_hits(normalize(word))}
     assert category in cats and absent not in cats

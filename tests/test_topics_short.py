@@ -150,6 +150,10 @@ def test_subtopics_are_narrower_iptc_topics_with_arabic_labels():
     ("وزير الصحة يزور المستشفى الجهوي", "medtop:07000000"),
     ("وزير الرياضة يهنئ المنتخب بعد الفوز", "medtop:15000000"),
     ("وزير المالية يعلن ارتفاع نسبة التضخم", "medtop:04000000"),
+    # titles of other domains do not pull a story to politics
+    ("رئيس النادي يعلن رحيل المدرب", "medtop:15000000"),
+    ("الرئيس التنفيذي للشركة يعلن أرباحا قياسية", "medtop:04000000"),
+    ("رئيسة الوزراء تستقبل السفيرة الجديدة", "medtop:11000000"),
 ])
 def test_one_strong_cue_decides_a_headline(topics_only, text, expected):
     assert _top(topics_only, text) == expected

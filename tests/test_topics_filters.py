@@ -24,7 +24,8 @@ def _values(doc):
 
 def test_filter_kinds_are_known():
     kinds = set().union(*load_filters().values())
-    assert kinds == {"verb_marker", "clause_opener", "generic_head", "generic_adj", "generic_tail"}
+    assert kinds == {"verb_marker", "clause_opener", "generic_head", "generic_adj", "generic_tail",
+                     "generic_phrase", "sequence_head", "ordinal"}
 
 
 @pytest.mark.parametrize("text, phrase", [

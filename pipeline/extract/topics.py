@@ -40,12 +40,19 @@ score, evidence). The top level stays the primary answer.
 
 Key phrases
 -----------
-See :mod:`pipeline.extract.keyphrases`. Every occurrence of a kept phrase becomes a ``topic``
-candidate: ``value`` = the canonical phrase without clitics, shared by the variants of one phrase
-(``حضارة رقمية`` and ``الحضارة الرقمية`` have the same words without the article: both get the more
-frequent form, the definite one on a tie); ``extra["category"]`` = the medtop id its words support,
-or ``None``. Phrases overlapping a person or a date candidate are dropped, and
-so are phrases that equal a place name or contain a word of a person's name.
+See :mod:`pipeline.extract.keyphrases`. A phrase is never a fragment of a name recognized by an
+earlier stage (:meth:`TopicExtractor.respects_names`: no overlap with a person or a date, no cut
+into a place or an organization, no place or trigger + place, no institution head whose complement
+follows, nothing that runs into a name), nor a generic phrase (:meth:`KeyphraseFinder.generic`),
+nor one containing a word of a person's name. Near-duplicates are merged
+(:meth:`TopicExtractor.merge_near_duplicates`: a construct or an adjective chain holding a phrase
+found elsewhere, or shared by two phrases, becomes that phrase). Every occurrence of a kept phrase
+becomes a ``topic`` candidate: ``value`` = the canonical phrase without clitics, shared by the
+variants of one phrase (``حضارة رقمية`` and ``الحضارة الرقمية`` have the same words without the
+article: both get the more frequent form, the definite one on a tie); ``extra["category"]`` = the
+medtop id its words support, or ``None``; ``evidence`` = the pattern, the number of occurrences,
+the category and the merged longer phrases. ``score`` = ``s / (s + 2)`` of the salience
+(:meth:`TopicExtractor.salience`).
 """
 
 from __future__ import annotations
@@ -77,7 +84,9 @@ ALEFS = frozenset("اأإآٱ")
 # (one strong cue in the lead), rising to min_score at LONG_WORDS words and beyond
 SHORT_WORDS, LONG_WORDS, SHORT_MIN = 20, 60, 0.75
 # subtopics (TopicExtractor.subtopics_of): own evidence, share of the category's, rival ratio
-SUB_MIN, SUB_SHARE, SUB_RIVAL = 0.75, 0.25, 0.6
+SUB_MIN, SUB_SHARE, SUB_RIVAL = 1.2, 0.3, 0.6
+PHRASE_LENGTH_BONUS, PHRASE_CATEGORY_BONUS, PHRASE_TERM_BONUS = 0.15, 0.4, 0.5  # key-phrase salience
+NAME_PARTICLES = frozenset({"عبد", "بن", "ابن", "ابو", "ابي", "بنت", "ال"})  # a name goes on after them
 ARBITRARY_ORGS = frozenset({"party", "company", "media"})  # organizations whose names are not their topic
 # calibrated score (see calibrated): logistic over log evidence/requirement and the margin over the rival
 CAL_A, CAL_B, CAL_C = -0.05, 1.13, 2.78
@@ -199,6 +208,9 @@ class TopicLexicon:
         self.exact = dict(self.exact)
         self.multi = Gazetteer(multi)
         self.suffixes = load_suffixes()
+        self._suffixes_by_last: dict[str, list] = defaultdict(list)  # last letter -> suffixes, longest first
+        for suf in self.suffixes:
+            self._suffixes_by_last[suf[0][-1]].append(suf)
         self.known = load_known_words()
         self._cache: dict[str, tuple] = {}
 
@@ -238,8 +250,6 @@ class TopicLexicon:
         # every exact spelling is kept: at most one of them agrees with the written token (آبل / أبل)
         exact = tuple((cue, 0, True) for cue in self.exact.get(norm, ()))
         for p in peels(norm):
-            if p.cut and self.lexicalized(norm, p):
-                continue  # بطاقة is no ب + طاقة
             for key in {p.key, _strip_article(p.key)}:
                 at = len(norm) - len(key) if norm.endswith(key) else -1
                 for variant in self._variants(key):
@@ -251,6 +261,9 @@ class TopicLexicon:
                             found[cue.cat] = (cue, at, bool(cue.mode) or (variant is key and cue.term.endswith("ة")))
                     if cues:
                         break  # the word as written (ملابسات) wins over a suffix-stripped stem (ملابس)
+            if found and p.cut and self.lexicalized(norm, p):
+                found = {}  # بطاقة is no ب + طاقة: no reading behind clitics
+                break
             if found:
                 break  # the least-peeled reading that matches wins
         out = exact + tuple(v for v in found.values() if not exact or all(v[0].cat != e[0].cat for e in exact))
@@ -273,7 +286,7 @@ class TopicLexicon:
 
     def _variants(self, key: str):
         yield key
-        for suf, rep, min_stem in self.suffixes:
+        for suf, rep, min_stem in self._suffixes_by_last.get(key[-1:], ()):
             if key.endswith(suf) and len(key) - len(suf) >= min_stem:
                 yield key[: len(key) - len(suf)] + rep
 
@@ -304,25 +317,6 @@ def _canonical(group: list[PhraseOcc]) -> str:
     return max(counts, key=lambda v: (counts[v], v.startswith("ال")))
 
 
-def _token_mask(doc: Document, spans) -> list[bool]:
-    """``out[i]`` is True when token ``i`` overlaps one of the ``(start, end, keep_head)`` spans;
-    with ``keep_head`` the span's first token is left out (bisect on token starts)."""
-    toks = doc.tokens
-    out = [False] * len(toks)
-    if not spans:
-        return out
-    starts = [t.start for t in toks]
-    for start, end, keep_head in spans:
-        i = max(0, bisect.bisect_right(starts, start) - 1)
-        if keep_head and toks[i].start <= start < toks[i].end:
-            i += 1
-        while i < len(toks) and toks[i].start < end:
-            if toks[i].end > start:
-                out[i] = True
-            i += 1
-    return out
-
-
 def _add(per_term: dict, cue: Cue, pw: float) -> None:
     acc = per_term.get((cue.cat, cue.term))
     if acc is None:
@@ -349,6 +343,14 @@ def load_org_kinds() -> dict[str, str]:
     return {normalize(r["form"]): r["kind"] for r in load_table("lexicons/org_heads.tsv", ("form", "kind"))}
 
 
+@lru_cache(maxsize=1)
+def load_place_words() -> frozenset[str]:
+    """Normalized, article-free place triggers and directions (``lexicons/place_triggers.tsv``,
+    ``lexicons/place_directions.tsv``, read only): مدينة، ولاية، إمارة، شمال، غربي."""
+    rows = load_table("lexicons/place_triggers.tsv", ("form",)) + load_table("lexicons/place_directions.tsv", ("form",))
+    return frozenset(_strip_article(normalize(r["form"])) for r in rows if " " not in r["form"])
+
+
 class TopicExtractor:
     """Stage ``topics``: document categories (``doc.topics``) and key-phrase candidates."""
 
@@ -359,6 +361,8 @@ class TopicExtractor:
         self.taxonomy = load_taxonomy()
         self.lexicon = TopicLexicon()
         self.org_kinds = load_org_kinds()
+        self._votes: dict[tuple[str, ...], dict[str, float]] = {}
+        self.place_words = load_place_words()
         self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword)
         self.max_topics = max_topics
         self.min_score = min_score
@@ -385,25 +389,46 @@ class TopicExtractor:
         return lambda tok: w.get(tok.sent, 1.0)
 
     # --- categories ----------------------------------------------------------------------
-    def entity_mask(self, doc: Document) -> list[bool] | None:
+    @staticmethod
+    def name_ranges(doc: Document) -> list[tuple[int, int, object]]:
+        """Token ranges ``(first, last, entity)`` of the candidates of the earlier stages (persons,
+        places, organizations, dates)."""
+        if not doc.candidates:
+            return []
+        starts = [t.start for t in doc.tokens]
+        out = []
+        for e in doc.candidates:
+            if e.type != "topic":
+                i = max(0, bisect.bisect_right(starts, e.start) - 1)
+                j = bisect.bisect_left(starts, e.end) - 1
+                if j >= i:
+                    out.append((i, j, e))
+        return out
+
+    def entity_mask(self, doc: Document, ranges) -> list[bool] | None:
         """``mask[i]`` is True when token ``i`` lies in a name whose words say nothing about the
         topic: a person, a place, or an organization named arbitrarily (a party, a company, a
         media outlet, a club; its head word, حزب or شركة, still counts). Domain-named
         institutions (وزارة الصحة، الاتحاد الدولي لكرة السلة) keep their words."""
-        spans = []
-        for e in doc.candidates:
+        out = None
+        for i, j, e in ranges:
             if e.type in ("person", "place"):
-                spans.append((e.start, e.end, False))
+                pass
             elif e.type == "organization" and (e.rule == "org.club" or (
                     e.rule.startswith("org.chain") and self.org_kinds.get(e.evidence) in ARBITRARY_ORGS)):
-                spans.append((e.start, e.end, True))  # the head of the name (حزب، شركة، نادي) keeps its cue
-        return _token_mask(doc, spans) if spans else None
+                i += 1  # the head of the name (حزب، شركة، نادي) keeps its cue
+            else:
+                continue
+            if out is None:
+                out = [False] * len(doc.tokens)
+            out[i:j + 1] = [True] * (j + 1 - i)
+        return out
 
-    def collect_cues(self, doc: Document, pos_weight) -> tuple[dict[tuple[str, str], list], int]:
+    def collect_cues(self, doc: Document, pos_weight, ranges=None) -> tuple[dict[tuple[str, str], list], int]:
         """(category, term) -> [cue, sum of position weights, occurrences] over the document, and
         the number of words."""
         per_term: dict[tuple[str, str], list] = {}
-        masked = self.entity_mask(doc)
+        masked = self.entity_mask(doc, self.name_ranges(doc) if ranges is None else ranges)
         covered: set[int] = set()
         for hit in self.lexicon.multi.find(doc):
             span = range(hit.tok_first, hit.tok_last + 1)
@@ -441,8 +466,8 @@ class TopicExtractor:
         f = min(1.0, max(0.0, (n_words - SHORT_WORDS) / (LONG_WORDS - SHORT_WORDS)))
         return SHORT_MIN + f * (self.min_score - SHORT_MIN)
 
-    def score_categories(self, doc: Document, pos_weight) -> tuple[list[Topic], dict]:
-        per_term, n_words = self.collect_cues(doc, pos_weight)
+    def score_categories(self, doc: Document, pos_weight, ranges=None) -> tuple[list[Topic], dict]:
+        per_term, n_words = self.collect_cues(doc, pos_weight, ranges)
         raw: dict[str, float] = defaultdict(float)
         count: dict[str, int] = defaultdict(int)
         strong: dict[str, bool] = defaultdict(bool)
@@ -496,66 +521,143 @@ class TopicExtractor:
 
     # --- key phrases ---------------------------------------------------------------------
     def phrase_category(self, occ: PhraseOcc, doc: Document, ranked: dict[str, float]) -> str | None:
-        votes: dict[str, float] = defaultdict(float)
-        for key in occ.words:
-            for cue, _, check in self.lexicon.word_hits(key):
-                if not check:
-                    votes[cue.cat] += cue.weight
-        for cue in self.lexicon.multi.keys.get(" ".join(occ.words), ()):
-            votes[cue.cat] += 2 * cue.weight
+        """The category the phrase's words support most (the document's ranking breaks ties)."""
+        votes = self._votes.get(occ.words)
+        if votes is None:
+            acc: dict[str, float] = defaultdict(float)
+            for key in occ.words:
+                for cue, _, _ in self.lexicon.word_hits(key):
+                    if cue.mode != "exact":
+                        acc[cue.cat] += cue.weight
+            for cue in self.lexicon.multi.keys.get(" ".join(occ.words), ()):
+                acc[cue.cat] += 2 * cue.weight
+            votes = self._votes[occ.words] = dict(acc)
+            if len(self._votes) > 100_000:
+                self._votes.clear()
         if not votes:
             return None
         return max(votes, key=lambda c: (votes[c], ranked.get(c, 0.0), c))
 
-    def add_keyphrases(self, doc: Document, pos_weight, ranked: dict[str, float]) -> None:
-        occs = self.keyphrases.find(doc, pos_weight)
-        if not occs:
-            return
-        blocked = _token_mask(doc, [(e.start, e.end, False) for e in doc.candidates if e.type in ("person", "date")])
-        places = {normalize(e.value or e.text) for e in doc.candidates if e.type == "place"}
-        # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
-        name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
-                      for w in normalize(e.value or e.text).split() if len(w) > 2}
-        occs = [o for o in occs
-                if not any(blocked[o.tokens[0]:o.tokens[1] + 1]) and " ".join(o.words) not in places
-                and not any(k in name_words for k in o.key)]
-        # a one-off construct whose genitive chain is a phrase elsewhere in the document yields that
-        # chain: تقنيات الذكاء الاصطناعي (once) + الذكاء الاصطناعي (elsewhere) -> الذكاء الاصطناعي
+    @staticmethod
+    def name_index(ranges) -> dict[int, list[tuple[int, int, str]]]:
+        """Token -> the names over it, as ``(first, last, kind)``: ``hard`` (persons, dates: no
+        overlap at all), ``place`` and ``org`` (organizations; a chain the organization stage only
+        reserves is no recognized name)."""
+        out: dict[int, list[tuple[int, int, str]]] = {}
+        for i, j, e in ranges:
+            kind = "hard" if e.type in ("person", "date") else "place" if e.type == "place" else \
+                "org" if not e.extra.get("suppress") else None
+            if kind is not None:
+                for k in range(i, j + 1):
+                    out.setdefault(k, []).append((i, j, kind))
+        return out
+
+    def respects_names(self, o: PhraseOcc, index, doc: Document) -> bool:
+        """A key phrase is never a fragment of a name: it may not overlap a person or a date, cut
+        into a place or an organization (النقد الدولي in صندوق النقد الدولي), be a place (or a place
+        trigger + a place: مدينة الفاشر), nor be the head of a longer institution name whose
+        complement follows (المعهد الوطني | للرصد الجوي) or run into a name (ملعب مولاي | عبد الله).
+        It may be a whole organization name or hold a name (دول مجلس التعاون الخليجي، إيرادات قناة
+        السويس)."""
+        a, b = o.tokens
+        for i, j, kind in {sp for k in range(a, b + 1) for sp in index.get(k, ())} if index else ():
+            if kind == "hard" or not (a <= i and j <= b):
+                return False  # it overlaps a person or a date, or cuts into a name
+            if kind == "place" and all(k in self.place_words for k in o.key[:max(0, i - a)]):
+                return False  # the place itself (+ its adjectives), or a trigger or direction + the place
+        nxt = b + 1
+        if nxt < len(doc.tokens):
+            t = doc.tokens[nxt]
+            if t.kind == "word" and t.sent == doc.tokens[b].sent:
+                if o.pattern == "def_def" and o.key[0] in self.org_kinds and t.norm.startswith("ل") and len(t.norm) > 4:
+                    return False
+                if t.norm in NAME_PARTICLES:
+                    return False  # the phrase runs into a name (ملعب مولاي | عبد الله)
+        return True
+
+    def merge_near_duplicates(self, occs: list[PhraseOcc], pos_weight) -> list[PhraseOcc]:
+        """An occurrence becomes the shorter phrase it holds (:meth:`KeyphraseFinder.sub_spans`)
+        when that phrase stands alone elsewhere in the document or is held by two different
+        phrases, and has more support than the longer one: فيروس شلل الأطفال + شلل الأطفال ->
+        شلل الأطفال (twice); تقنيات الذكاء الاصطناعي + استخدام الذكاء الاصطناعي -> الذكاء الاصطناعي."""
         counts: dict[tuple[str, ...], int] = defaultdict(int)
         for o in occs:
             counts[o.key] += 1
-        occs = [o.extra["tail"] if "tail" in o.extra and counts[o.key] == 1 and counts.get(o.extra["tail"].key)
-                and " ".join(o.extra["tail"].words) not in places else o for o in occs]
+        spans = {id(o): self.keyphrases.sub_spans(o) for o in occs if len(o.key) > 2}
+        if not spans:
+            return occs
+        holders: dict[tuple[str, ...], set] = defaultdict(set)
+        for o in occs:
+            for _, _, key in spans.get(id(o), ()):
+                holders[key].add(o.key)
+        out = []
+        for o in occs:
+            for a, b, key in spans.get(id(o), ()):
+                support = counts.get(key, 0) + len(holders[key])
+                if (counts.get(key) or len(holders[key]) > 1) and counts[o.key] < support:
+                    sub = self.keyphrases.sub_phrase(o, a, b, pos_weight)
+                    sub.extra["merged"] = o.value
+                    o = sub
+                    break
+            out.append(o)
+        return out
+
+    def add_keyphrases(self, doc: Document, pos_weight, ranked: dict[str, float], ranges=None) -> None:
+        occs = self.keyphrases.find(doc, pos_weight)
+        if not occs:
+            return
+        spans = self.name_index(self.name_ranges(doc) if ranges is None else ranges)
+        # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
+        name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
+                      for w in normalize(e.value or e.text).split() if len(w) > 2}
+        generic = self.keyphrases.generic
+
+        def keep(o: PhraseOcc) -> bool:
+            return self.respects_names(o, spans, doc) and not generic(o) and not any(k in name_words for k in o.key)
+
+        occs = [o for o in occs if keep(o)]
+        occs = [o for o in self.merge_near_duplicates(occs, pos_weight) if "merged" not in o.extra or keep(o)]
+        self.emit_keyphrases(doc, occs, ranked)
+
+    def emit_keyphrases(self, doc: Document, occs: list[PhraseOcc], ranked: dict[str, float]) -> None:
+        """Groups the occurrences by phrase, scores each phrase (:meth:`salience`) and adds one
+        ``topic`` candidate per occurrence of the phrases that reach ``min_phrase_score``."""
         groups: dict[tuple[str, ...], list[PhraseOcc]] = defaultdict(list)
         for o in occs:
             groups[o.key].append(o)
-        salience: dict[tuple[str, ...], float] = {}
-        cats: dict[tuple[str, ...], str | None] = {}
         for key, group in groups.items():
-            s = sum(o.weight for o in group)
-            s = math.log2(1.0 + s) + 0.25 * (len(key) - 2)
             cat = self.phrase_category(group[0], doc, ranked)
-            if cat is not None:
-                s += 0.5
-            salience[key] = s
-            cats[key] = cat
-        for key, group in groups.items():
-            s = salience[key]
+            s = self.salience(key, group, cat)
             score = min(1.0, s / (s + 2.0))
             if score < self.min_phrase_score:
                 continue
             canonical = _canonical(group)
+            merged = sorted({o.extra["merged"] for o in group if "merged" in o.extra})
+            evidence = f"{group[0].pattern}; x{len(group)}" + (f"; {cat}" if cat else "") + \
+                (f"; merged: {' | '.join(merged)}" if merged else "")
             for o in group:
-                evidence = f"{o.pattern}; x{len(group)}" + (f"; {cats[key]}" if cats[key] else "")
                 doc.add_candidate(doc.make_entity("topic", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
-                                                  round(score, 4), evidence, category=cats[key]))
+                                                  round(score, 4), evidence, category=cat))
+
+    def salience(self, key: tuple[str, ...], group: list[PhraseOcc], cat: str | None) -> float:
+        """Frequency and position (log2 of the summed position weights), length
+        (:data:`PHRASE_LENGTH_BONUS` a word beyond two), the support of a category
+        (:data:`PHRASE_CATEGORY_BONUS`) and being a term of the topic lexicon itself
+        (:data:`PHRASE_TERM_BONUS`: الذكاء الاصطناعي، شلل الأطفال)."""
+        s = math.log2(1.0 + sum(o.weight for o in group)) + PHRASE_LENGTH_BONUS * (len(key) - 2)
+        if cat is not None:
+            s += PHRASE_CATEGORY_BONUS
+        if " ".join(group[0].words) in self.lexicon.multi.keys:
+            s += PHRASE_TERM_BONUS
+        return s
 
     def __call__(self, doc: Document) -> Document:
         if not doc.tokens:
             doc.topics = []
             return doc
         pos_weight = self.position_weights(doc)
-        topics, raw = self.score_categories(doc, pos_weight)
+        ranges = self.name_ranges(doc)
+        topics, raw = self.score_categories(doc, pos_weight, ranges)
         doc.topics = topics
-        self.add_keyphrases(doc, pos_weight, raw)
+        self.add_keyphrases(doc, pos_weight, raw, ranges)
         return doc

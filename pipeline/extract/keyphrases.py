@@ -75,6 +75,7 @@ from .gazetteers import norm_zipf
 MAX_WORDS = 4
 NISBA_ZIPF = 4.0  # a coordinated -ي/-ية word is an adjective when its masculine form is this common
 ADVERB_ZIPF = 3.5  # a word + tanween alif (مؤقتا) is an adverb when the word without it is this common
+FAEILA_NOUN_ZIPF = 3.0  # a فعيلة word whose masculine form is rarer than this is a noun
 NISBA_NOUN_ZIPF = 1.8  # below this (and known to wordfreq) a masculine -ي form is no adjective
 ARTICLE_ZIPF, ARTICLE_MARGIN = 3.5, 1.5  # a word this common with the article is a noun (_takes_article)
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
@@ -239,12 +240,15 @@ def _adjective_template(k: str, definite: bool = False) -> bool:
 class KeyphraseFinder:
     """Finds key-phrase occurrences in a tokenized document."""
 
-    def __init__(self, is_keyword=None):
+    def __init__(self, is_keyword=None, is_term=None):
         self.stop = load_stopwords()
         self.filters = load_filters()
         self.is_keyword = is_keyword or (lambda key: False)
+        self.is_term = is_term or (lambda words: False)  # a multi-word term of the topic lexicon (الجيل الخامس)
         self.directions = load_directions()
-        self.generic_phrases = frozenset(k for k, kinds in self.filters.items() if "generic_phrase" in kinds)
+        # compared without the article on each word: المرة الأولى = مرة أولى
+        self.generic_phrases = frozenset(" ".join(_bare(w) for w in k.split()) for k, kinds in self.filters.items()
+                                         if "generic_phrase" in kinds)
         self._cache: dict[str, tuple] = {}  # spelling -> (analysis, marker)
         self._markers: dict[str, str] = {}
         self._generic: dict[str, bool] = {}
@@ -325,6 +329,8 @@ class KeyphraseFinder:
             z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
             if 0 < z < NISBA_NOUN_ZIPF:
                 adj = False
+        if adj and len(bare) == 5 and bare[2] == "ي" and surface.endswith("ة") and norm_zipf(bare[:-1]) < FAEILA_NOUN_ZIPF:
+            adj = False  # a فعيلة word whose masculine فعيل is rare is a noun (النتيجة، الجزيرة، الصحيفة), not جديدة
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
         return (cut, key, fused, definite, noun, adj, True)
@@ -570,19 +576,21 @@ class KeyphraseFinder:
         start, _ = doc.view.to_original(nstart, first.tok.nend)
         end = last.tok.end
         parts = []
+        text = doc.text
         for k in range(i, j):
             x = run[k]
             if isinstance(x, str):
                 parts.append("غير")
                 continue
+            t = x.tok
+            surface = text[start if k == i else t.start:t.end]
+            if t.end - t.start != t.nend - t.nstart:
+                surface = _strip_marks(surface)  # (only a token longer than its normalized form has marks)
             if k == i:
-                surface = _strip_marks(doc.text[start:x.tok.end])
                 if x.fused == 2:
                     surface = "ال" + surface  # للجنة: span لجنة, value اللجنة
                 elif x.fused:
                     surface = "ا" + surface  # ل of the article kept in the span: restore ال
-            else:
-                surface = _strip_marks(doc.text[x.tok.start:x.tok.end])
             parts.append(surface)
         value = " ".join(parts)
         keys = tuple(w.key for w in words)
@@ -637,10 +645,12 @@ class KeyphraseFinder:
     def generic(self, occ: PhraseOcc) -> bool:
         """A phrase that says nothing about the article: listed whole (``generic_phrase``: المرة
         الأولى، مؤتمر صحفي), a phrase ending on a sequence noun + an ordinal (``sequence_head`` +
-        ``ordinal``: الجولة الثالثة، بداية الشوط الثاني), or direction words only (جنوب غربي)."""
-        if " ".join(occ.words) in self.generic_phrases:
+        ``ordinal``: الجولة الثالثة، بداية الشوط الثاني), any noun + an ordinal unless the topic lexicon
+        lists it as a term (الإصابة الأولى, but الجيل الخامس), or direction words only (جنوب غربي)."""
+        if " ".join(occ.key) in self.generic_phrases:
             return True
         f = self.filters
-        if "ordinal" in f.get(occ.words[-1], ()) and "sequence_head" in f.get(occ.words[-2], ()):
+        if "ordinal" in f.get(occ.words[-1], ()) and (
+                "sequence_head" in f.get(occ.words[-2], ()) or (len(occ.words) == 2 and not self.is_term(occ.words))):
             return True
         return all(b in self.directions for b in occ.key)

@@ -363,7 +363,7 @@ class TopicExtractor:
         self.org_kinds = load_org_kinds()
         self._votes: dict[tuple[str, ...], dict[str, float]] = {}
         self.place_words = load_place_words()
-        self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword)
+        self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword, lambda words: " ".join(words) in self.lexicon.multi.keys)
         self.max_topics = max_topics
         self.min_score = min_score
         self.rel_min = rel_min

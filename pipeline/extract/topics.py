@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from collections import defaultdict
 from functools import lru_cache
 
@@ -80,6 +81,7 @@ SPECIFIC_MIN, SPECIFIC_MAX = 0.5, 1.3
 STRONG_WEIGHT = 1.0  # a keyword listed with this weight is a strong cue
 KNOWN_ZIPF, KNOWN_MARGIN = 3.5, 0.3  # a clitic-initial word this common is a word of its own (see lexicalized)
 ALEFS = frozenset("اأإآٱ")
+_START = operator.attrgetter("start")
 # the gate (TopicExtractor.required): a text of up to SHORT_WORDS words needs SHORT_MIN of evidence
 # (one strong cue in the lead), rising to min_score at LONG_WORDS words and beyond
 SHORT_WORDS, LONG_WORDS, SHORT_MIN = 20, 60, 0.75
@@ -361,7 +363,7 @@ class TopicExtractor:
         self.taxonomy = load_taxonomy()
         self.lexicon = TopicLexicon()
         self.org_kinds = load_org_kinds()
-        self._votes: dict[tuple[str, ...], dict[str, float]] = {}
+        self._votes: dict[tuple[str, ...], tuple[dict[str, float], bool]] = {}
         self.place_words = load_place_words()
         self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword, lambda words: " ".join(words) in self.lexicon.multi.keys)
         self.max_topics = max_topics
@@ -395,12 +397,12 @@ class TopicExtractor:
         places, organizations, dates)."""
         if not doc.candidates:
             return []
-        starts = [t.start for t in doc.tokens]
+        toks = doc.tokens
         out = []
         for e in doc.candidates:
             if e.type != "topic":
-                i = max(0, bisect.bisect_right(starts, e.start) - 1)
-                j = bisect.bisect_left(starts, e.end) - 1
+                i = max(0, bisect.bisect_right(toks, e.start, key=_START) - 1)
+                j = bisect.bisect_left(toks, e.end, key=_START) - 1
                 if j >= i:
                     out.append((i, j, e))
         return out
@@ -457,7 +459,12 @@ class TopicExtractor:
             for cue, at, check in hits:
                 if (inside and not cue.named) or (check and not spelled(cue, at, text[tok.start:tok.end], tok.norm)):
                     continue
-                _add(per_term, cue, pw)
+                acc = per_term.get((cue.cat, cue.term))
+                if acc is None:
+                    per_term[(cue.cat, cue.term)] = [cue, pw, 1]
+                else:
+                    acc[1] += pw
+                    acc[2] += 1
         return per_term, n_words
 
     def required(self, n_words: int) -> float:
@@ -520,23 +527,26 @@ class TopicExtractor:
         return (Topic(sid, row["label"], row["label_ar"], score * min(1.0, top / raw), ev),)
 
     # --- key phrases ---------------------------------------------------------------------
-    def phrase_category(self, occ: PhraseOcc, doc: Document, ranked: dict[str, float]) -> str | None:
-        """The category the phrase's words support most (the document's ranking breaks ties)."""
-        votes = self._votes.get(occ.words)
-        if votes is None:
+    def phrase_category(self, occ: PhraseOcc, ranked: dict[str, float]) -> tuple[str | None, bool]:
+        """The category the phrase's words support most (the document's ranking breaks ties), and
+        whether the phrase is itself a multi-word term of the lexicon. Cached by the phrase's words."""
+        hit = self._votes.get(occ.words)
+        if hit is None:
             acc: dict[str, float] = defaultdict(float)
             for key in occ.words:
                 for cue, _, _ in self.lexicon.word_hits(key):
                     if cue.mode != "exact":
                         acc[cue.cat] += cue.weight
-            for cue in self.lexicon.multi.keys.get(" ".join(occ.words), ()):
+            term = self.lexicon.multi.keys.get(" ".join(occ.words), ())
+            for cue in term:
                 acc[cue.cat] += 2 * cue.weight
-            votes = self._votes[occ.words] = dict(acc)
+            hit = self._votes[occ.words] = (dict(acc), bool(term))
             if len(self._votes) > 100_000:
                 self._votes.clear()
+        votes, term = hit
         if not votes:
-            return None
-        return max(votes, key=lambda c: (votes[c], ranked.get(c, 0.0), c))
+            return None, term
+        return max(votes, key=lambda c: (votes[c], ranked.get(c, 0.0), c)), term
 
     @staticmethod
     def name_index(ranges) -> dict[int, list[tuple[int, int, str]]]:
@@ -626,8 +636,8 @@ class TopicExtractor:
         for o in occs:
             groups[o.key].append(o)
         for key, group in groups.items():
-            cat = self.phrase_category(group[0], doc, ranked)
-            s = self.salience(key, group, cat)
+            cat, term = self.phrase_category(group[0], ranked)
+            s = self.salience(key, group, cat, term)
             score = min(1.0, s / (s + 2.0))
             if score < self.min_phrase_score:
                 continue
@@ -639,7 +649,8 @@ class TopicExtractor:
                 doc.add_candidate(doc.make_entity("topic", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
                                                   round(score, 4), evidence, category=cat))
 
-    def salience(self, key: tuple[str, ...], group: list[PhraseOcc], cat: str | None) -> float:
+    @staticmethod
+    def salience(key: tuple[str, ...], group: list[PhraseOcc], cat: str | None, term: bool) -> float:
         """Frequency and position (log2 of the summed position weights), length
         (:data:`PHRASE_LENGTH_BONUS` a word beyond two), the support of a category
         (:data:`PHRASE_CATEGORY_BONUS`) and being a term of the topic lexicon itself
@@ -647,7 +658,7 @@ class TopicExtractor:
         s = math.log2(1.0 + sum(o.weight for o in group)) + PHRASE_LENGTH_BONUS * (len(key) - 2)
         if cat is not None:
             s += PHRASE_CATEGORY_BONUS
-        if " ".join(group[0].words) in self.lexicon.multi.keys:
+        if term:
             s += PHRASE_TERM_BONUS
         return s
 

@@ -300,9 +300,9 @@ class TopicLexicon:
         """Whether a cue agrees with the token as written: ``exact`` and ``hamza`` terms (see the
         class), and a term written with ة is not a token written with ه (مكتبه "his office" is
         not مكتبة "library")."""
+        if not cue.mode:  # (only a ة term matched as written is checked)
+            return not _strip_marks(surface[-3:]).endswith("ه")
         s = _strip_marks(surface)
-        if not cue.mode:
-            return not (s.endswith("ه") and cue.term.endswith("ة"))
         if cue.mode == "exact":
             return s == cue.form
         if len(s) != len(norm) or at < 0:

@@ -610,6 +610,7 @@ class KeyphraseFinder:
             return []
         items = occ.extra["items"][0]
         n = len(items)
+        plain = n == len(occ.key)  # no غير among the items: item i is word i
         starts: list[int] = []
         if occ.pattern == "construct":
             chain = next((k for k in range(1, n) if not isinstance(items[k], str) and items[k].definite), n)
@@ -626,7 +627,8 @@ class KeyphraseFinder:
             if a == 0 or items[a].definite:  # an adjective chain may end earlier
                 ends += [b for b in range(n - 1, a + 1, -1) if not isinstance(items[b - 1], str)]
             for b in ends:
-                spans.append((a, b, tuple(_bare(x.key) for x in items[a:b] if not isinstance(x, str))))
+                spans.append((a, b, occ.key[a:b] if plain else
+                              tuple(_bare(x.key) for x in items[a:b] if not isinstance(x, str))))
         return spans
 
     @staticmethod

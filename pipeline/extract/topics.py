@@ -479,11 +479,11 @@ class TopicExtractor:
         count: dict[str, int] = defaultdict(int)
         strong: dict[str, bool] = defaultdict(bool)
         evidence: dict[str, dict[str, float]] = defaultdict(dict)
-        subs: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+        subs: dict[str, dict[str, dict[str, float]]] = {}
         for (cat, term), (cue, pws, n) in per_term.items():
             saturated = math.log2(1.0 + pws)
             if cue.sub:
-                subs[cat][cue.sub][term] = cue.sub_weight * saturated
+                subs.setdefault(cat, {}).setdefault(cue.sub, {})[term] = cue.sub_weight * saturated
             if not cue.weight:
                 continue  # evidence for the subtopic only
             contrib = cue.weight * saturated
@@ -508,7 +508,7 @@ class TopicExtractor:
             label, label_ar = self.taxonomy[cat]
             ev = dict(sorted(evidence[cat].items(), key=lambda kv: -kv[1]))
             score = calibrated(r, need, rival)
-            topics.append(Topic(cat, label, label_ar, score, ev, self.subtopics_of(cat, r, subs[cat], score)))
+            topics.append(Topic(cat, label, label_ar, score, ev, self.subtopics_of(cat, r, subs.get(cat), score)))
         return topics, raw
 
     def subtopics_of(self, cat: str, raw: float, subs: dict[str, dict[str, float]], score: float) -> tuple:
@@ -621,12 +621,11 @@ class TopicExtractor:
         name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
                       for w in normalize(e.value or e.text).split() if len(w) > 2}
         generic = self.keyphrases.generic
-
-        def keep(o: PhraseOcc) -> bool:
-            return self.respects_names(o, spans, doc) and not generic(o) and not any(k in name_words for k in o.key)
-
-        occs = [o for o in occs if keep(o)]
-        occs = [o for o in self.merge_near_duplicates(occs, pos_weight) if "merged" not in o.extra or keep(o)]
+        respects = self.respects_names
+        occs = [o for o in occs if respects(o, spans, doc) and not generic(o)
+                and (not name_words or not any(k in name_words for k in o.key))]
+        occs = [o for o in self.merge_near_duplicates(occs, pos_weight)
+                if "merged" not in o.extra or (respects(o, spans, doc) and not generic(o))]
         self.emit_keyphrases(doc, occs, ranked)
 
     def emit_keyphrases(self, doc: Document, occs: list[PhraseOcc], ranked: dict[str, float]) -> None:

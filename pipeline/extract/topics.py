@@ -319,15 +319,6 @@ def _canonical(group: list[PhraseOcc]) -> str:
     return max(counts, key=lambda v: (counts[v], v.startswith("ال")))
 
 
-def _add(per_term: dict, cue: Cue, pw: float) -> None:
-    acc = per_term.get((cue.cat, cue.term))
-    if acc is None:
-        per_term[(cue.cat, cue.term)] = [cue, pw, 1]
-    else:
-        acc[1] += pw
-        acc[2] += 1
-
-
 def calibrated(raw: float, need: float, rival: float) -> float:
     """Category score: an estimate of the probability that the category is right (for the first
     one, that it is the primary category), the same across text lengths. A logistic function of
@@ -429,16 +420,14 @@ class TopicExtractor:
     def collect_cues(self, doc: Document, pos_weight, ranges=None) -> tuple[dict[tuple[str, str], list], int]:
         """(category, term) -> [cue, sum of position weights, occurrences] over the document, and
         the number of words."""
-        per_term: dict[tuple[str, str], list] = {}
         masked = self.entity_mask(doc, self.name_ranges(doc) if ranges is None else ranges)
+        found: list[tuple[Cue, float]] = []  # (cue, position weight) of every counted occurrence
         covered: set[int] = set()
         for hit in self.lexicon.multi.find(doc):
             span = range(hit.tok_first, hit.tok_last + 1)
             inside = masked is not None and any(masked[i] for i in span)
             pw = pos_weight(doc.tokens[hit.tok_first])
-            for cue in hit.payloads:
-                if cue.named or not inside:
-                    _add(per_term, cue, pw)
+            found += [(cue, pw) for cue in hit.payloads if cue.named or not inside]
             covered.update(span)
         cached = self.lexicon._cache.get
         word_hits = self.lexicon.word_hits
@@ -457,14 +446,16 @@ class TopicExtractor:
             inside = masked is not None and masked[tok.i]
             pw = pos_weight(tok)
             for cue, at, check in hits:
-                if (inside and not cue.named) or (check and not spelled(cue, at, text[tok.start:tok.end], tok.norm)):
-                    continue
-                acc = per_term.get((cue.cat, cue.term))
-                if acc is None:
-                    per_term[(cue.cat, cue.term)] = [cue, pw, 1]
-                else:
-                    acc[1] += pw
-                    acc[2] += 1
+                if not ((inside and not cue.named) or (check and not spelled(cue, at, text[tok.start:tok.end], tok.norm))):
+                    found.append((cue, pw))
+        per_term: dict[tuple[str, str], list] = {}
+        for cue, pw in found:
+            acc = per_term.get((cue.cat, cue.term))
+            if acc is None:
+                per_term[(cue.cat, cue.term)] = [cue, pw, 1]
+            else:
+                acc[1] += pw
+                acc[2] += 1
         return per_term, n_words
 
     def required(self, n_words: int) -> float:

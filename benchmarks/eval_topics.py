@@ -6,6 +6,12 @@ Reads the shared evaluation data at run time (nothing is copied into the project
     uv run python benchmarks/eval_topics.py --strict        # society -> medtop:14000000 only
     uv run python benchmarks/eval_topics.py --errors        # list the misclassified articles
     uv run python benchmarks/eval_topics.py --keyphrases    # key phrases of the dev and seed articles
+    uv run python benchmarks/eval_topics.py --short         # only the short-text sets (headlines, posts)
+    uv run python benchmarks/eval_topics.py --calibration   # top-1 accuracy per score band, by text length
+
+The short-text sets are the project's own ``data/gold/topics_short_*.jsonl`` (headlines and posts,
+written and labelled by hand before the tool was run on them): top-1 of the primary category, the
+share left without a category, and the misses (``--errors``).
 
 The held-out set is the project's own ``data/gold/topics_heldout.jsonl`` (hand-written texts, one per
 IPTC top-level category and a mixed one, scored blind before any change).
@@ -57,16 +63,85 @@ def topics_pipeline() -> Pipeline:
     return Pipeline([FunctionStage("normalize", _normalize), FunctionStage("tokenize", _tokenize), TopicExtractor()])
 
 
+def eval_short(nlp, errors: bool) -> None:
+    """Top-1 and the uncategorized share on each short-text set (headlines and posts)."""
+    for path in sorted((ROOT / "data" / "gold").glob("topics_short_*.jsonl")):
+        golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+        hits = empty = 0
+        per: dict[str, Counter] = defaultdict(Counter)
+        misses = []
+        for g in golds:
+            doc = nlp.process(g["text"], g["id"])
+            top = doc.topics[0].id if doc.topics else None
+            want = g["categories"][0]
+            hits += top == want
+            empty += top is None
+            per[short(want)]["n"] += 1
+            per[short(want)]["ok"] += top == want
+            if top != want:
+                misses.append((g["id"], short(want), [(short(t.id), round(t.score, 2)) for t in doc.topics], g["text"]))
+        print(f"{path.name}: {len(golds)} texts, top-1 {hits / len(golds):.3f}, "
+              f"no category {empty / len(golds):.3f}")
+        print("   " + "  ".join(f"{c} {v['ok']}/{v['n']}" for c, v in sorted(per.items())))
+        if errors:
+            for m in misses:
+                print("   ", *m)
+
+
+def reliability(nlp, rows, accept) -> None:
+    """Top-1 accuracy per band of the first category's score, for texts of up to 60 words and longer."""
+    bands = [(0.0, 0.6), (0.6, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    table: dict[tuple[str, int], list[bool]] = defaultdict(list)
+    for text, want in rows:
+        doc = nlp.process(text)
+        size = "short" if sum(1 for t in doc.tokens if t.kind == "word") <= 60 else "long"
+        if not doc.topics:
+            table[(size, -1)].append(False)
+            continue
+        s = doc.topics[0].score
+        band = next(k for k, (lo, hi) in enumerate(bands) if lo <= s < hi)
+        table[(size, band)].append(accept(doc.topics[0].id, want))
+    for size in ("short", "long"):
+        cells = []
+        for k, (lo, hi) in enumerate(bands):
+            v = table.get((size, k), [])
+            cells.append(f"[{lo:.1f},{min(hi, 1.0):.1f}): {sum(v) / len(v):.2f} of {len(v)}" if v else f"[{lo:.1f},{min(hi, 1.0):.1f}): -")
+        none = len(table.get((size, -1), []))
+        print(f"   {size:5s} " + "   ".join(cells) + f"   no category: {none}")
+
+
+def calibration(nlp, mapping) -> None:
+    own = []
+    for name in ("topics_short_dev.jsonl", "topics_heldout.jsonl", "topics_articles.jsonl"):
+        own += [json.loads(line) for line in (ROOT / "data" / "gold" / name).open(encoding="utf-8") if line.strip()]
+    print("calibration: top-1 accuracy per score band (own labelled texts: short dev, held-out, articles)")
+    reliability(nlp, [(g["text"], g["categories"][0]) for g in own], lambda got, want: got == want)
+    rows = [json.loads(line) for line in (SHARED / "ant_jawharafm_topics.jsonl").open(encoding="utf-8") if line.strip()]
+    rows = [(r["text"], r["category"]) for r in rows if r["category"] in mapping]
+    print("calibration on ANT Jawhara FM (measure only; editor categories mapped as above)")
+    reliability(nlp, rows, lambda got, want: got in mapping[want])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--strict", action="store_true", help="society -> medtop:14000000 only")
     ap.add_argument("--errors", action="store_true", help="print misclassified titles")
     ap.add_argument("--keyphrases", action="store_true", help="print the key phrases of the dev and seed articles")
+    ap.add_argument("--short", action="store_true", help="only the short-text sets")
+    ap.add_argument("--calibration", action="store_true", help="only the score calibration tables")
     a = ap.parse_args()
     mapping = dict(MAP)
     if a.strict:
         mapping["society"] = {"medtop:14000000"}
     nlp = topics_pipeline()
+    from pipeline.pipeline import build_default_pipeline
+    full = build_default_pipeline()  # the whole pipeline: entity spans reach the topic stage
+    if a.calibration:
+        calibration(full, mapping)
+        return 0
+    eval_short(full, a.errors)
+    if a.short:
+        return 0
 
     rows = [json.loads(line) for line in (SHARED / "ant_jawharafm_topics.jsonl").open(encoding="utf-8") if line.strip()]
     rows = [r for r in rows if r["category"] in mapping]

@@ -109,22 +109,28 @@ class Entity:
 
 @dataclass(frozen=True)
 class Topic:
-    """A document-level topic category (IPTC Media Topics top level)."""
+    """A document-level topic category (IPTC Media Topics top level), with its narrower
+    Media Topics (second level, or a well-known third level such as soccer) when the evidence
+    for them is clear; a subtopic is a ``Topic`` too."""
 
     id: str
     label: str
     label_ar: str
     score: float
     evidence: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    subtopics: tuple["Topic", ...] = field(default=(), compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "label": self.label,
             "label_ar": self.label_ar,
             "score": round(self.score, 4),
             "evidence": {k: round(v, 4) for k, v in self.evidence.items()},
         }
+        if self.subtopics:
+            d["subtopics"] = [t.to_dict() for t in self.subtopics]
+        return d
 
 
 @dataclass

@@ -24,7 +24,8 @@ def _values(doc):
 
 def test_filter_kinds_are_known():
     kinds = set().union(*load_filters().values())
-    assert kinds == {"verb_marker", "clause_opener", "generic_head", "generic_adj", "generic_tail"}
+    assert kinds == {"verb_marker", "clause_opener", "generic_head", "generic_adj", "generic_tail",
+                     "generic_phrase", "sequence_head", "ordinal"}
 
 
 @pytest.mark.parametrize("text, phrase", [
@@ -139,5 +140,5 @@ def test_category_from_new_vocabulary(topics_only, text, expected):
     ("والملابسات", "medtop:02000000", "medtop:10000000"),
 ])
 def test_exact_form_wins_over_stripped_stem(topics_only, word, category, absent):
-    cats = {c for c, _, _ in topics_only.stages[-1].lexicon.word_hits(normalize(word))}
+    cats = {cue.cat for cue, _, _ in topics_only.stages[-1].lexicon.word_hits(normalize(word))}
     assert category in cats and absent not in cats

@@ -18,8 +18,10 @@ Rules (no part-of-speech tagger; light morphology on the normalized, clitic-peel
   - ``غير`` + an adjective continues a phrase (``الهجرة غير النظامية``).
 
   The head of an indefinite phrase must look like a noun: it ends in ة or ات, it is a
-  topic keyword, or it fits a nominal template (مفعل، تفعيل، افتعال، استفعال، أفعال، فعال/فعول/فعيل,
-  ...), and carries no possessive pronoun. This keeps verbs (``أعلن الاتحاد``، ``افتتحت القمة``)
+  topic keyword, it fits a nominal template (مفعل، تفعيل، افتعال، استفعال، أفعال، فعال/فعول/فعيل,
+  the broken plurals فعائل/فواعل/فعاليل and فعلول: وسائل، شوارع، صناديق، صندوق, ...), or it is a
+  word of four letters or more, not shaped like a verb, that is common with the article (wordfreq:
+  verbs never take ال), and it carries no possessive pronoun. This keeps verbs (``أعلن الاتحاد``، ``افتتحت القمة``)
   out. An adjective is a nisba (رقمي، رقمية), a participle of a derived form (متجدد، مستقل، مفتوح),
   فاعل / فعيل (الخامس، الجديدة) or, when definite, فعلى (الكبرى) and فاعّ (الخاص); so a definite
   noun followed by another definite noun (subject + object) is not one phrase.
@@ -47,6 +49,11 @@ Noise filters (``resources/topics/keyphrase_filters.tsv``, by kind):
   takes it whole when it fits in :data:`MAX_WORDS` and is in the run, otherwise it is dropped
   (never the truncated ``بيئة مفتوحة``).
 
+* ``generic_phrase`` (المرة الأولى، مؤتمر صحفي، الآونة الأخيرة): whole phrases dropped;
+  ``sequence_head`` + ``ordinal`` (الجولة الثالثة، الدورة الخامسة، بداية الشوط الثاني): a phrase
+  ending on a count noun and an ordinal is dropped; so is a phrase of direction words only (جنوب
+  غربي: ``lexicons/place_directions.tsv``). See :meth:`KeyphraseFinder.generic`.
+
 Word analyses are cached by spelling. Salience (frequency, position: title, first sentence;
 length; support of a category) and the canonical value are computed in
 :mod:`pipeline.extract.topics`; the value is the phrase without clitics (fused ``لل`` restores
@@ -63,11 +70,14 @@ from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
 from .common import zipf
+from .gazetteers import norm_zipf
 
 MAX_WORDS = 4
 NISBA_ZIPF = 4.0  # a coordinated -ي/-ية word is an adjective when its masculine form is this common
 ADVERB_ZIPF = 3.5  # a word + tanween alif (مؤقتا) is an adverb when the word without it is this common
+FAEILA_NOUN_ZIPF = 3.0  # a فعيلة word whose masculine form is rarer than this is a noun
 NISBA_NOUN_ZIPF = 1.8  # below this (and known to wordfreq) a masculine -ي form is no adjective
+ARTICLE_ZIPF, ARTICLE_MARGIN = 3.5, 1.5  # a word this common with the article is a noun (_takes_article)
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
@@ -135,6 +145,13 @@ def load_filters() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def load_directions() -> frozenset[str]:
+    """Normalized single direction words (``lexicons/place_directions.tsv``, read only: شمال، جنوبي)."""
+    return frozenset(normalize(r["form"]) for r in load_table("lexicons/place_directions.tsv", ("form",))
+                     if " " not in r["form"])
+
+
 def _is_nisba(k: str) -> bool:
     """Nisba adjective ending on a clitic-free, article-free form (رقمي، رقمية، رقميون)."""
     return len(k) >= 4 and k.endswith(("ي", "يه", "يين", "يون", "يات")) and not k.endswith(("ايه", "ويه", "ؤيه"))
@@ -182,6 +199,11 @@ def _nominal_template(k: str) -> bool:
         return False
     if n == 4 and k[2] in "اوي":
         return True  # فعال فعول فعيل
+    if n == 5 and ((k[2] == "ا" and k[3] in "ئي") or (k[1] == "و" and k[2] == "ا")
+                   or (k[3] == "و" and k[0] not in "اسيتن" and k[1] not in "اوي")):
+        return True  # broken plurals فعائل (وسائل، رسائل), فواعل (شوارع، قواعد); فعلول (صندوق; not ستزور)
+    if n == 6 and k[2] == "ا" and k[4] == "ي":
+        return True  # فعاليل (صناديق، عناوين)
     if n == 5 and k[0] == "ا" and k[3] == "ا":
         return True  # أفعال
     if n == 6 and k[0] == "ا" and k[4] == "ا":
@@ -218,11 +240,16 @@ def _adjective_template(k: str, definite: bool = False) -> bool:
 class KeyphraseFinder:
     """Finds key-phrase occurrences in a tokenized document."""
 
-    def __init__(self, is_keyword=None):
+    def __init__(self, is_keyword=None, is_term=None):
         self.stop = load_stopwords()
         self.filters = load_filters()
         self.is_keyword = is_keyword or (lambda key: False)
-        self._cache: dict[str, tuple | str | None] = {}
+        self.is_term = is_term or (lambda words: False)  # a multi-word term of the topic lexicon (الجيل الخامس)
+        self.directions = load_directions()
+        # compared without the article on each word: المرة الأولى = مرة أولى
+        self.generic_phrases = frozenset(" ".join(_bare(w) for w in k.split()) for k, kinds in self.filters.items()
+                                         if "generic_phrase" in kinds)
+        self._cache: dict[str, tuple] = {}  # spelling -> (analysis, marker)
         self._markers: dict[str, str] = {}
         self._generic: dict[str, bool] = {}
         self._verbish: dict[str, bool] = {}
@@ -289,7 +316,7 @@ class KeyphraseFinder:
             return None  # an accusative adverb or a dual verb (مؤقتا، مجددا، قاما): no phrase word
         definite = key.startswith("ال") and len(key) >= 4
         noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
-            or _nominal_template(bare)
+            or _nominal_template(bare) or self._takes_article(bare)
         if not definite and ((len(bare) >= 4 and surface.endswith("ه") and not surface.endswith("اه"))
                              or (len(bare) >= 5 and surface.endswith(("ها", "هم", "هما", "هن")))):
             noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري); not مياه، اتجاه
@@ -302,9 +329,21 @@ class KeyphraseFinder:
             z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
             if 0 < z < NISBA_NOUN_ZIPF:
                 adj = False
+        if adj and len(bare) == 5 and bare[2] == "ي" and surface.endswith("ة") and norm_zipf(bare[:-1]) < FAEILA_NOUN_ZIPF:
+            adj = False  # a فعيلة word whose masculine فعيل is rare is a noun (النتيجة، الجزيرة، الصحيفة), not جديدة
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
         return (cut, key, fused, definite, noun, adj, True)
+
+    @staticmethod
+    def _takes_article(bare: str) -> bool:
+        """A word of four letters or more, not shaped like a verb, that is common with the article
+        (wordfreq, normalized: :data:`ARTICLE_ZIPF`, within :data:`ARTICLE_MARGIN` of its bare form)
+        is a noun: verbs never take ال (الوسائل، الصندوق)."""
+        if len(bare) < 4 or _verb_shape(bare, bare):
+            return False
+        z = norm_zipf("ال" + bare)
+        return z >= ARTICLE_ZIPF and z >= norm_zipf(bare) - ARTICLE_MARGIN
 
     # --- phrases -------------------------------------------------------------------------
     def find(self, doc: Document, pos_weight) -> list[PhraseOcc]:
@@ -330,18 +369,18 @@ class KeyphraseFinder:
                 run = []
                 marker = ""
                 continue
-            prev_marker, marker = marker, self._marker(tok.norm)
             raw = text[tok.start:tok.end]  # the original spelling determines the normalized one
-            info = cache_get(raw, 0)
-            if info == 0:
-                info = analyze(tok.norm, _strip_marks(raw))
+            entry = cache_get(raw)
+            if entry is None:
                 if len(self._cache) > 200_000:
                     self._cache.clear()
                     self._head_keys.clear()
                     self._verbish.clear()
                     self._generic.clear()
                     self._markers.clear()
-                self._cache[raw] = info
+                entry = self._cache[raw] = (analyze(tok.norm, _strip_marks(raw)), self._marker(tok.norm))
+            info, m = entry
+            prev_marker, marker = marker, m
             if info is ADJ_PARTICLE:
                 run.append(info)
                 continue
@@ -537,33 +576,83 @@ class KeyphraseFinder:
         start, _ = doc.view.to_original(nstart, first.tok.nend)
         end = last.tok.end
         parts = []
+        text = doc.text
         for k in range(i, j):
             x = run[k]
             if isinstance(x, str):
                 parts.append("غير")
                 continue
+            t = x.tok
+            surface = text[start if k == i else t.start:t.end]
+            if t.end - t.start != t.nend - t.nstart:
+                surface = _strip_marks(surface)  # (only a token longer than its normalized form has marks)
             if k == i:
-                surface = _strip_marks(doc.text[start:x.tok.end])
                 if x.fused == 2:
                     surface = "ال" + surface  # للجنة: span لجنة, value اللجنة
                 elif x.fused:
                     surface = "ا" + surface  # ل of the article kept in the span: restore ال
-            else:
-                surface = _strip_marks(doc.text[x.tok.start:x.tok.end])
             parts.append(surface)
         value = " ".join(parts)
         keys = tuple(w.key for w in words)
         canon = tuple(_bare(k) for k in keys)
         occ = PhraseOcc(start, end, value, canon, keys, pattern, first.tok.sent,
                         pos_weight(first.tok), (first.tok.i, last.tok.i))
-        if pattern == "construct":
-            # the definite genitive chain inside (تقنيات [الذكاء الاصطناعي]): kept aside, used when that
-            # chain is a phrase of its own elsewhere in the document
-            k0 = next(k for k in range(i + 1, j) if not isinstance(run[k], str) and run[k].definite)
-            tail = [x for x in run[k0:j] if not isinstance(x, str)]
-            if len(tail) >= 2:
-                tkeys = tuple(w.key for w in tail)
-                occ.extra["tail"] = PhraseOcc(run[k0].tok.start, end, " ".join(parts[k0 - i:]),
-                                              tuple(_bare(k) for k in tkeys), tkeys, "def_def",
-                                              first.tok.sent, pos_weight(run[k0].tok), (run[k0].tok.i, last.tok.i))
+        occ.extra["items"] = (run[i:j], parts)  # for sub_spans / sub_phrase
         return occ
+
+    @staticmethod
+    def sub_spans(occ: PhraseOcc) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The well-formed phrases inside an occurrence, longest first, as ``(first, end, key)`` over
+        its items: the genitive part of a construct (فيروس [شلل الأطفال]، تقنيات [الذكاء الاصطناعي])
+        and the shorter adjective phrases at the start of an adjective chain ([الذكاء الاصطناعي]
+        التوليدي). Built into occurrences by :meth:`sub_phrase`."""
+        if len(occ.key) < 3:
+            return []
+        items = occ.extra["items"][0]
+        n = len(items)
+        plain = n == len(occ.key)  # no غير among the items: item i is word i
+        starts: list[int] = []
+        if occ.pattern == "construct":
+            chain = next((k for k in range(1, n) if not isinstance(items[k], str) and items[k].definite), n)
+            # the definite genitive chain, and a nested construct (an indefinite noun before it)
+            starts = [k for k in range(1, chain) if not isinstance(items[k], str) and items[k].noun] + [chain]
+        elif occ.pattern == "def_def" or (occ.pattern == "noun_adj" and not any(
+                not isinstance(x, str) and x.definite for x in items)):
+            starts = [0]  # (never a prefix of a false construct: خدمات سريعة | الاستجابة)
+        spans = []
+        for a in starts:
+            if a > n - 2 or (a and isinstance(items[a - 1], str)):
+                continue
+            ends = [n] if a else []
+            if a == 0 or items[a].definite:  # an adjective chain may end earlier
+                ends += [b for b in range(n - 1, a + 1, -1) if not isinstance(items[b - 1], str)]
+            for b in ends:
+                spans.append((a, b, occ.key[a:b] if plain else
+                              tuple(_bare(x.key) for x in items[a:b] if not isinstance(x, str))))
+        return spans
+
+    @staticmethod
+    def sub_phrase(occ: PhraseOcc, a: int, b: int, pos_weight) -> PhraseOcc:
+        """The occurrence of the phrase spanning items ``[a, b)`` of ``occ``."""
+        items, parts = occ.extra["items"]
+        words = [x for x in items[a:b] if not isinstance(x, str)]
+        keys = tuple(w.key for w in words)
+        first = items[a]
+        return PhraseOcc(occ.start if a == 0 else first.tok.start, items[b - 1].tok.end, " ".join(parts[a:b]),
+                         tuple(_bare(k) for k in keys), keys,
+                         "def_def" if first.definite else occ.pattern if a == 0 else "construct",
+                         occ.sent, occ.weight if a == 0 else pos_weight(first.tok),
+                         (first.tok.i, items[b - 1].tok.i))
+
+    def generic(self, occ: PhraseOcc) -> bool:
+        """A phrase that says nothing about the article: listed whole (``generic_phrase``: المرة
+        الأولى، مؤتمر صحفي), a phrase ending on a sequence noun + an ordinal (``sequence_head`` +
+        ``ordinal``: الجولة الثالثة، بداية الشوط الثاني), any noun + an ordinal unless the topic lexicon
+        lists it as a term (الإصابة الأولى, but الجيل الخامس), or direction words only (جنوب غربي)."""
+        if " ".join(occ.key) in self.generic_phrases:
+            return True
+        f = self.filters
+        if "ordinal" in f.get(occ.words[-1], ()) and (
+                "sequence_head" in f.get(occ.words[-2], ()) or (len(occ.words) == 2 and not self.is_term(occ.words))):
+            return True
+        return all(b in self.directions for b in occ.key)

@@ -1,0 +1,154 @@
+"""Key phrases: no fragments of names or of longer phrases, broken-plural heads, generic phrases
+dropped, near-duplicates merged, evidence kept.
+
+All sentences are written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.keyphrases import _nominal_template
+from pipeline.extract.topics import TopicExtractor
+from pipeline.normalize import normalize
+from pipeline.pipeline import FunctionStage, Pipeline, _normalize, _tokenize
+
+
+@pytest.fixture(scope="module")
+def topics_only():
+    return Pipeline([FunctionStage("normalize", _normalize), FunctionStage("tokenize", _tokenize), TopicExtractor()])
+
+
+def _phrases(doc) -> list:
+    return [e for e in doc.candidates if e.type == "topic"]
+
+
+def _values(doc) -> set[str]:
+    return {normalize(e.value) for e in _phrases(doc)} | {normalize(e.text) for e in _phrases(doc)}
+
+
+# --- fragments of names ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, fragment", [
+    # a piece of an organization name
+    ("وافق صندوق النقد الدولي على قرض جديد للحكومة.", "النقد الدولي"),
+    ("أطلقت وزارة الصحة والسكان المصرية حملة جديدة للتطعيم.", "السكان المصرية"),
+    ("أطلقت وزارة الصحة والسكان المصرية حملة جديدة للتطعيم.", "وزارة الصحة"),
+    # a piece of a place name, and a place trigger + the place
+    ("وصل الوفد إلى الإمارات العربية المتحدة مساء أمس.", "الإمارات العربية"),
+    ("قصفت الطائرات مدينة الرقة الشمالية ليلا.", "مدينة الرقة الشمالية"),
+    ("زار الوفد إمارة الشارقة صباحا.", "إمارة الشارقة"),
+])
+def test_no_fragment_of_a_recognized_name(nlp, text, fragment):
+    doc = nlp.process(text)
+    assert normalize(fragment) not in _values(doc), [(e.type, e.text) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # the head of an institution name whose complement follows
+    ("أعلن المعهد الوطني للرصد الجوي عن أمطار غزيرة.", "المعهد الوطني"),
+    ("دعت الهيئة العليا للانتخابات الأحزاب إلى الحوار.", "الهيئة العليا"),
+    # a phrase that runs into a name
+    ("أقيمت المباراة على ملعب مولاي عبد الله بالعاصمة.", "ملعب مولاي"),
+])
+def test_no_truncated_institution_or_name(topics_only, text, fragment):
+    assert normalize(fragment) not in _values(topics_only.process(text))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("تعافت اقتصادات دول مجلس التعاون الخليجي من الأزمة.", "دول مجلس التعاون الخليجي"),
+    ("تراجعت إيرادات قناة السويس هذا العام.", "إيرادات قناة السويس"),
+])
+def test_a_whole_phrase_that_holds_a_name_is_kept(nlp, text, phrase):
+    doc = nlp.process(text)
+    assert normalize(phrase) in _values(doc), [(e.type, e.text) for e in doc.candidates]
+
+
+# --- nouns: broken plurals and common heads -------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, fragment", [
+    ("ونقلت وسائل الإعلام المحلية الخبر عن مصادر في الوزارة.", "وسائل الإعلام المحلية", "الإعلام المحلية"),
+    ("وزع صندوق الزكاة مساعدات على العائلات.", "صندوق الزكاة", None),
+    ("أشار التقرير إلى ضعف الأنظمة الصحية في الأرياف.", "الأنظمة الصحية", None),
+])
+def test_broken_plural_and_common_heads(topics_only, text, phrase, fragment):
+    values = _values(topics_only.process(text))
+    assert normalize(phrase) in values, values
+    if fragment:
+        assert normalize(fragment) not in values
+
+
+@pytest.mark.parametrize("word, nominal", [
+    ("وسائل", True), ("رسائل", True), ("شوارع", True), ("صندوق", True), ("صناديق", True),
+    ("ستزور", False), ("يقول", False), ("تضم", False),
+])
+def test_broken_plural_templates(word, nominal):
+    assert _nominal_template(normalize(word)) is nominal
+
+
+# --- generic phrases ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, generic", [
+    ("فاز الفريق للمرة الأولى بالكأس.", "المرة الأولى"),
+    ("تأهل المنتخب في الجولة الثالثة من التصفيات.", "الجولة الثالثة"),
+    ("عادل المنافس النتيجة في بداية الشوط الثاني من اللقاء.", "بداية الشوط الثاني"),
+    ("افتتحت الدورة الخامسة للمهرجان.", "الدورة الخامسة"),
+    ("وقال الوزير في مؤتمر صحفي إن الأسعار ستنخفض.", "مؤتمر صحفي"),
+    ("يقع الحقل جنوب غربي البلاد.", "جنوب غربي"),
+    ("سجلت الإصابة الأولى في المخيم.", "الإصابة الأولى"),  # any noun + an ordinal, unless a known term
+])
+def test_generic_phrase_is_dropped(topics_only, text, generic):
+    assert normalize(generic) not in _values(topics_only.process(text))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("تطورت شبكات الجيل الخامس بسرعة.", "شبكات الجيل الخامس"),  # الجيل is no sequence noun
+    ("ارتفعت أسعار المواد الغذائية في الأسواق.", "أسعار المواد الغذائية"),
+])
+def test_specific_phrase_with_an_ordinal_or_common_words_is_kept(topics_only, text, phrase):
+    assert normalize(phrase) in _values(topics_only.process(text))
+
+
+# --- near-duplicates ------------------------------------------------------------------------
+
+def _by_value(doc) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for e in _phrases(doc):
+        out.setdefault(e.value, []).append(e)
+    return out
+
+
+def test_construct_holding_a_phrase_found_elsewhere_is_merged(topics_only):
+    doc = topics_only.process("انتشر فيروس شلل الأطفال في المنطقة.\nوتهدف الحملة إلى القضاء على شلل الأطفال نهائيا.")
+    groups = _by_value(doc)
+    assert "فيروس شلل الأطفال" not in groups, groups
+    assert len(groups["شلل الأطفال"]) == 2
+    assert all(e.text == "شلل الأطفال" for e in groups["شلل الأطفال"])
+    assert all("merged: فيروس شلل الأطفال" in e.evidence for e in groups["شلل الأطفال"])
+
+
+def test_two_phrases_sharing_a_phrase_merge_into_it(topics_only):
+    doc = topics_only.process("تطورت تقنيات الذكاء الاصطناعي بسرعة.\nويتزايد استخدام الذكاء الاصطناعي في المصانع.")
+    groups = _by_value(doc)
+    assert len(groups.get("الذكاء الاصطناعي", [])) == 2, groups
+    assert "تقنيات الذكاء الاصطناعي" not in groups and "استخدام الذكاء الاصطناعي" not in groups
+
+
+def test_adjective_extension_merges_into_the_shorter_phrase(topics_only):
+    doc = topics_only.process("يغير الذكاء الاصطناعي التوليدي عمل الصحفيين.\nويثير الذكاء الاصطناعي مخاوف كثيرة.")
+    groups = _by_value(doc)
+    assert len(groups.get("الذكاء الاصطناعي", [])) == 2, groups
+
+
+def test_a_longer_phrase_that_dominates_is_not_merged(topics_only):
+    doc = topics_only.process("تتوسع شبكات الجيل الخامس.\nوتغطي شبكات الجيل الخامس المدن.\nويعد الجيل الخامس مهما.")
+    groups = _by_value(doc)
+    assert len(groups.get("شبكات الجيل الخامس", [])) == 2, groups
+
+
+def test_every_key_phrase_keeps_its_evidence(topics_only):
+    doc = topics_only.process("تطورت تقنيات الذكاء الاصطناعي بسرعة.\nويتزايد استخدام الذكاء الاصطناعي في المصانع.")
+    for e in _phrases(doc):
+        assert e.rule.startswith("keyphrase.") and e.evidence.split(";")[0] == e.rule.split(".", 1)[1]
+        assert f"x{len(_by_value(doc)[e.value])}" in e.evidence
+        assert doc.text[e.start:e.end] == e.text

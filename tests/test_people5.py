@@ -180,3 +180,15 @@ def test_corpus_names_leave_common_word_surnames_out():
 ])
 def test_names_of_media_companies_and_works(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("word, suffixed", [
+    # a known noun with an attached pronoun: ها، هم، هما and a two-letter kinship noun + ه
+    ("إقناعهم", True), ("سيارتها", True), ("عمه", True),
+    # names and bare nouns are not
+    ("مارتينا", False), ("كلثوم", False), ("حسين", False),
+])
+def test_noun_with_pronoun(word, suffixed):
+    from pipeline.extract.people.words import shared_words
+
+    assert shared_words().suffixed(normalize(word)) is suffixed

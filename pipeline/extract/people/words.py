@@ -426,12 +426,22 @@ class Words:
     # ---- nouns ---------------------------------------------------------------------------------
     @memo
     def suffixed(self, norm: str) -> bool:
-        """A known noun with an attached pronoun (``قصيدته``, ``أوامره``, ``مراسلنا``), not a name."""
-        if norm in self.given or len(norm) < 4 or norm.startswith("ال") or norm in self.tails:
+        """A known noun with an attached pronoun (``قصيدته``, ``أوامره``, ``مراسلنا``, ``إقناعهم``,
+        ``عمه``), not a name."""
+        if norm in self.given or norm.startswith("ال") or norm in self.tails:
             return False
         z = self.freq.get
+        if len(norm) == 3:  # a two-letter kinship noun + ه (عمه، أخه)
+            return norm.endswith("ه") and z(norm[:-1], 0.0) >= 3.5 and norm not in self.particles
+        if len(norm) < 4:
+            return False
         if norm.endswith("ته") and z(norm[:-2] + "ه", 0.0) >= 3.0:
             return True
+        for suf in ("هما", "هم", "ها", "هن", "كم"):
+            if norm.endswith(suf) and len(norm) - len(suf) >= 3:
+                stem = norm[:-len(suf)]
+                if z(stem, 0.0) >= 3.0 or (stem.endswith("ت") and z(stem[:-1] + "ه", 0.0) >= 3.0):
+                    return True  # إقناعهم، سيارتها
         if norm.endswith("نا") and len(norm) >= 5 and norm[-3] not in "ايو" and z(norm[:-2], 0.0) >= 3.5:
             return True  # our X (مراسلنا، رئيسنا), not a transliteration after a long vowel (مارتينا)
         return norm.endswith(("ه", "ك")) and z(norm[:-1], 0.0) >= 3.0

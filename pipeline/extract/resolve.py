@@ -1,4 +1,4 @@
-"""The one place where overlapping candidates are settled, and person coreference.
+"""The one place where overlapping candidates are settled.
 
 Overlap policy (``Resolver``)
 -----------------------------
@@ -29,13 +29,11 @@ Person coreference (the ``link`` stage) is :class:`pipeline.extract.people.coref
 
 from __future__ import annotations
 
-import bisect
-
 from ..document import Document, Entity
+from .spans import MIN_SCORE, Spans
 
+_Spans = Spans  # (its former name here, kept for callers)
 TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "topic": 4}
-#: named candidates below this score are dropped before overlaps are settled
-MIN_SCORE = 0.4
 
 
 def _layer(e: Entity) -> str:
@@ -50,25 +48,6 @@ def _rank(e: Entity) -> tuple:
         TYPE_PRIORITY.get(e.type, 9),
         e.start,
     )
-
-
-class _Spans:
-    """Disjoint half-open spans, sorted by start: overlap test and insertion in O(log n)."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def overlap(self, start: int, end: int) -> tuple[int, int] | None:
-        i = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
-        if i and self.ends[i - 1] > start:       # the last of them is the only one that can reach in
-            return self.starts[i - 1], self.ends[i - 1]
-        return None
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
 
 
 class Resolver:
@@ -91,7 +70,7 @@ class Resolver:
                 best[key] = e
         accepted: list[Entity] = []
         # accepted spans of a layer are disjoint: kept sorted, an overlap is found by bisection
-        taken: dict[str, _Spans] = {"named": _Spans(), "topic": _Spans()}
+        taken: dict[str, Spans] = {"named": Spans(), "topic": Spans()}
         for e in sorted(best.values(), key=_rank):
             spans = taken[_layer(e)]
             clash = spans.overlap(e.start, e.end)

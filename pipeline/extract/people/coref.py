@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from ...document import Document, Entity
 from ...normalize import normalize
 from ...tokenize import peels
+from ..spans import MIN_SCORE, Spans
 from .rules import load_rules
 from .words import Words, shared_words
 
@@ -101,8 +102,6 @@ class Linker:
     name = "link"
 
     def __init__(self, min_score: float | None = None, words: Words | None = None) -> None:
-        from ..resolve import MIN_SCORE
-
         self.min_score = MIN_SCORE if min_score is None else min_score
         #: corpus mode (``--corpus-names``): names confirmed in the run's documents, form -> (value, score)
         self.corpus: dict[tuple[str, ...], tuple[str, float]] = {}
@@ -146,10 +145,8 @@ class Linker:
                 if v != (e.value or e.text):
                     e = e.replace(value=v, extra={**e.extra, "linked_to": v})
             out.append(e)
-        from ..resolve import _Spans
-
         # key phrases (topic layer) may overlap names: they never block a person mention
-        covered = _Spans()
+        covered = Spans()
         for e in doc.entities:
             if e.type != "topic":
                 covered.add(e.start, e.end)

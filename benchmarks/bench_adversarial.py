@@ -29,6 +29,10 @@ from pipeline import build_default_pipeline  # noqa: E402
 from pipeline.document import Document  # noqa: E402
 
 ADVERSARIAL = {
+    # names: one repeated full name, with a title and a speech verb, and a list of them
+    "repeated name": "محمد الحربي ",
+    "repeated titled name": "وقال الرئيس جون ميلر إن ",
+    "name list": "سامي الحربي، ",
     "digits": "1",
     "arabic-indic digits": "\u0661",
     "spaces": " ",

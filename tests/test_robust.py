@@ -38,6 +38,7 @@ def watchdog(seconds: int):
 @pytest.mark.parametrize("unit", [
     "1", "\u0661", " ", "\n", "\u0640", "\u0628", "\u0628 ", "\u0627\u0644", "\u064e", "\u200f", ".", "-",
     "12/", "1 ", "1,", "a", "Ab ", "\ufe8f", "\x00",
+    "محمد الحربي ", "وقال الرئيس جون ميلر إن ", "سامي الحربي، ",  # one repeated name, a list of names
 ], ids=lambda u: "U+" + "-".join(f"{ord(c):04X}" for c in u))
 def test_adversarial_inputs_finish(nlp, unit):
     text = (unit * (N // len(unit) + 1))[:N]

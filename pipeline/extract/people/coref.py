@@ -134,7 +134,12 @@ class Linker:
         persons = [e for e in doc.entities if e.type == "person"]
         if not persons and not self.corpus:
             return doc
-        key_of = {id(e): tuple(normalize(w) for w in (e.value or e.text).split()) for e in persons}
+        keys: dict[str, tuple[str, ...]] = {}  # one normalization per distinct name
+        for e in persons:
+            v = e.value or e.text
+            if v not in keys:
+                keys[v] = tuple(normalize(w) for w in v.split())
+        key_of = {id(e): keys[e.value or e.text] for e in persons}
         forms = self._forms(persons, key_of)
         if not forms:
             return doc
@@ -164,10 +169,13 @@ class Linker:
         forms: dict[tuple[str, ...], _Form] = {}
         self._surnames = {key_of[id(e)][-1] for e in full}
         self._strong = {key_of[id(e)][-1] for e in persons if e.rule in ("person.title", "person.speech")}
+        shorts: dict[tuple[str, ...], list] = {}
         for e in full:
             words = key_of[id(e)]
             value = canon[words]
-            for f in [words] + self.short_forms(words):
+            if words not in shorts:
+                shorts[words] = [words] + self.short_forms(words)
+            for f in shorts[words]:
                 forms.setdefault(f, _Form()).add(e.start, value, e.score)
         for e in persons:  # one-word names found with strong evidence (الرئيس بوش ... وقال بوش)
             words = key_of[id(e)]
@@ -207,11 +215,11 @@ class Linker:
         """Unlabelled mentions of the forms, longest form first (rule ``coref.name_part``)."""
         toks = doc.tokens
         maxlen = max(len(f) for f in forms)
-        firsts = {f[0] for f in forms}
+        starts: dict = {None: {f[0] for f in forms}}  # (the set of first words, under the key None)
         out: list[Entity] = []
         i, n = 0, len(toks)
         while i < n:
-            hit = self._match(toks, i, forms, firsts, maxlen) if toks[i].kind == "word" else None
+            hit = self._match(toks, i, forms, starts, maxlen) if toks[i].kind == "word" else None
             if not hit or not self._accept(doc, i, hit):
                 i += 1
                 continue
@@ -232,17 +240,28 @@ class Linker:
         return out
 
     @staticmethod
-    def _match(toks, i: int, forms: dict, firsts: set, maxlen: int):
-        """The longest form starting at token ``i`` (with و/ف/ل/ب peeled): (peel, size, form)."""
-        n = len(toks)
-        tok = toks[i]
-        for p in peels(tok.norm):
+    def _starts(norm: str, firsts: set) -> tuple:
+        """The readings of a word (with و/ف/ل/ب peeled) whose key begins a form."""
+        out = []
+        for p in peels(norm):
             if p.key not in firsts:
                 continue
             if p.cut and p.clitic not in ("و", "ف", "ل", "ب"):
                 continue
-            if p.key.startswith("ال") and p.cut and p.clitic in ("ل",) and not tok.norm.startswith("لل"):
+            if p.key.startswith("ال") and p.cut and p.clitic in ("ل",) and not norm.startswith("لل"):
                 continue
+            out.append(p)
+        return tuple(out)
+
+    def _match(self, toks, i: int, forms: dict, starts: dict, maxlen: int):
+        """The longest form starting at token ``i``: (peel, size, form). ``starts`` memoizes
+        :meth:`_starts` per word type for the document."""
+        n = len(toks)
+        tok = toks[i]
+        ps = starts.get(tok.norm)
+        if ps is None:
+            ps = starts[tok.norm] = self._starts(tok.norm, starts[None])
+        for p in ps:
             for size in range(min(maxlen, n - i), 0, -1):
                 seq = (p.key,) + tuple(t.norm for t in toks[i + 1:i + size])
                 if len(seq) < size or any(t.kind != "word" for t in toks[i:i + size]):

@@ -154,21 +154,10 @@ class Evidence:
         a, b = key
         toks = page.toks
         words = self.words_of(page, key, cand.cut)
-        f = [f"len:{min(len(words), 3)}", f"first:{self.word_class(words[0])}"]
-        if len(words) > 1:
-            f.append(f"last:{self.word_class(words[-1])}")
-        free = [w for w in words if not self._lexical(w)]
-        if free:
-            f.append("like:" + self._like_band(min(self.like(w) for w in free)))
-            f.append("maxz:" + band(max(self.w.z(w) for w in free)))
-        x = self.w
-        if any(w in x.filiation for w in words[1:-1]):
-            f.append("struct:nasab")
-        elif words[0] in x.arabic_particles or any(w in x.tails for w in words[1:]):
-            f.append("struct:compound")
+        t = tuple(words)
+        f = list(self._name_features(t))
         if len(cand.rules) > 1:
             f.append("rules:2")
-        t = tuple(words)
         if names.get(t, 0) > 1:
             f.append("repeat")
         if len(t) == 1 and names.get(("part",) + t, 0):
@@ -185,6 +174,26 @@ class Evidence:
         if toks[a].sent != toks[b].sent:
             f.append("sentences")
         return f
+
+    def _name_features(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The features of a name's words alone (memoized per name)."""
+        got = self._classes.get(words)
+        if got is not None:
+            return got
+        x = self.w
+        f = [f"len:{min(len(words), 3)}", f"first:{self.word_class(words[0])}"]
+        if len(words) > 1:
+            f.append(f"last:{self.word_class(words[-1])}")
+        free = [w for w in words if not self._lexical(w)]
+        if free:
+            f.append("like:" + self._like_band(min(self.like(w) for w in free)))
+            f.append("maxz:" + band(max(x.z(w) for w in free)))
+        if any(w in x.filiation for w in words[1:-1]):
+            f.append("struct:nasab")
+        elif words[0] in x.arabic_particles or any(w in x.tails for w in words[1:]):
+            f.append("struct:compound")
+        self._classes[words] = out = tuple(f)
+        return out
 
     @staticmethod
     def _like_band(s: float) -> str:
@@ -214,5 +223,9 @@ class Evidence:
         return out
 
     def score(self, prior: float, feats: list[str]) -> float:
-        wt = self.weights
-        return round(sigmoid(logit(prior) + sum(wt.get(f, 0.0) for f in feats)), 4)
+        key = (prior, tuple(feats))
+        got = self._classes.get(key)
+        if got is None:
+            wt = self.weights
+            got = self._classes[key] = round(sigmoid(logit(prior) + sum(wt.get(f, 0.0) for f in feats)), 4)
+        return got

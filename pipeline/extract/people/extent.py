@@ -96,6 +96,7 @@ class NameExtent:
             self._second, self._rare,
         )
         self._for_word: dict[str, tuple] = {}  # word type -> the steps that concern it
+        self._definite_memo: dict[str, dict] = {}
 
     # ---- the reading ---------------------------------------------------------------------
     def read(self, ctx, j: int, cut: int, strong: bool, vso: bool = False) -> Span | None:
@@ -473,34 +474,54 @@ class NameExtent:
         x = self.w
         words, lk = st.words, st.look
         zw, arab, second = lk["z"], lk["arab"], lk["second"]
+        d = self._definite_word(w)
         units = len(words) - sum(y in x.particles or y in x.tails for y in words[:-1])
-        if units >= 2 and w not in x.given and w[2:] not in x.given and not is_nisba(w) \
-                and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا")) \
-                and max(zw, x.z(w[2:])) >= 2.5 and ctx.prep_next(st.i + 2):
+        if units >= 2 and d["participle"] and ctx.prep_next(st.i + 2):
             return END  # a participle before its complement (X Y الفائز بجائزة، X المسؤول عن)
-        if (MASDAR.match(w) and not (arab and is_nisba(w) and w.endswith("ي"))) \
-                or w[2:] in x.particles or w[2:] in x.title_words:
+        if (d["masdar"] and not (arab and d["nisba"] and w.endswith("ي"))) or d["function"]:
             return END  # a verbal noun (but ابو عبد الله التركي: a nisba family name)
         if len(words) == 1 and not arab and zw > 3.0:
             return END  # a foreign first word takes no article: بيرنز المسؤولين
-        if w.endswith(("ها", "هم", "هما", "كم")) and not is_nisba(w):
+        if d["pronoun"]:
             return END  # a noun with a pronoun is no family name, even one that begins like the article (ألبومها)
-        if w not in x.given and w not in x.known_words and w[2:] not in x.given and (
-                (w.endswith("ات") and len(w) >= 7 and zw >= T.PLURAL_DEF_MIN)
-                or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not is_nisba(w))
-                or IFAL.match(w)):
+        if d["plural"]:
             return END  # a definite plural or verbal noun (رفض X الإجراءات، X العائدين، X الإفصاح)
-        if is_nisba(w) and not (w.endswith("يه") and w[2:] in x.given):
+        if d["nisba"] and not (w.endswith("يه") and w[2:] in x.given):
             # after a given name a nisba is a family name (محمد شياع السوداني، أبو حمزة المصري،
             # وردة الجزائرية): a nationality adjective comes before the name (اللاعب المصري محمد);
             # العطية is ال + a name
             # (a feminine one only right after a first name: after a longer name it describes her)
             return END if x.demonym(w) and not (arab and (w.endswith("ي") or len(words) == 1)) else GO
         if (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
-                not second and (zw > T.CONT_DEF_MAX or MASDAR.match(w) or (w[2:] not in x.given and (
-                    x.z(w[2:]) >= 4.0 or (w.startswith("الم") and len(w) >= 6))))):
+                not second and (zw > T.CONT_DEF_MAX or d["masdar"] or d["common_stem"])):
             return END  # a common noun with the article (الوفد), not a family name
         return GO
+
+    def _definite_word(self, w: str) -> dict:
+        """What :meth:`_definite` asks of a definite word alone (memoized per word type)."""
+        d = self._definite_memo.get(w)
+        if d is None:
+            x = self.w
+            zw, stem = x.z(w), w[2:]
+            nisba = is_nisba(w)
+            d = {
+                "nisba": nisba,
+                "participle": w not in x.given and stem not in x.given and not nisba
+                and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا"))
+                and max(zw, x.z(stem)) >= 2.5,
+                "masdar": bool(MASDAR.match(w)),
+                "function": stem in x.particles or stem in x.title_words,
+                "pronoun": w.endswith(("ها", "هم", "هما", "كم")) and not nisba,
+                "plural": w not in x.given and w not in x.known_words and stem not in x.given and (
+                    (w.endswith("ات") and len(w) >= 7 and zw >= T.PLURAL_DEF_MIN)
+                    or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not nisba)
+                    or bool(IFAL.match(w))),
+                "common_stem": stem not in x.given and (x.z(stem) >= 4.0 or (w.startswith("الم") and len(w) >= 6)),
+            }
+            if len(self._definite_memo) > 200_000:
+                self._definite_memo.clear()
+            self._definite_memo[w] = d
+        return d
 
     def _indefinite_nisba(self, ctx, st, t, w):
         """An indefinite nisba cannot qualify a (definite) name; second, it is a family name (جون كندي)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ...document import Document
 from .extent import Span
-from .words import F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_SPEECH, F_ACTION, F_VERB, Words
+from .words import Words
 
 
 @dataclass(slots=True)

@@ -174,7 +174,6 @@ class ContextRules:
     def _verb_kinds(self, page) -> list[str | None]:
         """Token -> ``speech`` or ``action`` when it is such a verb (with و/ف): those tokens start
         no name themselves (an action verb only when a word follows it)."""
-        x = self.w
         out: list[str | None] = [None] * page.n
         flags = page.flags
         for i in page.where(F_SPEECH | F_ACTION):

@@ -192,3 +192,14 @@ def test_noun_with_pronoun(word, suffixed):
     from pipeline.extract.people.words import shared_words
 
     assert shared_words().suffixed(normalize(word)) is suffixed
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of biographies and history announce their subject (VSO)
+    ("وأسس ريكاردو مونتيلي الشركة عام 1990.", ["ريكاردو مونتيلي"]),
+    ("وهزم صلاح الدين الصليبيين في حطين.", ["صلاح الدين"]),
+    # ... and what follows the subject is its object or an adverb, not a surname
+    ("وتزوج مروان مرتين في حياته.", ["مروان"]),
+])
+def test_biography_verbs(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -211,9 +211,9 @@ class NameExtent:
         if len(words) == 1:
             return not (head in w.given_common or head in w.particles or w.z(head) > 5.0 and head not in w.given)
         if head in w.given_common and not any(
-                x in w.given or x in w.particles or w.z(x) <= 3.0 for x in words[1:]) and not (
+                x in w.given or x in w.particles or x in w.tails or w.z(x) <= 3.0 for x in words[1:]) and not (
                 w.family_nisba(words[1]) and w.z(words[1]) <= 4.0):
-            return False  # (a family nisba right after it is company enough: منى الشاذلي)
+            return False  # (a family nisba right after it is company enough: منى الشاذلي; so is الدين)
         if head in w.particles and len(words) == 2 and head != "عبد" and w.z(words[1]) > 4.6 \
                 and words[1] not in w.given:
             return False  # أبو + common word (ابو ظبي is the place extractor's)
@@ -532,9 +532,10 @@ class NameExtent:
         return END if w.endswith("ا") and self.w.freq.get("ال" + w[:-1], 0.0) >= 3.5 else None
 
     def _second(self, ctx, st, t, w):
-        """Given name + family name: accept unless a very common noun, or (without a title or verb
-        announcing the name) a frequent word (نزار مرتين، موسى معهم); a common noun heading a
-        genitive construct is no surname (مونيكا حفل الافتتاح)."""
+        """Given name + family name: accept unless a very common noun, or (without a title or speech
+        verb announcing the name: after an action verb the object or an adverb follows the
+        subject) a frequent word (نزار مرتين، موسى معهم); a common noun heading a genitive
+        construct is no surname (مونيكا حفل الافتتاح)."""
         x = self.w
         lk = st.look
         if not (lk["second"] and lk["arab"]):
@@ -545,7 +546,7 @@ class NameExtent:
         construct = nx is not None and nx.kind == "word" and nx.space_before and is_definite(nx.norm) \
             and not is_nisba(nx.norm) and x.noun_like(w) and zw >= T.CONSTRUCT_MIN
         if not (x.noun_like(w) and zw >= 5.0) and not (w.endswith("ه") and zw >= 4.0 and x.noun_like(w)) \
-                and not (zw >= (T.SECOND_STRONG_MAX if st.strong else T.SECOND_MAX)) and not construct:
+                and not (zw >= (T.SECOND_STRONG_MAX if st.strong and not st.vso else T.SECOND_MAX)) and not construct:
             return GO
         return END
 

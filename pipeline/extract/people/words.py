@@ -135,6 +135,8 @@ class Words:
         # the Arabic filiation particles that begin a nasab (ولد is also a verb: "was born")
         self.arabic_filiation = frozenset(normalize(w) for w in ("بن", "ابن", "إبن", "بنت"))
         self.tails = _forms(parts, kind="tail")  # الدين، الله، زاده
+        # tails that make a compound a name by themselves (صلاح الدين; not X الله: أسماء الله)
+        self.naming_tails = _forms(parts, kind="tail", names="1")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
         self.verb_forms = _forms(verbs)  # every trigger of the verb file (speech, action, naming ...)
         self.credit = _forms(verbs, kind="credit")  # إخراج، تأليف، بقلم: introduce a name like a speech verb

@@ -203,3 +203,24 @@ def test_noun_with_pronoun(word, suffixed):
 ])
 def test_biography_verbs(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "known as" introduces a name, also with ب written apart
+    ('وعرف الضابط إدوارد لورنس المعروف بـ"لورنس العرب" بمغامراته.', ["إدوارد لورنس", "لورنس العرب"]),
+])
+def test_known_as(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite laqab after "nicknamed" is a candidate (its score decides), and the naming word
+    # itself never ends a name (عمر الملقب)
+    ("وكان الخليفة عمر الملقب بـ الفاروق عادلا.", ["عمر", "الفاروق"]),
+])
+def test_laqab_candidates(nlp, text, expected):
+    assert candidates(nlp, text, "person") == expected
+
+
+def test_noun_with_pronoun_after_known_as_is_no_name(nlp):
+    assert names(nlp, "وكان المعروف بكرمه يساعد الفقراء.") == []

@@ -133,7 +133,7 @@ class Evidence:
             return "title"
         if side == "next" and w in x.said:
             return "said"
-        if w in x.speech or bare in x.speech:
+        if w in x.speech or bare in x.speech or (side == "prev" and (w in x.naming or bare in x.naming)):
             return "speech"
         if w in x.action or bare in x.action or w in x.verb_forms or bare in x.verb_forms or x.strong_verb(w) \
                 or (side == "prev" and x.verb_like(w)):

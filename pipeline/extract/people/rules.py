@@ -101,18 +101,29 @@ def _action_subject(x: Words, page, j: int, trig) -> tuple[int, int] | None:
 def _naming_first(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     """After a naming word (a quote may open the name): a given name, a particle, a word that can
     start a name or a transliteration; ب is cut after a definite naming word (الملقب بعلي X)."""
+    if trig.key.startswith("ال") and j < page.n and page.toks[j].norm == "ب":
+        j += 1  # الملقب بـ X (ب written apart, with a tatweel)
     if j < page.n and page.toks[j].norm in OPEN:
         j += 1
     if j >= page.n or page.toks[j].kind != "word" or page.cover[j] is not None:
         return None
     w, cut = page.toks[j].norm, 0
     if w[:1] == "ب" and trig.key.startswith("ال") and len(w) > 3 and (
-            w[1:] in x.given or w[1:] in x.particles or x.can_start(w[1:])):
+            w[1:] in x.given or w[1:] in x.particles or x.can_start(w[1:]) or _laqab(x, w[1:])):
         w, cut = w[1:], 1
+    if _laqab(x, w) and (cut or page.toks[j - 1].norm in OPEN or page.toks[j - 1].norm == "ب"):
+        return j, cut  # a laqab after "known as" (الملقب بالمنصور، المعروف بـ"الفاروق")
     if (x.blocked(w) and w not in x.given) or is_definite(w) or not (
             (w in x.given and not x.function_name(w)) or w in x.particles or x.can_start(w) or x.foreign_word(w)):
         return None
     return j, cut
+
+
+def _laqab(x: Words, w: str) -> bool:
+    """A definite word that can be a laqab (المنصور، الفاروق): not a demonym, a title, a role
+    adjective or a very frequent word."""
+    return is_definite(w) and not x.demonym(w) and w not in x.title_words and w not in x.role_adj \
+        and w not in x.stop and x.z(w) <= T.START_MAX
 
 
 def _kin_word(x: Words, page, j: int, trig) -> tuple[int, int] | None:

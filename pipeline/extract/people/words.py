@@ -221,8 +221,8 @@ class Words:
         return self.freq.get(norm, 0.0)
 
     def blocked(self, norm: str) -> bool:
-        """A stop word, speech verb or title word: never a name word."""
-        return norm in self.stop or norm in self.speech or norm in self.title_words
+        """A stop word, speech verb, naming word or title word: never a name word."""
+        return norm in self.stop or norm in self.speech or norm in self.title_words or norm in self.naming
 
     @memo
     def conj_keys(self, norm: str) -> tuple[str, ...]:

@@ -312,6 +312,11 @@ def _prepare(args: argparse.Namespace):
     return opts, ref, formats, out
 
 
+class NoDocuments(Exception):
+    """The inputs held no document at all (an empty JSONL file, a JSON ``[]``): the previous
+    outputs stay, untouched, and nothing is written."""
+
+
 class _Run:
     """One run's counts, problems and warnings (spooled to disk), and its report."""
 
@@ -343,6 +348,8 @@ class _Run:
         try:
             outputs = OutputSet(folder, formats)
             self.consume(outputs, iter_inputs(self.args.inputs, BUNDLED_SAMPLE, opts))
+            if not self.counts["read"]:
+                raise NoDocuments("no document in the inputs; nothing written")
             sizes = outputs.finish()
             status = EXIT_SOME_FAILED if self.counts["skipped"] or self.counts["failed"] else EXIT_OK
             report = AtomicFile(self.out / REPORT_NAME)
@@ -356,6 +363,9 @@ class _Run:
             status, error = _stop_reason(exc)
         except EngineError as exc:
             status, error = EXIT_USAGE, str(exc)
+        except NoDocuments as exc:
+            outputs.abort()
+            status, error, committed = EXIT_USAGE, str(exc), None
         except OSError as exc:
             status, error = EXIT_OUTPUT, f"cannot write outputs: {exc.strerror or exc}"
         except Exception as exc:  # a bug or a lost cluster: no traceback, nothing half-written

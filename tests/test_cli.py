@@ -330,3 +330,44 @@ def test_id_is_refused_for_inputs_that_carry_their_ids(tmp_path, capsys, inputs)
     assert main(argv) == EXIT_USAGE
     assert capsys.readouterr().err.strip() == ("arabic-news-extract: error: --id names the document of a single "
                                                "text input (one .txt file or - ); other inputs carry their ids")
+
+
+# --- no silent wrong results -------------------------------------------------------------
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_json_array_of_three_articles_gives_three_documents(tmp_path):
+    src = tmp_path / "articles.json"
+    src.write_text(json.dumps([{"id": f"n{i}", "text": t} for i, t in enumerate([AR1, AR2, AR1])],
+                              ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "-o", str(out), "--quiet", "-j", "1"]) == EXIT_OK
+    assert _report(out)["documents"] == {"read": 3, "processed": 3, "skipped": 0, "failed": 0}
+    docs = json.loads((out / "entities.json").read_text(encoding="utf-8"))["documents"]
+    assert [d["id"] for d in docs] == ["n0", "n1", "n2"]
+    for d, text in zip(docs, [AR1, AR2, AR1]):  # offsets into the article, not into the raw JSON
+        assert all(text[e["start"]:e["end"]] == e["text"] for e in d["entities"])
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.mkdir(), "no .txt file in directory {p}"),
+    (lambda p: (p.mkdir(), (p / "readme.md").write_text("x")), "no .txt file in directory {p}"),
+    (lambda p: p.with_suffix(".toml").write_text("[project]\n"), "unknown kind of input: {p}"),
+    (lambda p: p.with_suffix(".jsonl").write_text("\n\n"), "no document in the inputs; nothing written"),
+    (lambda p: p.with_suffix(".json").write_text("[]"), "no document in the inputs; nothing written"),
+])
+def test_nothing_to_read_is_exit_2_and_leaves_the_previous_run_byte_identical(tmp_path, capsys, make, message):
+    out = tmp_path / "out"
+    src = tmp_path / "corpus"
+    (tmp_path / "a.txt").write_text(AR1, encoding="utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "-o", str(out), "--quiet", "-j", "1", "--html"]) == EXIT_OK
+    before = _tree(out)
+    make(src)
+    target = next(p for p in tmp_path.iterdir() if p.name.startswith("corpus"))
+    capsys.readouterr()
+    assert main(["run", str(target), "-o", str(out), "-j", "1"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"arabic-news-extract: error: {message.format(p=target)}" in err and "Traceback" not in err
+    assert _tree(out) == before

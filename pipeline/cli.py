@@ -340,13 +340,14 @@ class _Run:
     def execute(self, folder, formats: list[str], opts: ReadOptions, signals: _Signals) -> int:
         """Reads, processes and writes; commits the outputs with their report, or keeps the
         previous ones and writes a failed run's report. Returns the exit status."""
-        from .export import AtomicFile, CommitIncomplete, OutputSet, REPORT_NAME
+        from .export import REPORT_NAME, AtomicFile, CommitIncomplete
+        from .outputs import CORPUS_OUTPUTS, OutputSet
         from .runner import EngineError
 
         outputs = report = None
         committed, status, error = False, EXIT_OK, None
         try:
-            outputs = OutputSet(folder, formats)
+            outputs = OutputSet(folder, [*formats, *CORPUS_OUTPUTS])
             self.consume(outputs, iter_inputs(self.args.inputs, BUNDLED_SAMPLE, opts))
             if not self.counts["read"]:
                 raise NoDocuments("no document in the inputs; nothing written")
@@ -399,7 +400,8 @@ class _Run:
                 self.warnings.add({"source": item.source, "id": item.id, "message": note})
         if rec["status"] == "ok":
             d = rec["doc"]
-            outputs.write(d, item.text)
+            outputs.write(d, item.text, source=item.source, words=rec["words"],
+                          date=item.date.isoformat() if item.date else None)
             counts["processed"] += 1
             for e in d["entities"]:
                 self.per_type[e["type"]] = self.per_type.get(e["type"], 0) + 1

@@ -26,7 +26,8 @@ def test_bundled_sample_by_default(tmp_path, capsys):
     summary = capsys.readouterr().out.strip().splitlines()
     assert len(summary) == 1
     assert summary[0].startswith("1 documents read: 1 processed, 0 skipped, 0 failed; ")
-    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "entities.json", "run_report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "documents.jsonl", "entities.csv",
+                                                     "entities.json", "entity_index.csv", "run_report.json"]
     rep = _report(out)
     assert rep["documents"] == {"read": 1, "processed": 1, "skipped": 0, "failed": 0}
     assert rep["exit_status"] == 0 and rep["complete"] is True and rep["problems"] == []

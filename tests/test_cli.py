@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+from collections import Counter
 import json
 import sys
 import types
@@ -250,12 +251,13 @@ def test_write_failure_exits_3(tmp_path, monkeypatch, capsys):
     assert "arabic-news-extract: cannot write outputs: No space left on device; outputs not written" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("enabled, total, expected", [
-    (True, 1000, r"^\r3 docs  [\d,]+ words/s  49\.8%  ETA \d:\d\d:\d\d\x1b\[K"),
-    (True, None, r"^\r3 docs  [\d,]+ words/s\x1b\[K"),
-    (False, 1000, r"^$"),  # not a terminal, or --quiet: nothing at all
+@pytest.mark.parametrize("enabled, total, docs, expected", [
+    (True, 1000, None, r"^\r3 docs  [\d,]+ words/s  49\.8%  elapsed 0:00:02  ETA \d:\d\d:\d\d\x1b\[K"),
+    (True, None, None, r"^\r3 docs  [\d,]+ words/s  elapsed 0:00:02\x1b\[K"),
+    (True, 1000, 12, r"^\r3/12 docs  [\d,]+ words/s  25\.0%  elapsed 0:00:02  ETA 0:00:06\x1b\[K"),  # done of the total
+    (False, 1000, 12, r"^$"),  # not a terminal, or --quiet: nothing at all
 ])
-def test_progress_line(monkeypatch, enabled, total, expected):
+def test_progress_line(monkeypatch, enabled, total, docs, expected):
     import re
 
     from pipeline import cli
@@ -263,12 +265,38 @@ def test_progress_line(monkeypatch, enabled, total, expected):
     clock = iter([0.0, 1.0, 1.1, 2.0, 2.5, 3.0, 3.5])
     monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
     stream = io.StringIO()
-    p = cli.Progress(total, enabled, stream)
+    p = cli.Progress(total, enabled, stream, total_docs=docs)
     for _ in range(3):
         p.update(166, 50)
     drawn = stream.getvalue()
     last = "\r" + drawn.rsplit("\r", 1)[-1] if drawn else ""
     assert re.match(expected, last), repr(drawn)
+
+
+@pytest.mark.parametrize("layout, expected", [
+    ({"a.txt": AR1}, 1),
+    ({"d/a.txt": AR1, "d/b.txt": AR2, "d/sub/c.txt": AR1, "d/notes.md": "x"}, 3),
+    ({"f.jsonl": "{}"}, None),  # unknown without reading the file
+])
+def test_progress_total_is_known_for_text_files_and_folders(tmp_path, layout, expected):
+    from pipeline.io import input_count
+
+    for name, text in layout.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    top = sorted({name.split("/")[0] for name in layout})
+    assert input_count([str(tmp_path / t) for t in top], tmp_path) == expected
+
+
+def test_first_run_says_it_builds_its_caches(tmp_path, monkeypatch, capsys):
+    from pipeline import cli
+
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path / "empty-cache"))
+    note = cli._first_run_note()
+    assert note.startswith("arabic-news-extract: first run: building the gazetteer and word-frequency caches in ")
+    assert str(tmp_path / "empty-cache") in note
+    monkeypatch.delenv("ANE_CACHE_DIR")
+    assert cli._first_run_note() is None  # the suite's cache is built: nothing to say
 
 
 def test_unreachable_dask_scheduler_is_a_start_error(tmp_path, monkeypatch, capsys):
@@ -372,3 +400,38 @@ def test_nothing_to_read_is_exit_2_and_leaves_the_previous_run_byte_identical(tm
     err = capsys.readouterr().err
     assert f"arabic-news-extract: error: {message.format(p=target)}" in err and "Traceback" not in err
     assert _tree(out) == before
+
+
+def test_min_score_leaves_low_named_entities_out_of_every_output_but_keeps_key_phrases(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("قال الرئيس الفرنسي إيمانويل ماكرون في باريس يوم 3 مارس 2024 إن التعاون الاقتصادي "
+                   "بين البلدين سيتعزز. وأضاف ماكرون أن الحكومة الفرنسية تدعم الشركات الناشئة.", encoding="utf-8")
+    base, high = tmp_path / "base", tmp_path / "high"
+    assert main(["run", str(src), "-o", str(base), "--quiet", "-j", "1", "--format", "csv,json,parquet"]) == EXIT_OK
+    ents = json.loads((base / "entities.json").read_text(encoding="utf-8"))["documents"][0]["entities"]
+    named = [e for e in ents if e["type"] in ("person", "place", "organization", "date")]
+    scores = sorted({e["score"] for e in named})
+    assert len(scores) >= 2, scores  # the test needs named entities of different scores
+    cut = scores[len(scores) // 2]
+    assert main(["run", str(src), "-o", str(high), "--quiet", "-j", "1", "--format", "csv,json,parquet",
+                 "--min-score", str(cut)]) == EXIT_OK
+    kept = json.loads((high / "entities.json").read_text(encoding="utf-8"))["documents"][0]["entities"]
+    expected = [e for e in ents if e["type"] not in ("person", "place", "organization", "date") or e["score"] >= cut]
+    assert kept == expected and len(kept) < len(ents)
+    phrases = [e for e in ents if e["type"] == "topic"]
+    assert phrases and [e for e in kept if e["type"] == "topic"] == phrases  # key phrases are not filtered
+    import pandas as pd
+
+    assert len(pd.read_csv(high / "entities.csv")) == len(kept) == pd.read_parquet(high / "entities.parquet").shape[0]
+    docs = pd.read_csv(high / "documents.csv")
+    assert int(docs[[c for c in docs.columns if c.startswith("n_")]].sum(axis=1)[0]) == len(kept)
+    assert _report(high)["entities"] == dict(sorted(Counter(e["type"] for e in kept).items()))
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1.5", "argument --min-score: must be between 0 and 1: '1.5'"),
+    ("high", "argument --min-score: not a number: 'high'"),
+])
+def test_min_score_must_be_a_score(tmp_path, capsys, value, message):
+    assert main(["run", "--min-score", value, "-o", str(tmp_path / "out")]) == EXIT_USAGE
+    assert f"arabic-news-extract: error: {message}" in capsys.readouterr().err

@@ -124,6 +124,25 @@ def primary_topics(d: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(d.get("topics") or [], key=lambda t: -float(t.get("score") or 0))
 
 
+def categories_table(categories: Counter, labels: dict[str, str], top: int = 8) -> tuple[list, list, list]:
+    """Documents per period and primary category: ``(columns, periods, rows)``. Periods are
+    reference months (years when there are more than 48 months), ``""`` for documents
+    without a reference date (last); columns are the ``top`` categories with most documents,
+    then ``other``."""
+    by_cat: Counter = Counter()
+    for (_, cat), n in categories.items():
+        by_cat[cat] += n
+    cols = [c for c, _ in sorted(by_cat.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    months = {m for m, _ in categories if m}
+    key = (lambda m: m[:4]) if len(months) > 48 else (lambda m: m)
+    table: dict[str, Counter] = {}
+    for (m, cat), n in categories.items():
+        table.setdefault(key(m) if m else "", Counter())[cat if cat in cols else "other"] += n
+    periods = sorted(p for p in table if p) + ([""] if "" in table else [])
+    columns = [(c, labels.get(c, c)) for c in cols] + ([("other", "أخرى")] if len(by_cat) > len(cols) else [])
+    return columns, periods, [[table[p].get(c, 0) for c, _ in columns] for p in periods]
+
+
 _SENTENCE_END = ".!?؟\n"
 
 
@@ -495,6 +514,6 @@ def iter_run(run: str | Path) -> Iterator[dict[str, Any]]:
         yield {**d, **({k: t[k] for k in ("text", "source", "words", "date") if k in t} if t else {})}
 
 
-__all__ = ["merge_key", "canonical", "month_of", "month_range", "sentence_around", "cooccurrence_graph", "graph_layout",
+__all__ = ["merge_key", "canonical", "month_of", "month_range", "categories_table", "sentence_around", "cooccurrence_graph", "graph_layout",
            "CorpusIndex", "IndexRow", "document_row", "iter_run", "iter_entity_documents", "iter_texts",
            "DOCUMENT_COLUMNS", "INDEX_COLUMNS", "COUNT_TYPES", "NAMED_TYPES", "ENTITY_TYPES"]

@@ -34,8 +34,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .corpus import (NAMED_TYPES, CorpusIndex, IndexRow, cooccurrence_graph, graph_layout, iter_run, merge_key,
-                     canonical, month_range, sentence_around)
+from .corpus import (NAMED_TYPES, CorpusIndex, IndexRow, canonical, categories_table, cooccurrence_graph,
+                     graph_layout, iter_run, merge_key, month_range, sentence_around)
 from .document import ENTITY_TYPES
 from .export import PAGES_DIR, AtomicFile, FileWriter, write_all
 
@@ -245,8 +245,6 @@ TOP_N = 15
 NETWORK_N = 15
 #: Mentions in context shown per entity on the corpus page.
 KWIC_PER_ENTITY = 6
-#: Categories (columns) of the categories-over-time table.
-TOP_CATEGORIES = 8
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 CORPUS_CSS = """
@@ -360,25 +358,6 @@ def _top_section(top: dict[str, list[IndexRow]]) -> str:
                      f"<th>الصيغ</th></tr>{body}</table>")
     parts.append("</section>")
     return "\n".join(parts)
-
-
-def categories_table(categories: Counter, labels: dict[str, str], top: int = TOP_CATEGORIES) -> tuple[list, list, list]:
-    """Documents per period and primary category: ``(columns, periods, rows)``. Periods are
-    reference months (years when there are more than 48 months), ``""`` for documents
-    without a reference date (last); columns are the ``top`` categories with most documents,
-    then ``other``."""
-    by_cat: Counter = Counter()
-    for (_, cat), n in categories.items():
-        by_cat[cat] += n
-    cols = [c for c, _ in sorted(by_cat.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
-    months = {m for m, _ in categories if m}
-    key = (lambda m: m[:4]) if len(months) > 48 else (lambda m: m)
-    table: dict[str, Counter] = {}
-    for (m, cat), n in categories.items():
-        table.setdefault(key(m) if m else "", Counter())[cat if cat in cols else "other"] += n
-    periods = sorted(p for p in table if p) + ([""] if "" in table else [])
-    columns = [(c, labels.get(c, c)) for c in cols] + ([("other", "أخرى")] if len(by_cat) > len(cols) else [])
-    return columns, periods, [[table[p].get(c, 0) for c, _ in columns] for p in periods]
 
 
 def _categories_section(idx: CorpusIndex) -> str:

@@ -484,6 +484,18 @@ def _open_sniffed(path: Path, opts: ReadOptions) -> tuple[BinaryIO, str, str | N
         return InputError(str(path), f"cannot read file: {exc}")
 
 
+def _read_records(path: Path, opts: ReadOptions, records) -> Iterator[Item]:
+    """The items ``records(fh, codec)`` reads from the opened file (its encoding sniffed; a BOM
+    warning goes on the first document), or the error that stops opening it."""
+    opened = _open_sniffed(path, opts)
+    if isinstance(opened, InputError):
+        yield opened
+        return
+    fh, codec, note = opened
+    with fh:
+        yield from _with_note(records(fh, codec), note)
+
+
 def read_jsonl(path: Path, lines: Iterable | None = None, opts: ReadOptions | None = None) -> Iterator[Item]:
     """JSON Lines: one object per line. A bad line is reported (``file:LINE``) and skipped.
 
@@ -499,13 +511,8 @@ def read_jsonl(path: Path, lines: Iterable | None = None, opts: ReadOptions | No
         yield from _jsonl_lines(path, stem, ((ln if len(ln) <= limit else None, len(ln)) for ln in raw), opts,
                                 "utf-8")
         return
-    opened = _open_sniffed(path, opts)
-    if isinstance(opened, InputError):
-        yield opened
-        return
-    fh, codec, note = opened
-    with fh:
-        yield from _with_note(_jsonl_lines(path, stem, _jsonl_stream(_chunks(fh), codec, opts), opts, codec), note)
+    yield from _read_records(path, opts, lambda fh, codec: _jsonl_lines(
+        path, stem, _jsonl_stream(_chunks(fh), codec, opts), opts, codec))
 
 
 def _jsonl_stream(chunks: Iterator[bytes], codec: str, opts: ReadOptions) -> Iterator[tuple]:
@@ -738,13 +745,8 @@ def read_json(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
     ``file:item N``. Read incrementally: a record over the record bound is skipped while read."""
     opts = opts or ReadOptions()
     stem = path.name.split(".")[0]
-    opened = _open_sniffed(path, opts)
-    if isinstance(opened, InputError):
-        yield opened
-        return
-    fh, codec, note = opened
-    with fh:
-        yield from _with_note(_json_items(path, stem, _decoded(_chunks(fh), codec, opts.errors), opts, codec), note)
+    yield from _read_records(path, opts, lambda fh, codec: _json_items(
+        path, stem, _decoded(_chunks(fh), codec, opts.errors), opts, codec))
 
 
 def _json_items(path: Path, stem: str, chunks: Iterator[str], opts: ReadOptions, codec: str) -> Iterator[Item]:
@@ -817,15 +819,9 @@ def read_csv(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
     not quoted shifts the columns). Invalid bytes cost the row that holds them.
     """
     opts = opts or ReadOptions()
-    opened = _open_sniffed(path, opts)
-    if isinstance(opened, InputError):
-        yield opened
-        return
-    fh, codec, note = opened
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # rows are bounded by _RowFeed instead
-    with fh:
-        lines = split_lines(_decoded(_chunks(fh), codec, opts.errors), _record_limit(opts))
-        yield from _with_note(_csv_rows(path, _RowFeed(lines, _record_limit(opts)), opts, codec), note)
+    yield from _read_records(path, opts, lambda fh, codec: _csv_rows(path, _RowFeed(
+        split_lines(_decoded(_chunks(fh), codec, opts.errors), _record_limit(opts)), _record_limit(opts)), opts, codec))
 
 
 def _csv_rows(path: Path, feed: _RowFeed, opts: ReadOptions, codec: str) -> Iterator[Item]:

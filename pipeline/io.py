@@ -581,6 +581,9 @@ class _BadRecord(ValueError):
     """A record that could not be read; the reader has skipped it and can go on."""
 
 
+_JSON_STRUCTURE = re.compile(r'[\[\]{}",\\]')
+
+
 class _JsonText:
     """A decoded character stream read as JSON values one at a time, holding about ``limit``
     characters at most beyond what has been consumed."""
@@ -654,34 +657,43 @@ class _JsonText:
 
     def _skip_value(self) -> int:
         """Consumes one value without holding it: a string, or brackets until they close
-        (quotes and escapes respected); returns its length."""
-        depth, in_str, esc, n = 0, False, False, 0
+        (quotes and escapes respected); returns its length. Jumps from one structural
+        character to the next (a regex scan), so a long value costs little."""
+        depth, in_str, n = 0, False, 0
+        skip = -1  # the index in the buffer of a character escaped by a backslash
         self.peek()
         while True:
-            for i in range(self.pos, len(self.buf)):
-                c = self.buf[i]
+            buf, start, end = self.buf, self.pos, None
+            for m in _JSON_STRUCTURE.finditer(buf, start):
+                j, c = m.start(), m.group()
+                if j == skip:
+                    continue
                 if in_str:
-                    esc, in_str = (False, True) if esc else (c == "\\", c != '"')
-                    closed = not in_str and depth == 0
+                    if c == "\\":
+                        skip = j + 1
+                    elif c == '"':
+                        in_str = False
+                        if depth == 0:
+                            end = j + 1
+                            break
                 elif c == '"':
-                    in_str, closed = True, False
+                    in_str = True
                 elif c in "[{":
-                    depth, closed = depth + 1, False
+                    depth += 1
                 elif c in "]}":
                     depth -= 1
-                    closed = depth <= 0
-                    if depth < 0:  # a bare value (number, literal) ends before its array closes
-                        i -= 1
-                else:
-                    closed = c == "," and depth == 0
-                    if closed:  # a bare value ends before the comma
-                        i -= 1
-                if closed:
-                    n += i + 1 - self.pos
-                    self.pos = i + 1
-                    return n
-            n += len(self.buf) - self.pos
-            self.pos = len(self.buf)
+                    if depth <= 0:  # its last bracket; or a bare value ends before its array closes
+                        end = j + 1 if depth == 0 else j
+                        break
+                elif depth == 0:  # a comma after a bare value
+                    end = j
+                    break
+            if end is not None:
+                self.pos = end
+                return n + end - start
+            n += len(buf) - start
+            self.pos = len(buf)
+            skip = skip - len(buf) if skip >= len(buf) else -1
             if not self.more():
                 return n
 

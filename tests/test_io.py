@@ -449,3 +449,14 @@ def test_directory_with_a_txt_file_deep_down_is_accepted(tmp_path):
     (tmp_path / "a" / "b" / "x.txt").write_text(AR, encoding="utf-8")
     check_inputs([str(tmp_path / "a")])
     assert [d.id for d in _items(tmp_path / "a")] == ["b__x"]
+
+
+def test_json_skipped_record_respects_quotes_and_escapes(tmp_path):
+    """A record skipped for its length may hold escaped quotes, backslashes and brackets in
+    its strings: the next record is still found."""
+    tricky = '\\" ] } , [ { \\\\' * 8000  # JSON text: escaped quote, brackets, comma, an escaped backslash
+    p = tmp_path / "escapes.json"
+    p.write_text('[{"id": "big", "text": "%s"}, {"id": "after", "text": "نص قصير"}]' % tricky, encoding="utf-8")
+    items = _items(p, max_chars=10)
+    assert [type(i).__name__ for i in items] == ["InputError", "InputDoc"] and items[1].id == "after"
+    assert items[0].reason.startswith("record too long: ")

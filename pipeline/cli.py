@@ -530,10 +530,23 @@ class _Run:
         per_type, counts = self.per_type, self.counts
         kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "topic"))
         dup = f", {len(self.warnings)} warnings" if len(self.warnings) else ""
-        names = ", ".join(Path(p).name for p in self.written) if committed else "nothing written"
+        names = _output_names(self.written) if committed else "nothing written"
         _say(f"{counts['read']} documents read: {counts['processed']} processed, {counts['skipped']} skipped, "
              f"{counts['failed']} failed{dup}; {sum(per_type.values())} entities ({kinds}) in "
              f"{time.time() - self.started:.1f} s -> {out}/ ({names}, run_report.json)", err=False)
+
+
+def _output_names(paths: list[str]) -> str:
+    """The files written, for the summary line: the report's pages as one item
+    (``report/ (200 pages)``)."""
+    from .export import PAGES_DIR
+
+    pages = [p for p in paths if Path(p).parent.name == PAGES_DIR]
+    names = [Path(p).name for p in paths if p not in pages]
+    if pages:
+        names.insert(names.index("report.html") + 1 if "report.html" in names else len(names),
+                     f"{PAGES_DIR}/ ({len(pages)} page{'s' if len(pages) > 1 else ''})")
+    return ", ".join(names)
 
 
 class _Spool:

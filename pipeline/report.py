@@ -513,11 +513,11 @@ class HtmlReportWriter(FileWriter):
 
     wants_text = True
 
-    def __init__(self, path: Path, index: CorpusIndex | None = None, per_page: int = DOCS_PER_PAGE,
+    def __init__(self, path: Path, index: CorpusIndex | None = None, per_page: int | None = None,
                  title: str = TITLE):
         self.file = AtomicFile(path)
         self.title = title
-        self.per_page = per_page
+        self.per_page = per_page or DOCS_PER_PAGE
         self.folder = self.file.path.parent / PAGES_DIR
         self.own_index = index is None
         self.index = CorpusIndex(self.file.path.parent) if index is None else index
@@ -634,14 +634,14 @@ class HtmlReportWriter(FileWriter):
                     p.unlink(missing_ok=True)
 
 
-def write_report(documents: Iterable[dict[str, Any]], path: Path, per_page: int = DOCS_PER_PAGE) -> Path:
+def write_report(documents: Iterable[dict[str, Any]], path: Path, per_page: int | None = None) -> Path:
     """Writes the report (``path`` and its pages in ``report/`` next to it), streamed; each
     file atomically (temp file, then rename).
 
     Args:
         documents: exported documents (``Document.to_dict()``), each with its original ``"text"``.
         path: the corpus page to write (its folder is created).
-        per_page: documents per page.
+        per_page: documents per page (default :data:`DOCS_PER_PAGE`).
     Returns:
         ``path``.
     """

@@ -435,3 +435,18 @@ def test_min_score_leaves_low_named_entities_out_of_every_output_but_keeps_key_p
 def test_min_score_must_be_a_score(tmp_path, capsys, value, message):
     assert main(["run", "--min-score", value, "-o", str(tmp_path / "out")]) == EXIT_USAGE
     assert f"arabic-news-extract: error: {message}" in capsys.readouterr().err
+
+
+def test_summary_line_names_the_report_pages_as_one_folder(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "three.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": AR1}, ensure_ascii=False) + "\n" for i in range(3)),
+                   encoding="utf-8")
+    from pipeline import report
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(report, "DOCS_PER_PAGE", 2)
+    assert main(["run", str(src), "-o", str(out), "-j", "1", "--html"]) == EXIT_OK
+    line = capsys.readouterr().out
+    assert "(entities.csv, entities.json, report.html, report/ (2 pages), documents.csv, documents.jsonl, " \
+           "entity_index.csv, run_report.json)" in line
+    assert sorted(p.name for p in (out / "report").iterdir()) == ["page-0001.html", "page-0002.html"]

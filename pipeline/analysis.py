@@ -167,7 +167,7 @@ def topics_frame(docs: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 def by_type(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The entity table split per type (types in their usual order)."""
-    order = [*NAMED_TYPES, "date", "topic"]
+    order = [*NAMED_TYPES, "date", "keyphrase"]
     types = [t for t in order if t in set(df["type"])] + sorted(set(df["type"]) - set(order))
     return {t: df[df["type"] == t].reset_index(drop=True) for t in types}
 

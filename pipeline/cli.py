@@ -528,7 +528,7 @@ class _Run:
         if self.args.quiet or status == EXIT_USAGE:
             return
         per_type, counts = self.per_type, self.counts
-        kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "topic"))
+        kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "keyphrase"))
         dup = f", {len(self.warnings)} warnings" if len(self.warnings) else ""
         names = _output_names(self.written) if committed else "nothing written"
         _say(f"{counts['read']} documents read: {counts['processed']} processed, {counts['skipped']} skipped, "

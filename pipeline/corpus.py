@@ -35,7 +35,7 @@ from .export import CSV_BOM, CsvWriter, FileWriter, AtomicFile, csv_safe
 from .normalize import normalize
 
 #: Entity types in the order of the count columns and the index.
-COUNT_TYPES = ("person", "place", "organization", "date", "topic")
+COUNT_TYPES = ("person", "place", "organization", "date", "keyphrase")
 #: Types shown in the corpus overviews (most mentioned, co-occurrence, keyword in context).
 NAMED_TYPES = ("person", "place", "organization")
 DOCUMENT_COLUMNS = (["doc_id", "source", "reference_date", "reference_source", "topics", "topics_ar"]

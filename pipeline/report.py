@@ -14,7 +14,7 @@ highlighting off and on. So the first page stays small whatever the corpus (meas
 No page loads anything from the network (inline CSS, no script) and every piece of text goes
 through :func:`html.escape`, so an entity such as ``<script>`` or ``&`` is shown literally.
 
-Highlights may overlap (key phrases of type ``topic`` can contain names): the text is cut
+Highlights may overlap (key phrases of type ``keyphrase`` can contain names): the text is cut
 at every entity boundary and nested ``<mark>`` elements are opened and closed as the set of
 covering entities changes, so the markup stays well formed and an entity that crosses
 another is drawn in two pieces with the same tooltip.
@@ -45,10 +45,10 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     "place": ("أماكن", "#b9fbc0"),
     "organization": ("منظمات", "#a0c4ff"),
     "date": ("تواريخ", "#ffc6ff"),
-    "topic": ("عبارات مفتاحية", "#fdffb6"),
+    "keyphrase": ("عبارات مفتاحية", "#fdffb6"),
 }
 TYPE_NAME_EN = {"person": "person", "place": "place", "organization": "organization", "date": "date",
-                "topic": "key phrase"}
+                "keyphrase": "key phrase"}
 
 #: Classes of the error view (:func:`diff_fragment`): caption and style.
 DIFF_STYLE: dict[str, tuple[str, str]] = {

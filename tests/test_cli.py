@@ -32,6 +32,7 @@ def test_bundled_sample_by_default(tmp_path, capsys):
     rep = _report(out)
     assert rep["documents"] == {"read": 1, "processed": 1, "skipped": 0, "failed": 0}
     assert rep["exit_status"] == 0 and rep["complete"] is True and rep["problems"] == []
+    assert set(rep["entities"]) == {"person", "place", "organization", "date", "keyphrase"}  # no "topic" type
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -418,8 +419,8 @@ def test_min_score_leaves_low_named_entities_out_of_every_output_but_keeps_key_p
     kept = json.loads((high / "entities.json").read_text(encoding="utf-8"))["documents"][0]["entities"]
     expected = [e for e in ents if e["type"] not in ("person", "place", "organization", "date") or e["score"] >= cut]
     assert kept == expected and len(kept) < len(ents)
-    phrases = [e for e in ents if e["type"] == "topic"]
-    assert phrases and [e for e in kept if e["type"] == "topic"] == phrases  # key phrases are not filtered
+    phrases = [e for e in ents if e["type"] == "keyphrase"]
+    assert phrases and [e for e in kept if e["type"] == "keyphrase"] == phrases  # key phrases are not filtered
     import pandas as pd
 
     assert len(pd.read_csv(high / "entities.csv")) == len(kept) == pd.read_parquet(high / "entities.parquet").shape[0]

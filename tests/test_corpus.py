@@ -162,8 +162,8 @@ def test_corpus_index_memory_stays_in_the_database(tmp_path):
     try:
         for i in range(CorpusIndex.BATCH * 2):
             idx.add({"id": f"x{i}", "reference_date": None, "topics": [],
-                     "entities": [{"type": "topic", "text": f"عبارة {i}", "value": f"عبارة {i}"}]})
-        assert len(idx.pending) == 0 and idx.distinct()["topic"] == CorpusIndex.BATCH * 2
+                     "entities": [{"type": "keyphrase", "text": f"عبارة {i}", "value": f"عبارة {i}"}]})
+        assert len(idx.pending) == 0 and idx.distinct()["keyphrase"] == CorpusIndex.BATCH * 2
     finally:
         idx.close()
     assert not list(tmp_path.iterdir())  # the database file is removed

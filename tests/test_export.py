@@ -172,7 +172,7 @@ def test_a_run_exports_evidence_as_written(tmp_path):
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert main(["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--quiet", "-j", "1"]) == 0
     with open(tmp_path / "out" / "entities.csv", encoding="utf-8-sig", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["type"] != "topic"]
+        rows = [r for r in csv.DictReader(fh) if r["type"] != "keyphrase"]
     import re
 
     words = [w for r in rows for w in re.findall("[\u0621-\u064a\u064b-\u0652]+", r["evidence"])]

@@ -117,14 +117,14 @@ def test_report_highlight_marks_each_entity_with_type_and_tooltip():
 
 def test_report_highlight_nested_and_crossing_entities_stay_well_formed():
     inner = _ent(TEXT, "طرابلس", "place", "طرابلس")
-    outer = _ent(TEXT, "مدينة طرابلس يوم", "topic")  # a key phrase containing a place
+    outer = _ent(TEXT, "مدينة طرابلس يوم", "keyphrase")  # a key phrase containing a place
     crossing = _ent(TEXT, "يوم الأحد 5", "date", "2024-05-05")  # crosses the key phrase
     p = _parse(highlight(TEXT, [crossing, inner, outer]))
     assert "".join(p.text) == TEXT
     by_class: dict[str, str] = {}
     for cls, _, txt in p.marks:
         by_class[cls] = by_class.get(cls, "") + txt
-    assert by_class == {"topic": "مدينة طرابلس يوم", "place": "طرابلس", "date": "يوم الأحد 5"}
+    assert by_class == {"keyphrase": "مدينة طرابلس يوم", "place": "طرابلس", "date": "يوم الأحد 5"}
 
 
 @pytest.mark.parametrize("bad", [
@@ -166,7 +166,7 @@ def test_report_page_is_rtl_self_contained_with_legend_tables_and_counts(tmp_pat
     p = _parse(page)
     assert ("ul", {"class": "legend", "aria-label": "مفتاح الألوان"}) in p.tags
     legend = [a.get("class") for t, a in p.tags if t == "li" and a.get("class")]
-    assert legend == ["person", "place", "organization", "date", "topic"]
+    assert legend == ["person", "place", "organization", "date", "keyphrase"]
     # CSS-only switches: one checked box per type, a legend label for each, no script
     for t in legend:
         assert f'<input type="checkbox" id="show-{t}" class="toggle" checked hidden>' in page
@@ -228,7 +228,7 @@ def _spans(draw):
     for _ in range(n):
         a = draw(st.integers(0, len(PROP_TEXT) - 1))
         b = draw(st.integers(a + 1, len(PROP_TEXT)))
-        t = draw(st.sampled_from(["person", "place", "date", "topic", "organization"]))
+        t = draw(st.sampled_from(["person", "place", "date", "keyphrase", "organization"]))
         out.append({"type": t, "text": PROP_TEXT[a:b], "start": a, "end": b, "value": PROP_TEXT[a:b], "rule": "r"})
     return out
 

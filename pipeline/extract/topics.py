@@ -23,7 +23,7 @@ maps each term to its contribution.
 
 Key phrases
 -----------
-See :mod:`pipeline.extract.keyphrases`. Every occurrence of a kept phrase becomes a ``topic``
+See :mod:`pipeline.extract.keyphrases`. Every occurrence of a kept phrase becomes a ``keyphrase``
 candidate: ``value`` = the canonical phrase without clitics, shared by the variants of one phrase
 (``حضارة رقمية`` and ``الحضارة الرقمية`` have the same words without the article: both get the more
 frequent form, the definite one on a tie); ``extra["category"]`` = the medtop id its words support,
@@ -296,7 +296,7 @@ class TopicExtractor:
             canonical = _canonical(group)
             for o in group:
                 evidence = f"{o.pattern}; x{len(group)}" + (f"; {cats[key]}" if cats[key] else "")
-                doc.add_candidate(doc.make_entity("topic", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
+                doc.add_candidate(doc.make_entity("keyphrase", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
                                                   round(score, 4), evidence, category=cats[key]))
 
     def __call__(self, doc: Document) -> Document:

@@ -10,7 +10,9 @@ their ratio (about 10 when linear; far more reveals super-linear behaviour), and
 With --readers, the same for the input readers (pipeline/io.py) on hostile files written to a
 temporary folder: a CSV field of N characters mixing quotes, newlines and delimiters, a CSV
 quote that is never closed before N characters of rows, a JSONL line of N characters, a
-CR-only JSONL file, a line too long to keep in a .jsonl.gz (skipped while read).
+CR-only JSONL file, a line too long to keep in a .jsonl.gz (skipped while read); for .json
+arrays: one record of N characters, a record over the bound full of escapes and brackets
+(skipped while read), N characters of tiny records, brackets nested N/2 deep.
 """
 
 from __future__ import annotations
@@ -81,6 +83,20 @@ def _reader_inputs(folder: Path, n: int) -> dict[str, tuple[Path, dict]]:
     with gzip.open(p, "wb", compresslevel=1) as fh:
         fh.write(b'{"id": "h", "text": "' + b"a" * (10 * n) + b'"}\n')
     files["gz line over the bound"] = (p, {"max_chars": max(1, n // 100)})
+    p = folder / "long_record.json"
+    p.write_text(json.dumps([{"id": "x", "text": "ب " * (n // 2)}], ensure_ascii=False), encoding="utf-8")
+    files["JSON long record"] = (p, {"max_chars": n})
+    p = folder / "skipped_record.json"
+    p.write_text('[{"id": "s", "text": "' + make('\\" ] } , [ { \\\\', n) + '"}, {"id": "t", "text": "x"}]',
+                 encoding="utf-8")
+    files["JSON record skipped"] = (p, {"max_chars": 10})
+    p = folder / "tiny_records.json"
+    rec = json.dumps({"id": "c", "text": "كلمة"}, ensure_ascii=False)
+    p.write_text("[" + ",".join([rec] * (n // len(rec) + 1)) + "]", encoding="utf-8")
+    files["JSON tiny records"] = (p, {})
+    p = folder / "nested.json"
+    p.write_text("[" + "[" * (n // 2) + "]" * (n // 2) + "]", encoding="utf-8")
+    files["JSON nested brackets"] = (p, {"max_chars": n})
     return files
 
 

@@ -193,7 +193,7 @@ def main() -> int:
             print(f"{name} {g['id']}: gold {[short(c) for c in g['categories']]} pred "
                   f"{[(short(t.id), round(t.score, 2)) for t in doc.topics]}")
             if a.keyphrases:
-                phrases = sorted({(e.value, e.score) for e in doc.candidates if e.type == "topic"}, key=lambda x: -x[1])
+                phrases = sorted({(e.value, e.score) for e in doc.candidates if e.type == "keyphrase"}, key=lambda x: -x[1])
                 print("    key phrases:", " | ".join(f"{v} ({s:.2f})" for v, s in phrases))
         print(f"{name}: primary category top-1 {hits}/{len(golds)}")
     return 0

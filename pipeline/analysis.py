@@ -1,11 +1,15 @@
-"""Pure helpers for the notebooks: load a run into DataFrames, compare it with gold.
+"""Pure helpers for the notebooks: load a run into DataFrames, corpus views, comparison with gold.
 
-Nothing here extracts anything. The functions read what the CLI wrote (``entities.json``,
-``entities.csv``), the inputs (for the article texts, which the outputs do not repeat) and
-gold files in the dev-articles format::
+Nothing here extracts anything. The functions read what the CLI wrote in a run folder
+(``entities.json``/``entities.jsonl``/``entities.csv``, ``documents.jsonl`` with the texts,
+``documents.csv``, ``entity_index.csv``), and gold files in the dev-articles format::
 
     {"id", "text", "dateline", "entities": [{"type", "text", "start", "end", "canonical"}],
      "categories": ["medtop:…", …], ...}
+
+Corpus views (notebook 03) use the same functions as the HTML report's corpus page
+(:mod:`pipeline.corpus`): :func:`categories_over_time`, :func:`date_histogram`,
+:func:`cooccurrence`, :func:`kwic` (every mention of an entity, with its sentence).
 
 :func:`compare` matches predictions to gold the way the project's scorer does (greedy
 one-to-one; *span*: same type and exact offsets; *value*: same type, overlapping spans and
@@ -22,6 +26,8 @@ from typing import Any, Callable, Iterable
 
 import pandas as pd
 
+from .corpus import (NAMED_TYPES, canonical, categories_table, cooccurrence_graph, iter_entity_documents, iter_run,
+                     merge_key, month_of, month_range, sentence_around)
 from .export import CSV_COLUMNS
 from .normalize import normalize
 
@@ -31,19 +37,20 @@ ENTITY_COLUMNS = CSV_COLUMNS
 
 # --- loading ---------------------------------------------------------------------------
 def output_path(run: str | Path) -> Path:
-    """The output file of a run: the file itself (``.json`` or ``.csv``), or in a run folder
-    ``entities.json``, else ``entities.csv`` when only the CSV was written."""
+    """The entity output of a run: the file itself (``.json``, ``.jsonl`` or ``.csv``), or in
+    a run folder ``entities.json``, else ``entities.jsonl``, else ``entities.csv``."""
     p = Path(run)
-    if p.suffix in (".json", ".csv") and not p.is_dir():
+    if p.suffix in (".json", ".jsonl", ".csv") and not p.is_dir():
         return p
-    if not (p / "entities.json").is_file() and (p / "entities.csv").is_file():
-        return p / "entities.csv"
+    for name in ("entities.json", "entities.jsonl", "entities.csv"):
+        if (p / name).is_file():
+            return p / name
     return p / "entities.json"
 
 
 def has_run(run: str | Path | None) -> bool:
-    """True when ``run`` names an existing output (a run folder with entities.json or
-    entities.csv, or one of these files)."""
+    """True when ``run`` names an existing output (a run folder with entities.json,
+    entities.jsonl or entities.csv, or one of these files)."""
     return run is not None and output_path(run).is_file()
 
 
@@ -66,9 +73,9 @@ def ensure_run(run_dir: str | Path, inputs: Iterable[str | Path], rerun: bool = 
 
 
 def read_output(run: str | Path) -> list[dict[str, Any]]:
-    """The documents of a run (``Document.to_dict()`` form) from ``entities.json``, or
-    from ``entities.csv`` when that is all there is (then without topics, reference dates,
-    documents without entities, or the entities' extra fields)."""
+    """The documents of a run (``Document.to_dict()`` form) from ``entities.json`` or
+    ``entities.jsonl``, or from ``entities.csv`` when that is all there is (then without
+    topics, reference dates, documents without entities, or the entities' extra fields)."""
     path = output_path(run)
     if path.suffix == ".csv":
         docs: dict[str, dict[str, Any]] = {}
@@ -79,6 +86,9 @@ def read_output(run: str | Path) -> list[dict[str, Any]]:
             e["start"], e["end"], e["score"] = int(r["start"]), int(r["end"]), float(r["score"])
             d["entities"].append(e)
         return list(docs.values())
+    if path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
     data = json.loads(path.read_text(encoding="utf-8"))
     docs_ = data["documents"] if isinstance(data, dict) else data
     return [dict(d) for d in docs_]
@@ -97,14 +107,23 @@ def read_entities_csv(path: str | Path) -> pd.DataFrame:
 
 
 def read_texts(inputs: str | Path | Iterable[str | Path]) -> dict[str, str]:
-    """Document id -> original text, read from inputs the way the CLI reads them
-    (``.txt`` file, folder of ``.txt``, ``.jsonl`` with ``id``/``text``)."""
+    """Document id -> original text: from a run folder's ``documents.jsonl``, or else from
+    inputs read the way the CLI reads them (``.txt`` file, folder of ``.txt``, ``.jsonl``,
+    ``.json``, ``.csv`` with ``id``/``text``)."""
     from .io import InputDoc, iter_inputs
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     paths = [str(p) for p in inputs]
+    if len(paths) == 1 and (Path(paths[0]) / "documents.jsonl").is_file():
+        with open(Path(paths[0]) / "documents.jsonl", encoding="utf-8") as fh:
+            return {str(r["id"]): r["text"] for r in map(json.loads, fh) if r.get("text") is not None}
     return {item.id: item.text for item in iter_inputs(paths, Path(paths[0])) if isinstance(item, InputDoc)}
+
+
+def has_texts(run: str | Path) -> bool:
+    """True when the run folder holds its texts (``documents.jsonl``, written by every run)."""
+    return (Path(run) / "documents.jsonl").is_file()
 
 
 def with_texts(docs: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
@@ -148,7 +167,7 @@ def topics_frame(docs: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 def by_type(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The entity table split per type (types in their usual order)."""
-    order = ["person", "place", "organization", "date", "topic"]
+    order = [*NAMED_TYPES, "date", "keyphrase"]
     types = [t for t in order if t in set(df["type"])] + sorted(set(df["type"]) - set(order))
     return {t: df[df["type"] == t].reset_index(drop=True) for t in types}
 
@@ -166,6 +185,119 @@ def top_values(df: pd.DataFrame, etype: str, n: int = 10) -> pd.DataFrame:
         "surfaces": g["text"].agg(lambda s: " | ".join(dict.fromkeys(s))),
     }).reset_index().rename(columns={"canonical": "value"})
     return out.sort_values(["mentions", "documents", "value"], ascending=[False, False, True]).head(n).reset_index(drop=True)
+
+
+# --- corpus views ------------------------------------------------------------------------
+def read_documents_csv(run: str | Path) -> pd.DataFrame:
+    """``documents.csv`` of a run folder: one row per document (ids and texts as strings)."""
+    strings = ["doc_id", "source", "reference_date", "reference_source", "topics", "topics_ar"]
+    df = pd.read_csv(Path(run) / "documents.csv", dtype={c: "string" for c in strings}, keep_default_na=False)
+    return df.replace({c: {"": pd.NA} for c in strings if c != "doc_id"})
+
+
+def read_entity_index(run: str | Path) -> pd.DataFrame:
+    """``entity_index.csv`` of a run folder: one row per distinct entity across the corpus."""
+    strings = ["type", "value", "variants", "first_date", "first_doc", "last_date", "last_doc", "key"]
+    df = pd.read_csv(Path(run) / "entity_index.csv", dtype={c: "string" for c in strings}, keep_default_na=False)
+    return df.replace({c: {"": pd.NA} for c in ("first_date", "first_doc", "last_date", "last_doc")})
+
+
+def top_entities(index: pd.DataFrame, etype: str, n: int = 15) -> pd.DataFrame:
+    """The ``n`` entities of a type mentioned in most documents (the index is sorted so)."""
+    cols = ["value", "documents", "mentions", "variants", "first_date", "last_date"]
+    return index[index["type"] == etype][cols].head(n).reset_index(drop=True)
+
+
+def categories_over_time(documents: pd.DataFrame, top: int = 8) -> pd.DataFrame:
+    """Documents per reference month (years when there are over 48 months; ``no date`` last)
+    and primary IPTC category, the ``top`` categories as columns (Arabic labels), then ``other``:
+    the table of the report's corpus page."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    labels: dict[str, str] = {}
+    for r in documents.itertuples(index=False):
+        if pd.isna(r.topics) or not str(r.topics):
+            continue
+        cat = str(r.topics).split("; ")[0]
+        ref = "" if pd.isna(r.reference_date) else str(r.reference_date)[:7]
+        counts[(ref, cat)] += 1
+        if not pd.isna(r.topics_ar):
+            labels.setdefault(cat, str(r.topics_ar).split("; ")[0])
+    columns, periods, rows = categories_table(counts, labels, top)
+    return pd.DataFrame(rows, index=[p or "no date" for p in periods], columns=[label for _, label in columns])
+
+
+def date_histogram(docs: Iterable[dict[str, Any]], max_months: int = 240) -> tuple[pd.DataFrame, int, int]:
+    """Date mentions per month (a day, a month, or a range inside one month; years and longer
+    ranges are not counted), over the span that holds most of them (see
+    :func:`pipeline.corpus.month_range`): ``(DataFrame month, mentions), before, after``."""
+    from collections import Counter
+
+    months: Counter = Counter()
+    for d in docs:
+        for e in d.get("entities", []):
+            m = month_of(e.get("value")) if e.get("type") == "date" else None
+            if m:
+                months[m] += 1
+    series, before, after = month_range(months, max_months)
+    return pd.DataFrame(series, columns=["month", "mentions"]), before, after
+
+
+def cooccurrence(run: str | Path, index: pd.DataFrame | None = None, n: int = 15, min_docs: int = 1):
+    """The co-occurrence network of the ``n`` people and ``n`` places mentioned in most
+    documents: a networkx graph whose edges count the documents two of them share (the
+    report's network). Streams the run's entities."""
+    index = read_entity_index(run) if index is None else index
+    nodes = {}
+    for t in ("person", "place"):
+        for r in index[index["type"] == t].head(n).itertuples(index=False):
+            nodes[(t, r.key)] = {"type": t, "label": r.value, "documents": int(r.documents)}
+    per_doc = ({(str(e.get("type")), merge_key(canonical(e))) for e in d.get("entities", [])}
+               for d in iter_entity_documents(run))
+    return cooccurrence_graph(per_doc, nodes, min_docs)
+
+
+def strongest_links(graph, n: int = 20) -> pd.DataFrame:
+    """The edges of a co-occurrence graph with most documents in common."""
+    rows = [{"a": graph.nodes[a]["label"], "b": graph.nodes[b]["label"], "documents": d["weight"]}
+            for a, b, d in graph.edges(data=True)]
+    df = pd.DataFrame(rows, columns=["a", "b", "documents"])
+    return df.sort_values(["documents", "a", "b"], ascending=[False, True, True]).head(n).reset_index(drop=True)
+
+
+def kwic(run: str | Path, value: str, etype: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Every mention of an entity across the run, with the sentence around it (keyword in
+    context): one row per mention, ``doc_id``, ``reference_date``, ``type``, ``left``,
+    ``mention``, ``right``, ``start``, ``end``. The entity is matched by
+    :func:`pipeline.corpus.merge_key` of its value (so any spelling of it finds all), and by
+    type when ``etype`` is given. Streams the run (texts from ``documents.jsonl``)."""
+    key = merge_key(value)
+    rows = []
+    for d in iter_run(run):
+        text = d.get("text")
+        for e in d.get("entities", []):
+            if (etype and e.get("type") != etype) or merge_key(canonical(e)) != key:
+                continue
+            left, mention, right = sentence_around(text, e["start"], e["end"]) if isinstance(text, str) else \
+                ("", e.get("text"), "")
+            rows.append({"doc_id": str(d["id"]), "reference_date": d.get("reference_date"), "type": e.get("type"),
+                         "left": left, "mention": mention, "right": right, "start": e["start"], "end": e["end"]})
+            if limit is not None and len(rows) >= limit:
+                return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["doc_id", "reference_date", "type", "left", "mention", "right", "start", "end"])
+
+
+def kwic_html(df: pd.DataFrame, max_rows: int = 200) -> str:
+    """A keyword-in-context table, right to left, the mention highlighted by its type."""
+    from .report import CSS, _e
+
+    rows = "".join(f"<tr><td><bdi>{_e(r.doc_id)}</bdi></td><td>{_e(r.reference_date or '')}</td>"
+                   f'<td style="text-align:left">{_e(r.left)}</td><td><mark class="{_e(r.type)}">{_e(r.mention)}'
+                   f"</mark></td><td>{_e(r.right)}</td></tr>" for r in df.head(max_rows).itertuples(index=False))
+    more = f"<p>… {len(df) - max_rows} more</p>" if len(df) > max_rows else ""
+    return (f'<div dir="rtl" lang="ar" class="ane-report"><style>{CSS}</style><table><tr><th>الوثيقة</th>'
+            f"<th>التاريخ</th><th></th><th></th><th></th></tr>{rows}</table>{more}</div>")
 
 
 # --- dates -----------------------------------------------------------------------------

@@ -33,7 +33,8 @@ from typing import Any
 
 from . import __version__
 from .export import DEFAULT_FORMATS, FORMATS
-from .io import DEFAULT_MAX_CHARS, InputDoc, ReadOptions, UsageError, check_inputs, input_size, iter_inputs, parse_date
+from .io import (DEFAULT_MAX_CHARS, InputDoc, ReadOptions, UsageError, check_inputs, input_count, input_size,
+                 iter_inputs, parse_date)
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -41,6 +42,9 @@ EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143  # 128 + SIGTERM; SIGHUP gives 129
+
+#: Types that ``--min-score`` filters (key phrases are not affected).
+NAMED_TYPES = ("person", "place", "organization", "date")
 
 MAX_STDERR_PROBLEMS = 20
 BUNDLED_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample_article.txt"
@@ -61,6 +65,16 @@ def _positive_int(s: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
     if v < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {s!r}")
+    return v
+
+
+def _score(s: str) -> float:
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {s!r}") from None
+    if not 0.0 <= v <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {s!r}")
     return v
 
 
@@ -112,6 +126,9 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="invalid bytes: strict (default: skip and report the document) or replace (with U+FFFD)")
     r.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS,
                    help=f"skip (and report) documents longer than this (default: {DEFAULT_MAX_CHARS:,})")
+    r.add_argument("--min-score", type=_score, default=None, metavar="S",
+                   help="leave out of every output the people, places, organizations and dates whose score is "
+                        "below S (0 to 1; key phrases are kept); default: no extra filter")
     r.add_argument("--quiet", action="store_true", help="print nothing but errors (no summary, no progress bar)")
     return p
 
@@ -146,14 +163,22 @@ def _fail(msg: str) -> int:
     return EXIT_USAGE
 
 
-class Progress:
-    """A one-line progress bar on stderr: documents, words/s, percent and ETA (when the input
-    size is known). Redrawn at most five times a second."""
+def _hms(seconds: float) -> str:
+    t = int(seconds)
+    return f"{t // 3600}:{t % 3600 // 60:02d}:{t % 60:02d}"
 
-    def __init__(self, total_bytes: int | None, enabled: bool, stream=None):
+
+class Progress:
+    """A one-line progress bar on stderr: documents done (of the total when it is known
+    without reading the inputs: text files, folders, Parquet), words/s, percent (of the
+    documents, else of the input bytes), elapsed time and ETA. Redrawn at most five times a
+    second."""
+
+    def __init__(self, total_bytes: int | None, enabled: bool, stream=None, total_docs: int | None = None):
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.total = total_bytes or None
+        self.total_docs = total_docs or None
         self.t0 = time.monotonic()
         self.last = 0.0
         self.docs = self.words = self.nbytes = 0
@@ -174,11 +199,18 @@ class Progress:
 
     def line(self, now: float | None = None) -> str:
         el = max(1e-9, (now or time.monotonic()) - self.t0)
-        s = f"{self.docs:,} docs  {self.words / el:,.0f} words/s"
-        if self.total:
+        done = f"{self.docs:,}/{self.total_docs:,}" if self.total_docs else f"{self.docs:,}"
+        s = f"{done} docs  {self.words / el:,.0f} words/s"
+        frac = None
+        if self.total_docs:
+            frac = min(1.0, self.docs / self.total_docs)
+        elif self.total:
             frac = min(1.0, self.nbytes / self.total)
-            eta = el * (1 - frac) / frac if frac > 0 else 0
-            s += f"  {frac:5.1%}  ETA {int(eta) // 3600}:{int(eta) % 3600 // 60:02d}:{int(eta) % 60:02d}"
+        if frac is not None:
+            s += f"  {frac:5.1%}"
+        s += f"  elapsed {_hms(el)}"
+        if frac is not None:
+            s += f"  ETA {_hms(el * (1 - frac) / frac if frac > 0 else 0)}"
         return s
 
     def _draw(self, s: str) -> None:
@@ -191,6 +223,20 @@ class Progress:
     def close(self) -> None:
         if self.enabled and self.shown:
             self._draw("\r\x1b[K")
+
+
+def _first_run_note() -> str | None:
+    """What the first run (no cache of this version yet) says before it builds its caches."""
+    try:
+        from .extract.gazetteers import _cache_dir, _fingerprint
+
+        folder = _cache_dir()
+        if any(folder.glob(f"*-{_fingerprint()}.pkl")):
+            return None
+    except Exception:  # cannot tell: say nothing
+        return None
+    return (f"{PROG}: first run: building the gazetteer and word-frequency caches in {folder} "
+            f"(once, about 20 s)")
 
 
 def _prepare_outdir(out: Path) -> str | None:
@@ -312,6 +358,11 @@ def _prepare(args: argparse.Namespace):
     return opts, ref, formats, out
 
 
+class NoDocuments(Exception):
+    """The inputs held no document at all (an empty JSONL file, a JSON ``[]``): the previous
+    outputs stay, untouched, and nothing is written."""
+
+
 class _Run:
     """One run's counts, problems and warnings (spooled to disk), and its report."""
 
@@ -325,7 +376,8 @@ class _Run:
                              batch_docs=args.batch_size, timeout=args.timeout if args.timeout > 0 else None)
         show = not args.quiet and sys.stderr is not None and sys.stderr.isatty()
         # the size scan (a stat per file) is only worth it when a progress bar is drawn
-        self.progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE) if show else None, enabled=show)
+        self.progress = Progress(input_size(args.inputs, BUNDLED_SAMPLE) if show else None, enabled=show,
+                                 total_docs=input_count(args.inputs, BUNDLED_SAMPLE) if show else None)
         self.counts = {"read": 0, "processed": 0, "skipped": 0, "failed": 0}
         self.problems = _Spool()  # a corpus with millions of bad lines keeps flat memory
         self.warnings = _Spool()
@@ -335,14 +387,20 @@ class _Run:
     def execute(self, folder, formats: list[str], opts: ReadOptions, signals: _Signals) -> int:
         """Reads, processes and writes; commits the outputs with their report, or keeps the
         previous ones and writes a failed run's report. Returns the exit status."""
-        from .export import AtomicFile, CommitIncomplete, OutputSet, REPORT_NAME
+        from .export import REPORT_NAME, AtomicFile, CommitIncomplete
+        from .outputs import CORPUS_OUTPUTS, OutputSet
         from .runner import EngineError
 
         outputs = report = None
         committed, status, error = False, EXIT_OK, None
         try:
-            outputs = OutputSet(folder, formats)
+            outputs = OutputSet(folder, [*formats, *CORPUS_OUTPUTS])
+            note = None if self.args.quiet else _first_run_note()
+            if note:
+                _say(note)
             self.consume(outputs, iter_inputs(self.args.inputs, BUNDLED_SAMPLE, opts))
+            if not self.counts["read"]:
+                raise NoDocuments("no document in the inputs; nothing written")
             sizes = outputs.finish()
             status = EXIT_SOME_FAILED if self.counts["skipped"] or self.counts["failed"] else EXIT_OK
             report = AtomicFile(self.out / REPORT_NAME)
@@ -356,6 +414,9 @@ class _Run:
             status, error = _stop_reason(exc)
         except EngineError as exc:
             status, error = EXIT_USAGE, str(exc)
+        except NoDocuments as exc:
+            outputs.abort()
+            status, error, committed = EXIT_USAGE, str(exc), None
         except OSError as exc:
             status, error = EXIT_OUTPUT, f"cannot write outputs: {exc.strerror or exc}"
         except Exception as exc:  # a bug or a lost cluster: no traceback, nothing half-written
@@ -389,7 +450,11 @@ class _Run:
                 self.warnings.add({"source": item.source, "id": item.id, "message": note})
         if rec["status"] == "ok":
             d = rec["doc"]
-            outputs.write(d, item.text)
+            if self.args.min_score is not None:
+                d["entities"] = [e for e in d["entities"]
+                                 if e["type"] not in NAMED_TYPES or e["score"] >= self.args.min_score]
+            outputs.write(d, item.text, source=item.source, words=rec["words"],
+                          date=item.date.isoformat() if item.date else None)
             counts["processed"] += 1
             for e in d["entities"]:
                 self.per_type[e["type"]] = self.per_type.get(e["type"], 0) + 1
@@ -463,12 +528,25 @@ class _Run:
         if self.args.quiet or status == EXIT_USAGE:
             return
         per_type, counts = self.per_type, self.counts
-        kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "topic"))
+        kinds = ", ".join(f"{t}={per_type.get(t, 0)}" for t in ("person", "place", "organization", "date", "keyphrase"))
         dup = f", {len(self.warnings)} warnings" if len(self.warnings) else ""
-        names = ", ".join(Path(p).name for p in self.written) if committed else "nothing written"
+        names = _output_names(self.written) if committed else "nothing written"
         _say(f"{counts['read']} documents read: {counts['processed']} processed, {counts['skipped']} skipped, "
              f"{counts['failed']} failed{dup}; {sum(per_type.values())} entities ({kinds}) in "
              f"{time.time() - self.started:.1f} s -> {out}/ ({names}, run_report.json)", err=False)
+
+
+def _output_names(paths: list[str]) -> str:
+    """The files written, for the summary line: the report's pages as one item
+    (``report/ (200 pages)``)."""
+    from .export import PAGES_DIR
+
+    pages = [p for p in paths if Path(p).parent.name == PAGES_DIR]
+    names = [Path(p).name for p in paths if p not in pages]
+    if pages:
+        names.insert(names.index("report.html") + 1 if "report.html" in names else len(names),
+                     f"{PAGES_DIR}/ ({len(pages)} page{'s' if len(pages) > 1 else ''})")
+    return ", ".join(names)
 
 
 class _Spool:

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from .normalize import NormView
 
-ENTITY_TYPES = ("person", "place", "date", "topic", "organization")
+ENTITY_TYPES = ("person", "place", "date", "keyphrase", "organization")
 
 
 class Token(NamedTuple):

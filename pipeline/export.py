@@ -2,23 +2,32 @@
 
 Writers take one document at a time, so memory does not grow with the corpus:
 
-* ``entities.csv``: one row per entity, columns :data:`CSV_COLUMNS`; cells that a spreadsheet
-  would read as a formula are neutralized (:func:`csv_safe`);
+* ``entities.csv``: one row per entity, columns :data:`CSV_COLUMNS`, UTF-8 with a byte order
+  mark (so that Excel reads the Arabic as UTF-8; pandas and DuckDB skip it); cells that a
+  spreadsheet would read as a formula are neutralized (:func:`csv_safe`);
 * ``entities.json``: ``{"documents": [...]}``, written incrementally;
 * ``entities.jsonl``: one document per line, the same objects as in ``entities.json``;
 * ``entities.parquet``: one row per entity (CSV columns plus ``extra``, a JSON object of the
   type-specific fields), written in row groups.
 
-Every file is written to a temporary ``.NAME.*.part`` file in the output folder; when the run
+The corpus outputs (``documents.csv``, ``documents.jsonl``, ``entity_index.csv``) are in
+:mod:`pipeline.corpus`, the HTML report in :mod:`pipeline.report`; :class:`pipeline.outputs.OutputSet`
+puts them all together.
+
+Every file is written to a temporary ``.NAME.*.part`` file in its folder; when the run
 completes, all of them and ``run_report.json`` are renamed into place in one journaled commit
-(:class:`OutputSet`, :class:`OutputFolder`), so that after any failure the folder holds either
-the previous outputs with their report or the new ones with theirs, never a mix and never a
-truncated file that looks complete. A run holds a lock on its output folder. File names are
-fixed; they never derive from document ids.
+(:class:`OutputFolder`), so that after any failure the folder holds either the previous
+outputs with their report or the new ones with theirs, never a mix and never a truncated file
+that looks complete. A run holds a lock on its output folder. File names are fixed (the pages
+of the HTML report are numbered); they never derive from document ids.
+
+:func:`document_dict` is what a run exports for a document: ``Document.to_dict()`` with each
+entity's ``evidence`` written as in the text (:func:`evidence_as_written`).
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import fcntl
 import json
@@ -27,15 +36,28 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .normalize import normalize
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .normalize import NormView
 
 CSV_COLUMNS = ["doc_id", "type", "text", "start", "end", "value", "rule", "score", "evidence"]
+#: Byte order mark written first in every CSV output: Excel reads a CSV without one in the
+#: system's legacy code page (Arabic becomes mojibake); pandas, DuckDB and ``utf-8-sig`` skip it.
+CSV_BOM = "\ufeff"
 FORMATS = ("csv", "json", "jsonl", "parquet")
 DEFAULT_FORMATS = ("csv", "json")
 FILE_NAMES = {"csv": "entities.csv", "json": "entities.json", "jsonl": "entities.jsonl",
-              "parquet": "entities.parquet", "html": "report.html"}
+              "parquet": "entities.parquet", "documents_csv": "documents.csv",
+              "documents_jsonl": "documents.jsonl", "entity_index": "entity_index.csv", "html": "report.html"}
 #: Every file a run may write besides its report: a commit removes those this run did not write.
 OUTPUT_NAMES = tuple(FILE_NAMES.values())
+#: The folder of the HTML report's pages (``report/page-0001.html``, ...); a commit removes the
+#: pages this run did not write, and the folder when it is left empty.
+PAGES_DIR = "report"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -67,6 +89,61 @@ def entity_rows(doc_dict: dict[str, Any]) -> Iterable[dict[str, Any]]:
         for col in CSV_COLUMNS[1:]:
             row[col] = e.get(col)
         yield row
+
+
+#: A run of Arabic words (letters, diacritics, tatweel, presentation forms), single spaces between.
+_ARABIC_RUN = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+"
+                         "(?: [\u0621-\u063a\u0640-\u065f\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+)*")
+#: How far from its entity (characters, either side) the words of an evidence are looked for.
+EVIDENCE_WINDOW = 300
+
+
+def _view_index(view: "NormView", pos: int) -> int:
+    """The first character of the normalized view that comes from original ``pos`` or later."""
+    return pos if view.origin is None else bisect.bisect_left(view.origin, pos)
+
+
+def evidence_as_written(text: str, view: "NormView", start: int, end: int, evidence: str) -> str:
+    """``evidence`` with each Arabic word run written as in the text.
+
+    Rules match the normalized view, so their evidence may be normalized (``قمه`` for
+    ``قمة``, ``واشار`` for ``وأشار``). Each Arabic run of ``evidence`` that is not in the text
+    as it stands within :data:`EVIDENCE_WINDOW` characters of the entity ``[start, end)`` is
+    replaced by the original text of its normalized occurrence nearest to the entity, when
+    there is one in that window; everything else (rule labels, ``gazetteer:A``, digits, IPTC
+    codes) is kept. The window keeps this linear in the text.
+    """
+    if not evidence or not _ARABIC_RUN.search(evidence):
+        return evidence
+    lo, hi = max(0, start - EVIDENCE_WINDOW), min(len(text), end + EVIDENCE_WINDOW)
+
+    def written(m: re.Match) -> str:
+        words = m.group(0)
+        key = normalize(words)
+        if not key or text.find(words, lo, hi) >= 0:
+            return words
+        nlo, nhi, at = _view_index(view, lo), _view_index(view, hi), _view_index(view, start)
+        best, i = None, view.text.find(key, nlo, nhi)
+        while i >= 0:
+            if best is None or abs(i - at) < abs(best - at):
+                best = i
+            i = view.text.find(key, i + 1, nhi)
+        if best is None:
+            return words
+        a, b = view.to_original(best, best + len(key))
+        return text[a:b]
+
+    return _ARABIC_RUN.sub(written, evidence)
+
+
+def document_dict(doc: "Document") -> dict[str, Any]:
+    """What a run exports for a document: ``doc.to_dict()``, each entity's ``evidence`` written
+    as in the text (:func:`evidence_as_written`)."""
+    d = doc.to_dict()
+    if doc.view is not None:
+        for e in d["entities"]:
+            e["evidence"] = evidence_as_written(doc.text, doc.view, e["start"], e["end"], e.get("evidence") or "")
+    return d
 
 
 def dumps(doc_dict: dict[str, Any]) -> str:
@@ -225,18 +302,38 @@ class OutputFolder:
         for name in os.listdir(self.path):
             if _is_debris(name):
                 (self.path / name).unlink(missing_ok=True)
+        pages = self.path / PAGES_DIR
+        if pages.is_dir() and not pages.is_symlink():
+            for name in os.listdir(pages):
+                if name.startswith(".") and name.endswith(".part"):  # the folder is ours
+                    (pages / name).unlink(missing_ok=True)
+            _rmdir_if_empty(pages)
         return done
 
     def _apply(self, rename: list, remove: list) -> list[str]:
         done = []
         for tmp, final in rename:
-            if (self.path / tmp).exists():
+            if _is_ours(tmp) and _is_ours(final) and (self.path / tmp).exists():
                 os.replace(self.path / tmp, self.path / final)
                 done.append(final)
         for name in remove:
-            (self.path / name).unlink(missing_ok=True)
+            if _is_ours(name):
+                (self.path / name).unlink(missing_ok=True)
+        pages = self.path / PAGES_DIR
+        if pages.is_dir() and not _rmdir_if_empty(pages):
+            _fsync_dir(pages)
         os.fsync(self.fd)
         return done
+
+    def stale_outputs(self) -> list[str]:
+        """What a complete run's commit removes unless it writes it: every output name, the
+        kept previous report and the pages of an earlier HTML report (paths relative to the
+        folder)."""
+        names = [*OUTPUT_NAMES, PREVIOUS_REPORT_NAME]
+        pages = self.path / PAGES_DIR
+        if pages.is_dir() and not pages.is_symlink():
+            names += [f"{PAGES_DIR}/{n}" for n in sorted(os.listdir(pages)) if _PAGE_NAME.fullmatch(n)]
+        return names
 
     def commit(self, files: list[AtomicFile], remove: Iterable[str] = ()) -> None:
         """Renames finished temporary files into place together, and removes ``remove``.
@@ -244,7 +341,7 @@ class OutputFolder:
         Nothing is renamed before the journal is on disk; after it, only renames and removals
         happen (no data is written), and a crash is completed by the next run.
         """
-        rename = [[Path(f.tmp).name, f.path.name] for f in files]
+        rename = [[os.path.relpath(f.tmp, self.path), os.path.relpath(f.path, self.path)] for f in files]
         finals = {final for _, final in rename}
         plan = {"rename": rename, "remove": sorted(set(remove) - finals)}
         journal = AtomicFile(self.path / JOURNAL_NAME)
@@ -293,6 +390,37 @@ class OutputFolder:
         return False
 
 
+_PAGE_NAME = re.compile(r"page-\d+\.html")
+
+
+def _is_ours(rel: str) -> bool:
+    """A path a journal may name: a file of the folder, or a page of the report's folder
+    (never ``..`` or an absolute path, whatever the journal on disk says)."""
+    parts = Path(rel).parts
+    if len(parts) == 2 and parts[0] == PAGES_DIR:
+        parts = parts[1:]
+    return len(parts) == 1 and parts[0] not in ("..", ".") and not os.path.isabs(rel)
+
+
+def _rmdir_if_empty(path: Path) -> bool:
+    try:
+        path.rmdir()
+        return True
+    except OSError:  # not empty (a user's file), or gone
+        return False
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _is_debris(name: str) -> bool:
     """A temporary file of ours (``.entities.csv.k2j3.part``), left by a killed run."""
     if not (name.startswith(".") and name.endswith(".part")):
@@ -323,42 +451,62 @@ def _report_is_complete(path: Path) -> bool:
 # --- writers ----------------------------------------------------------------------------
 
 class FileWriter:
-    """A streaming writer over one atomic file: ``close`` writes what ends the file, ``commit``
-    renames it in place on its own, ``abort`` removes it (and never raises)."""
+    """A streaming writer over atomic files (one, :attr:`file`, unless :meth:`files` says
+    otherwise): :meth:`end` writes what ends them (once), ``commit`` renames them in place on
+    their own, ``abort`` removes them (and never raises)."""
 
     file: AtomicFile
-    wants_text = False  # True: ``write`` gets the document with its original ``"text"``
+    wants_text = False  # True: ``write`` gets the document with its ``text``, ``source``, ``words``, ``date``
+    ended = False
 
     def close(self) -> None:
-        pass
+        """Writes what ends the file (called once, by :meth:`end`)."""
+
+    def end(self) -> None:
+        if not self.ended:
+            self.ended = True
+            self.close()
+
+    def files(self) -> list[AtomicFile]:
+        return [self.file]
 
     def discard(self) -> None:
-        """Releases what the writer holds besides its file (on abort)."""
+        """Releases what the writer holds besides its files (on abort)."""
 
     def commit(self) -> None:
-        if self.file.size is None and not self.file.done:
-            self.close()
-        self.file.commit()
+        if not all(f.done for f in self.files()):
+            self.end()
+        for f in self.files():
+            f.commit()
 
     def abort(self) -> None:
         try:
             self.discard()
         except Exception:
             pass
-        self.file.abort()
+        for f in self.files():
+            f.abort()
 
 
 class CsvWriter(FileWriter):
+    """``entities.csv``: UTF-8 with a byte order mark (:data:`CSV_BOM`), one row per entity."""
+
+    columns = CSV_COLUMNS
+
     def __init__(self, path: Path):
         self.file = AtomicFile(path, newline="")
-        self.writer = csv.DictWriter(self.file.fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        self.file.fh.write(CSV_BOM)
+        self.writer = csv.DictWriter(self.file.fh, fieldnames=self.columns, extrasaction="ignore")
         self.writer.writeheader()
         self.rows = 0
 
+    def write_row(self, row: dict[str, Any]) -> None:
+        self.writer.writerow({k: csv_safe(v) for k, v in row.items()})
+        self.rows += 1
+
     def write(self, d: dict[str, Any]) -> None:
         for row in entity_rows(d):
-            self.writer.writerow({k: csv_safe(v) for k, v in row.items()})
-            self.rows += 1
+            self.write_row(row)
 
 
 class JsonWriter(FileWriter):
@@ -445,99 +593,6 @@ class ParquetWriter(FileWriter):
 
     def discard(self) -> None:
         self.writer.close()
-
-
-def _html_writer(path: Path):
-    from .report import HtmlReportWriter
-
-    return HtmlReportWriter(path)
-
-
-_WRITERS = {"csv": CsvWriter, "json": JsonWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter,
-            "html": _html_writer}
-
-
-class OutputSet(_Transaction):
-    """The output files of a run, written as documents finish, committed all together or not
-    at all.
-
-    ``with OutputSet(outdir, ["csv", "json"]) as out: out.write(doc_dict)`` commits every file
-    on success and removes the temporary files on an exception (or ``KeyboardInterrupt``).
-    The CLI passes an :class:`OutputFolder` it holds, calls :meth:`finish` (sizes of the
-    files, for the run report), then :meth:`commit` with the report, which joins the same
-    commit; the files of earlier runs this one did not write are removed with it, so the
-    report always lists exactly the outputs on disk. New output files join as formats.
-    """
-
-    def __init__(self, outdir: "Path | OutputFolder", formats: Iterable[str] = DEFAULT_FORMATS):
-        self.folder = outdir if isinstance(outdir, OutputFolder) else None
-        self._own_folder = self.folder is None
-        self.outdir = self.folder.path if self.folder else Path(outdir)
-        self.formats = list(dict.fromkeys(formats))
-        for f in self.formats:
-            if f not in _WRITERS:
-                raise ValueError(f"unknown output format {f!r} (choose from {', '.join(FORMATS)})")
-        self.writers: dict[str, Any] = {}
-        self.documents = 0
-        self.entities = 0
-        self.committed = False
-        try:
-            if self.folder is None:
-                self.folder = OutputFolder(self.outdir)
-            for f in self.formats:
-                self.writers[f] = _WRITERS[f](self.outdir / FILE_NAMES[f])
-        except BaseException:
-            self.abort()
-            raise
-
-    @property
-    def paths(self) -> list[Path]:
-        return [self.outdir / FILE_NAMES[f] for f in self.formats]
-
-    def write(self, d: dict[str, Any], text: str | None = None) -> None:
-        for w in self.writers.values():
-            w.write(dict(d, text=text) if w.wants_text else d)
-        self.documents += 1
-        self.entities += len(d["entities"])
-
-    def finish(self) -> dict[str, int]:
-        """Ends, flushes and syncs every file (still under its temporary name); returns
-        ``{final path: size in bytes}``."""
-        sizes = {}
-        for f, w in self.writers.items():
-            if w.file.size is None:
-                w.close()
-            sizes[str(self.outdir / FILE_NAMES[f])] = w.file.finish()
-        return sizes
-
-    def commit(self, report: AtomicFile | None = None) -> None:
-        """Renames every file into place in one commit; with the run ``report``, also removes
-        the outputs of earlier runs that this run did not write."""
-        self.finish()
-        files = [w.file for w in self.writers.values()] + ([report] if report else [])
-        if report is not None:
-            report.finish()
-            stale = set(OUTPUT_NAMES) | {PREVIOUS_REPORT_NAME}
-        else:
-            stale = set()
-        self.folder.commit(files, stale)
-        self.committed = True
-        self._release()
-
-    def abort(self) -> None:
-        for w in self.writers.values():
-            try:
-                w.abort()
-            except Exception:  # abort the others whatever happens to one
-                pass
-        self._release()
-
-    def _release(self) -> None:
-        if self._own_folder and self.folder is not None:
-            self.folder.close()
-
-    def __enter__(self) -> "OutputSet":
-        return self
 
 
 def write_atomic_text(path: Path, text: str) -> None:

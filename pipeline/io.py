@@ -49,7 +49,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Union
+from typing import Any, BinaryIO, Iterable, Iterator, NamedTuple, Union
 
 DEFAULT_MAX_CHARS = 500_000  # ~90,000 words: far above any news article; bounds time and memory
 
@@ -110,22 +110,32 @@ class InputError:
 Item = Union[InputDoc, InputError]
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_JSON_SUFFIXES = (".json", ".json.gz")
 _CSV_SUFFIXES = (".csv", ".csv.gz")
 _PARQUET_SUFFIXES = (".parquet", ".pq")
+_TEXT_SUFFIXES = ("", ".txt", ".text")
+KINDS_HELP = (".txt files, folders of .txt files, .json, .jsonl and .csv files (also .gz), .parquet files, "
+              "or - for standard input")
 
 
 def input_kind(path: Path) -> str:
-    """``"jsonl"``, ``"csv"``, ``"parquet"``, ``"dir"`` or ``"txt"``."""
+    """``"dir"``, ``"jsonl"``, ``"json"``, ``"csv"``, ``"parquet"``, ``"txt"`` (a ``.txt`` or
+    ``.text`` file, a file without suffix, or a FIFO or device such as ``<(zcat a.txt.gz)``),
+    or ``"unknown"`` (a regular file of any other kind: ``pyproject.toml``, ``a.txt.gz``)."""
     name = path.name.lower()
     if path.is_dir():
         return "dir"
     if name.endswith(_JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(_JSON_SUFFIXES):
+        return "json"
     if name.endswith(_CSV_SUFFIXES):
         return "csv"
     if name.endswith(_PARQUET_SUFFIXES):
         return "parquet"
-    return "txt"
+    if path.suffix.lower() in _TEXT_SUFFIXES or (path.exists() and not path.is_file()):
+        return "txt"
+    return "unknown"
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -474,6 +484,18 @@ def _open_sniffed(path: Path, opts: ReadOptions) -> tuple[BinaryIO, str, str | N
         return InputError(str(path), f"cannot read file: {exc}")
 
 
+def _read_records(path: Path, opts: ReadOptions, records) -> Iterator[Item]:
+    """The items ``records(fh, codec)`` reads from the opened file (its encoding sniffed; a BOM
+    warning goes on the first document), or the error that stops opening it."""
+    opened = _open_sniffed(path, opts)
+    if isinstance(opened, InputError):
+        yield opened
+        return
+    fh, codec, note = opened
+    with fh:
+        yield from _with_note(records(fh, codec), note)
+
+
 def read_jsonl(path: Path, lines: Iterable | None = None, opts: ReadOptions | None = None) -> Iterator[Item]:
     """JSON Lines: one object per line. A bad line is reported (``file:LINE``) and skipped.
 
@@ -489,13 +511,8 @@ def read_jsonl(path: Path, lines: Iterable | None = None, opts: ReadOptions | No
         yield from _jsonl_lines(path, stem, ((ln if len(ln) <= limit else None, len(ln)) for ln in raw), opts,
                                 "utf-8")
         return
-    opened = _open_sniffed(path, opts)
-    if isinstance(opened, InputError):
-        yield opened
-        return
-    fh, codec, note = opened
-    with fh:
-        yield from _with_note(_jsonl_lines(path, stem, _jsonl_stream(_chunks(fh), codec, opts), opts, codec), note)
+    yield from _read_records(path, opts, lambda fh, codec: _jsonl_lines(
+        path, stem, _jsonl_stream(_chunks(fh), codec, opts), opts, codec))
 
 
 def _jsonl_stream(chunks: Iterator[bytes], codec: str, opts: ReadOptions) -> Iterator[tuple]:
@@ -549,6 +566,225 @@ def _jsonl_record(raw, where: str, fallback_id: str, opts: ReadOptions, codec: s
     return _safe_record(lambda: _record_to_item(obj, where, fallback_id, opts, size), where, size)
 
 
+# --- JSON: an array of records, or an object holding one under "documents" --------------
+
+class JsonRecord(NamedTuple):
+    """One record of :func:`iter_json_records`: the value, its length in characters, and
+    whether invalid bytes (marked while decoding) were in it."""
+
+    value: Any
+    size: int
+    invalid_bytes: bool = False
+
+
+class _BadRecord(ValueError):
+    """A record that could not be read; the reader has skipped it and can go on."""
+
+
+_JSON_STRUCTURE = re.compile(r'[\[\]{}",\\]')
+
+
+class _JsonText:
+    """A decoded character stream read as JSON values one at a time, holding about ``limit``
+    characters at most beyond what has been consumed."""
+
+    def __init__(self, chunks: Iterator[str], limit: int):
+        self.chunks = chunks
+        self.limit = limit
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.decoder = json.JSONDecoder()
+
+    def more(self, want: int = _CHUNK) -> bool:
+        """Reads at least ``want`` more characters (fewer at the end); False at the end."""
+        self.buf, self.pos = self.buf[self.pos:], 0
+        got = 0
+        while got < want and not self.eof:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                self.eof = True
+                break
+            self.buf += chunk
+            got += len(chunk)
+        return got > 0
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf) or not self.more():
+                return self.buf[self.pos:self.pos + 1]
+
+    def take(self, char: str) -> bool:
+        if self.peek() == char:
+            self.pos += 1
+            return True
+        return False
+
+    def value(self) -> JsonRecord:
+        """The next JSON value. Raises :class:`_BadRecord` for a value that is invalid (when
+        its brackets close, the reader goes on after it), too long (skipped while read) or
+        nested too deeply."""
+        self.peek()
+        want = _CHUNK
+        while True:
+            try:
+                obj, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                truncated = exc.msg.startswith("Unterminated string") or exc.pos >= len(self.buf) - 8
+                if not truncated or self.eof:
+                    self._skip_value()
+                    raise _BadRecord(f"invalid JSON: {exc.msg}") from None
+                if len(self.buf) - self.pos > self.limit:
+                    n = self._skip_value()
+                    raise _BadRecord(f"record too long: {n:,} characters, over the limit of {self.limit:,}") from None
+                self.more(want)
+                want *= 2  # a long value is parsed again a logarithmic number of times only
+                continue
+            except RecursionError:
+                self._skip_value()
+                raise _BadRecord("invalid JSON: nested too deeply") from None
+            except ValueError as exc:  # an integer over Python's digit limit
+                self._skip_value()
+                raise _BadRecord(f"invalid JSON: {exc}") from None
+            raw = self.buf[self.pos:end]
+            self.pos = end
+            if len(raw) > self.limit:
+                raise _BadRecord(f"record too long: {len(raw):,} characters, over the limit of {self.limit:,}")
+            return JsonRecord(obj, len(raw), _BAD in raw)
+
+    def _skip_value(self) -> int:
+        """Consumes one value without holding it: a string, or brackets until they close
+        (quotes and escapes respected); returns its length. Jumps from one structural
+        character to the next (a regex scan), so a long value costs little."""
+        depth, in_str, n = 0, False, 0
+        skip = -1  # the index in the buffer of a character escaped by a backslash
+        self.peek()
+        while True:
+            buf, start, end = self.buf, self.pos, None
+            for m in _JSON_STRUCTURE.finditer(buf, start):
+                j, c = m.start(), m.group()
+                if j == skip:
+                    continue
+                if in_str:
+                    if c == "\\":
+                        skip = j + 1
+                    elif c == '"':
+                        in_str = False
+                        if depth == 0:
+                            end = j + 1
+                            break
+                elif c == '"':
+                    in_str = True
+                elif c in "[{":
+                    depth += 1
+                elif c in "]}":
+                    depth -= 1
+                    if depth <= 0:  # its last bracket; or a bare value ends before its array closes
+                        end = j + 1 if depth == 0 else j
+                        break
+                elif depth == 0:  # a comma after a bare value
+                    end = j
+                    break
+            if end is not None:
+                self.pos = end
+                return n + end - start
+            n += len(buf) - start
+            self.pos = len(buf)
+            skip = skip - len(buf) if skip >= len(buf) else -1
+            if not self.more():
+                return n
+
+
+def iter_json_records(chunks: Iterator[str], limit: int, key: str = "documents") -> Iterator[JsonRecord | ValueError]:
+    """The records of a JSON text (decoded chunks), read incrementally: the items of a
+    top-level array, or of the array under ``key`` in a top-level object (its other members
+    are skipped), or the object itself when it has no ``key``. A record that cannot be read
+    comes as a :class:`ValueError` and the next ones are still read when the JSON allows it
+    (the error says when the rest of the text cannot be read)."""
+    js = _JsonText(chunks, limit)
+    first = js.peek()
+    if first == "{":
+        js.pos += 1
+        members: dict[str, Any] = {}
+        size = 0
+        while not js.take("}"):
+            js.take(",")
+            try:
+                name = js.value().value
+                if not js.take(":"):
+                    raise _BadRecord("invalid JSON: expected ':' after a member name")
+                if name == key and js.peek() == "[":
+                    yield from _json_array(js)
+                    return
+                member = js.value()
+            except _BadRecord as exc:
+                yield ValueError(f"{exc}; the rest of the file is not read")
+                return
+            members[str(name)] = member.value
+            size += member.size
+            if js.peek() == "":
+                yield ValueError("invalid JSON: the file ends inside an object")
+                return
+        yield JsonRecord(members, size)
+        return
+    if first != "[":
+        yield ValueError("empty file" if first == "" else f'not a JSON array of records or an object with a "{key}" list')
+        return
+    yield from _json_array(js)
+
+
+def _json_array(js: _JsonText) -> Iterator[JsonRecord | ValueError]:
+    js.take("[")
+    while not js.take("]"):
+        if js.peek() == "":
+            yield ValueError("invalid JSON: the file ends before the array is closed")
+            return
+        try:
+            yield js.value()
+        except _BadRecord as exc:
+            yield ValueError(str(exc))
+        if not js.take(",") and js.peek() not in ("]", ""):
+            yield ValueError("invalid JSON: expected ',' or ']' after a record; the rest of the file is not read")
+            return
+
+
+def read_json(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
+    """A ``.json`` file (also ``.gz``) holding an array of records, or an object with a
+    ``documents`` array, or one record: each record is read like a JSONL line and located as
+    ``file:item N``. Read incrementally: a record over the record bound is skipped while read."""
+    opts = opts or ReadOptions()
+    stem = path.name.split(".")[0]
+    yield from _read_records(path, opts, lambda fh, codec: _json_items(
+        path, stem, _decoded(_chunks(fh), codec, opts.errors), opts, codec))
+
+
+def _json_items(path: Path, stem: str, chunks: Iterator[str], opts: ReadOptions, codec: str) -> Iterator[Item]:
+    n = 0
+    records = iter_json_records(chunks, _record_limit(opts))
+    while True:
+        try:
+            rec = next(records)
+        except StopIteration:
+            return
+        except _READ_ERRORS as exc:
+            yield InputError(f"{path}:item {n + 1}", f"cannot read the rest of the file: {exc}")
+            return
+        n += 1
+        where = f"{path}:item {n}"
+        if isinstance(rec, ValueError):
+            yield InputError(where, str(rec))
+            continue
+        obj, size, bad = rec
+        if bad:
+            yield InputError(where, _decode_message(codec, None, opts).replace("in this line", "in this record"),
+                             None, size)
+            continue
+        yield _safe_record(lambda: _record_to_item(obj, where, f"{stem}-{n}", opts, size), where, size)
+
+
 class _RowTooLong(Exception):
     pass
 
@@ -595,15 +831,9 @@ def read_csv(path: Path, opts: ReadOptions | None = None) -> Iterator[Item]:
     not quoted shifts the columns). Invalid bytes cost the row that holds them.
     """
     opts = opts or ReadOptions()
-    opened = _open_sniffed(path, opts)
-    if isinstance(opened, InputError):
-        yield opened
-        return
-    fh, codec, note = opened
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # rows are bounded by _RowFeed instead
-    with fh:
-        lines = split_lines(_decoded(_chunks(fh), codec, opts.errors), _record_limit(opts))
-        yield from _with_note(_csv_rows(path, _RowFeed(lines, _record_limit(opts)), opts, codec), note)
+    yield from _read_records(path, opts, lambda fh, codec: _csv_rows(path, _RowFeed(
+        split_lines(_decoded(_chunks(fh), codec, opts.errors), _record_limit(opts)), _record_limit(opts)), opts, codec))
 
 
 def _csv_rows(path: Path, feed: _RowFeed, opts: ReadOptions, codec: str) -> Iterator[Item]:
@@ -828,6 +1058,8 @@ def iter_raw(inputs: list[str], default: Path, opts: ReadOptions | None = None) 
                 yield _read_named_txt(f, rel.as_posix().replace("/", "__"), opts, regular_only=True)
         elif kind == "jsonl":
             yield from read_jsonl(path, opts=opts)
+        elif kind == "json":
+            yield from read_json(path, opts)
         elif kind == "csv":
             yield from read_csv(path, opts)
         elif kind == "parquet":
@@ -887,9 +1119,33 @@ def input_size(inputs: list[str], default: Path) -> int | None:
     return total
 
 
+def input_count(inputs: list[str], default: Path) -> int | None:
+    """Number of documents in the inputs when it is known without reading them (``.txt``
+    files, folders, Parquet row counts); ``None`` otherwise (JSON, JSONL, CSV, stdin)."""
+    total = 0
+    for raw in inputs or [str(default)]:
+        p = Path(raw)
+        kind = "stdin" if raw == "-" else input_kind(p)
+        try:
+            if kind == "txt":
+                total += 1
+            elif kind == "dir":
+                total += sum(1 for _ in iter_dir(p))
+            elif kind == "parquet":
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(p).metadata.num_rows
+            else:
+                return None
+        except Exception:  # an unreadable file: no total, the run reports it
+            return None
+    return total
+
+
 def check_inputs(inputs: list[str], opts: ReadOptions | None = None) -> None:
-    """Raises UsageError when the run cannot start: a missing or unreadable input path, an
-    unknown encoding, a CSV/Parquet input without the text column."""
+    """Raises UsageError when the run cannot start: a missing or unreadable input path, a file
+    of an unknown kind, a directory without ``.txt`` files, an unknown encoding, a CSV/Parquet
+    input without the text column."""
     opts = opts or ReadOptions()
     check_encoding(opts.encoding)
     if opts.errors not in ("strict", "replace"):
@@ -920,6 +1176,14 @@ def check_inputs(inputs: list[str], opts: ReadOptions | None = None) -> None:
         if not os.access(path, os.R_OK) or (path.is_dir() and not os.access(path, os.X_OK)):
             raise UsageError(f"input not readable (permission denied): {raw}")
         kind = input_kind(path)
+        if kind == "unknown":
+            gz = " (for a compressed text: zcat FILE | arabic-news-extract run -)" if raw.lower().endswith(".gz") else ""
+            raise UsageError(f"unknown kind of input: {raw}{gz}; the inputs read are {KINDS_HELP}")
+        if kind == "dir":
+            if next(_walk(path), None) is None:
+                raise UsageError(f"no .txt file in directory {raw} (a directory is read for the .txt files below it; "
+                                 f"name .json, .jsonl, .csv or .parquet files themselves)")
+            continue
         if not path.is_file():
             continue  # a FIFO (<(zcat feed.csv.gz)): reading its header here would consume it
         if kind == "csv":

@@ -278,3 +278,79 @@ def prf_bars(scores, ax=None, title: str | None = None, kind: str = "span",
     ax.grid(axis="y", alpha=0.3)
     ax.figure.tight_layout()
     return ax
+
+
+def month_bars(months: Sequence[str], counts: Sequence[float], ax=None, title: str | None = None):
+    """Counts per month (``YYYY-MM``) as vertical bars, in time order; labels thinned out to
+    about 24. Returns the matplotlib Axes."""
+    fam = _family()
+    months, counts = list(months), [float(n) for n in counts]
+    if ax is None:
+        ax = _new_axes((10, 3.2))
+    xs = list(range(len(months)))
+    ax.bar(xs, counts, color="#4c78a8", width=0.9)
+    step = max(1, -(-len(months) // 24))
+    ax.set_xticks(xs[::step], months[::step], rotation=60, fontsize=8)
+    if title:
+        ax.set_title(shape(title), fontfamily=fam)
+    ax.grid(axis="y", alpha=0.3)
+    ax.figure.tight_layout()
+    return ax
+
+
+def stacked_bars(table, ax=None, title: str | None = None):
+    """A DataFrame (rows: periods, columns: categories) as stacked bars, one per period, with
+    the (Arabic) column names in the legend. Returns the matplotlib Axes."""
+    fam = _family()
+    if ax is None:
+        ax = _new_axes((10, 3.8))
+    palette = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#eeca3b", "#9d755d", "#bab0ac"]
+    xs = list(range(len(table.index)))
+    bottom = [0.0] * len(xs)
+    for k, col in enumerate(table.columns):
+        vals = [float(v) for v in table[col]]
+        ax.bar(xs, vals, bottom=bottom, color=palette[k % len(palette)], label=shape(col), width=0.85)
+        bottom = [b + v for b, v in zip(bottom, vals)]
+    step = max(1, -(-len(xs) // 24))
+    ax.set_xticks(xs[::step], [str(p) for p in table.index][::step], rotation=60, fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), prop={"family": fam, "size": 8})
+    if title:
+        ax.set_title(shape(title), fontfamily=fam)
+    ax.figure.tight_layout()
+    return ax
+
+
+#: Node colours of :func:`network`, by entity type (the report's).
+NETWORK_COLOURS = {"person": "#ffb26b", "place": "#7bd389", "organization": "#7aa6ff"}
+
+
+def network(graph, ax=None, title: str | None = None, seed: int = 7):
+    """A co-occurrence graph (:func:`pipeline.analysis.cooccurrence`) drawn with networkx:
+    node size by documents, colour by type, edge width by documents in common, (Arabic)
+    labels; the layout is the report's (:func:`pipeline.corpus.graph_layout`, fixed seed).
+    Returns the matplotlib Axes."""
+    import networkx as nx
+
+    from .corpus import graph_layout
+
+    fam = _family()
+    if ax is None:
+        ax = _new_axes((9, 7))
+    pos = graph_layout(graph, seed=seed)
+    if pos:
+        dmax = max(graph.nodes[n].get("documents", 1) for n in graph) or 1
+        wmax = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
+        nx.draw_networkx_edges(graph, pos, ax=ax, width=[0.5 + 4 * d["weight"] / wmax for _, _, d in
+                                                         graph.edges(data=True)], alpha=0.4, edge_color="#777")
+        nx.draw_networkx_nodes(graph, pos, ax=ax, edgecolors="#555",
+                               node_color=[NETWORK_COLOURS.get(graph.nodes[n]["type"], "#ddd") for n in graph],
+                               node_size=[80 + 900 * graph.nodes[n].get("documents", 1) / dmax for n in graph])
+        nx.draw_networkx_labels(graph, {n: (x, y - 0.045) for n, (x, y) in pos.items()}, ax=ax,
+                                labels={n: shape(graph.nodes[n]["label"]) for n in graph}, font_size=9,
+                                font_family=fam[0])
+    ax.set_axis_off()
+    ax.margins(0.08)
+    if title:
+        ax.set_title(shape(title), fontfamily=fam)
+    ax.figure.tight_layout()
+    return ax

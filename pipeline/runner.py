@@ -6,7 +6,8 @@ raises: a failure becomes an error record with the input location. Records come 
 input order** whatever the engine, and at most a bounded number of batches is in flight, so
 memory stays constant on corpora of any size.
 
-A record is ``{"status": "ok", "doc": Document.to_dict(), "words": N}`` or
+A record is ``{"status": "ok", "doc": export.document_dict(doc), "words": N}`` (the exported
+document: ``Document.to_dict()``, evidence as written in the text) or
 ``{"status": "skipped" | "failed", "source": LOCATION, "id": ID | None, "reason": TEXT}``.
 
 Engines:
@@ -32,6 +33,7 @@ import time
 import traceback
 from typing import Any, Iterable, Iterator
 
+from .export import document_dict
 from .io import InputDoc, InputError, Item
 
 ENGINES = ("auto", "serial", "process", "dask")
@@ -105,7 +107,7 @@ def process_item(item: Item, reference_date: dt.date | None = None, timeout: flo
         with _deadline(timeout):
             doc = nlp.process(item.text, item.id, date, source)
         words = sum(1 for t in doc.tokens if t.kind == "word")
-        return {"status": "ok", "doc": doc.to_dict(), "words": words}
+        return {"status": "ok", "doc": document_dict(doc), "words": words}
     except DocumentTimeout:
         return {"status": "failed", "source": item.source, "id": item.id,
                 "reason": f"processing took longer than --timeout {timeout:g} s; abandoned"}

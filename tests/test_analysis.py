@@ -52,7 +52,7 @@ DOCS = [
         {"type": "person", "text": "ليلى حداد", "start": 0, "end": 9, "value": "ليلى حداد", "rule": "p"},
         {"type": "person", "text": "حداد", "start": 20, "end": 24, "value": "ليلى حداد", "rule": "p"},
         {"type": "place", "text": "حمص", "start": 30, "end": 33, "value": "حمص", "rule": "g"},
-        {"type": "topic", "text": "الطاقة الشمسية", "start": 40, "end": 54, "value": None, "rule": "k"},
+        {"type": "keyphrase", "text": "الطاقة الشمسية", "start": 40, "end": 54, "value": None, "rule": "k"},
     ], "topics": [{"id": "medtop:04000000", "label": "economy", "label_ar": "الاقتصاد", "score": 0.4},
                   {"id": "medtop:11000000", "label": "politics", "label_ar": "السياسة", "score": 0.8}]},
     {"id": "n2", "entities": [
@@ -75,7 +75,7 @@ def test_analysis_top_values_counts_mentions_documents_and_surfaces():
 def test_analysis_topics_frame_ranks_by_score_and_by_type_orders_types():
     t = analysis.topics_frame(DOCS)
     assert list(t["label"]) == ["politics", "economy"] and list(t["rank"]) == [1, 2]
-    assert list(analysis.by_type(analysis.entities_frame(DOCS))) == ["person", "place", "topic"]
+    assert list(analysis.by_type(analysis.entities_frame(DOCS))) == ["person", "place", "keyphrase"]
     assert analysis.topics_frame([{"id": "x", "entities": []}]).empty
 
 

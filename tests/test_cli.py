@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+from collections import Counter
 import json
 import sys
 import types
@@ -26,10 +27,12 @@ def test_bundled_sample_by_default(tmp_path, capsys):
     summary = capsys.readouterr().out.strip().splitlines()
     assert len(summary) == 1
     assert summary[0].startswith("1 documents read: 1 processed, 0 skipped, 0 failed; ")
-    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "entities.json", "run_report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "documents.jsonl", "entities.csv",
+                                                     "entities.json", "entity_index.csv", "run_report.json"]
     rep = _report(out)
     assert rep["documents"] == {"read": 1, "processed": 1, "skipped": 0, "failed": 0}
     assert rep["exit_status"] == 0 and rep["complete"] is True and rep["problems"] == []
+    assert set(rep["entities"]) == {"person", "place", "organization", "date", "keyphrase"}  # no "topic" type
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -249,12 +252,13 @@ def test_write_failure_exits_3(tmp_path, monkeypatch, capsys):
     assert "arabic-news-extract: cannot write outputs: No space left on device; outputs not written" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("enabled, total, expected", [
-    (True, 1000, r"^\r3 docs  [\d,]+ words/s  49\.8%  ETA \d:\d\d:\d\d\x1b\[K"),
-    (True, None, r"^\r3 docs  [\d,]+ words/s\x1b\[K"),
-    (False, 1000, r"^$"),  # not a terminal, or --quiet: nothing at all
+@pytest.mark.parametrize("enabled, total, docs, expected", [
+    (True, 1000, None, r"^\r3 docs  [\d,]+ words/s  49\.8%  elapsed 0:00:02  ETA \d:\d\d:\d\d\x1b\[K"),
+    (True, None, None, r"^\r3 docs  [\d,]+ words/s  elapsed 0:00:02\x1b\[K"),
+    (True, 1000, 12, r"^\r3/12 docs  [\d,]+ words/s  25\.0%  elapsed 0:00:02  ETA 0:00:06\x1b\[K"),  # done of the total
+    (False, 1000, 12, r"^$"),  # not a terminal, or --quiet: nothing at all
 ])
-def test_progress_line(monkeypatch, enabled, total, expected):
+def test_progress_line(monkeypatch, enabled, total, docs, expected):
     import re
 
     from pipeline import cli
@@ -262,12 +266,38 @@ def test_progress_line(monkeypatch, enabled, total, expected):
     clock = iter([0.0, 1.0, 1.1, 2.0, 2.5, 3.0, 3.5])
     monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
     stream = io.StringIO()
-    p = cli.Progress(total, enabled, stream)
+    p = cli.Progress(total, enabled, stream, total_docs=docs)
     for _ in range(3):
         p.update(166, 50)
     drawn = stream.getvalue()
     last = "\r" + drawn.rsplit("\r", 1)[-1] if drawn else ""
     assert re.match(expected, last), repr(drawn)
+
+
+@pytest.mark.parametrize("layout, expected", [
+    ({"a.txt": AR1}, 1),
+    ({"d/a.txt": AR1, "d/b.txt": AR2, "d/sub/c.txt": AR1, "d/notes.md": "x"}, 3),
+    ({"f.jsonl": "{}"}, None),  # unknown without reading the file
+])
+def test_progress_total_is_known_for_text_files_and_folders(tmp_path, layout, expected):
+    from pipeline.io import input_count
+
+    for name, text in layout.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    top = sorted({name.split("/")[0] for name in layout})
+    assert input_count([str(tmp_path / t) for t in top], tmp_path) == expected
+
+
+def test_first_run_says_it_builds_its_caches(tmp_path, monkeypatch, capsys):
+    from pipeline import cli
+
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path / "empty-cache"))
+    note = cli._first_run_note()
+    assert note.startswith("arabic-news-extract: first run: building the gazetteer and word-frequency caches in ")
+    assert str(tmp_path / "empty-cache") in note
+    monkeypatch.delenv("ANE_CACHE_DIR")
+    assert cli._first_run_note() is None  # the suite's cache is built: nothing to say
 
 
 def test_unreachable_dask_scheduler_is_a_start_error(tmp_path, monkeypatch, capsys):
@@ -330,3 +360,94 @@ def test_id_is_refused_for_inputs_that_carry_their_ids(tmp_path, capsys, inputs)
     assert main(argv) == EXIT_USAGE
     assert capsys.readouterr().err.strip() == ("arabic-news-extract: error: --id names the document of a single "
                                                "text input (one .txt file or - ); other inputs carry their ids")
+
+
+# --- no silent wrong results -------------------------------------------------------------
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_json_array_of_three_articles_gives_three_documents(tmp_path):
+    src = tmp_path / "articles.json"
+    src.write_text(json.dumps([{"id": f"n{i}", "text": t} for i, t in enumerate([AR1, AR2, AR1])],
+                              ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "-o", str(out), "--quiet", "-j", "1"]) == EXIT_OK
+    assert _report(out)["documents"] == {"read": 3, "processed": 3, "skipped": 0, "failed": 0}
+    docs = json.loads((out / "entities.json").read_text(encoding="utf-8"))["documents"]
+    assert [d["id"] for d in docs] == ["n0", "n1", "n2"]
+    for d, text in zip(docs, [AR1, AR2, AR1]):  # offsets into the article, not into the raw JSON
+        assert all(text[e["start"]:e["end"]] == e["text"] for e in d["entities"])
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.mkdir(), "no .txt file in directory {p}"),
+    (lambda p: (p.mkdir(), (p / "readme.md").write_text("x")), "no .txt file in directory {p}"),
+    (lambda p: p.with_suffix(".toml").write_text("[project]\n"), "unknown kind of input: {p}"),
+    (lambda p: p.with_suffix(".jsonl").write_text("\n\n"), "no document in the inputs; nothing written"),
+    (lambda p: p.with_suffix(".json").write_text("[]"), "no document in the inputs; nothing written"),
+])
+def test_nothing_to_read_is_exit_2_and_leaves_the_previous_run_byte_identical(tmp_path, capsys, make, message):
+    out = tmp_path / "out"
+    src = tmp_path / "corpus"
+    (tmp_path / "a.txt").write_text(AR1, encoding="utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "-o", str(out), "--quiet", "-j", "1", "--html"]) == EXIT_OK
+    before = _tree(out)
+    make(src)
+    target = next(p for p in tmp_path.iterdir() if p.name.startswith("corpus"))
+    capsys.readouterr()
+    assert main(["run", str(target), "-o", str(out), "-j", "1"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"arabic-news-extract: error: {message.format(p=target)}" in err and "Traceback" not in err
+    assert _tree(out) == before
+
+
+def test_min_score_leaves_low_named_entities_out_of_every_output_but_keeps_key_phrases(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("قال الرئيس الفرنسي إيمانويل ماكرون في باريس يوم 3 مارس 2024 إن التعاون الاقتصادي "
+                   "بين البلدين سيتعزز. وأضاف ماكرون أن الحكومة الفرنسية تدعم الشركات الناشئة.", encoding="utf-8")
+    base, high = tmp_path / "base", tmp_path / "high"
+    assert main(["run", str(src), "-o", str(base), "--quiet", "-j", "1", "--format", "csv,json,parquet"]) == EXIT_OK
+    ents = json.loads((base / "entities.json").read_text(encoding="utf-8"))["documents"][0]["entities"]
+    named = [e for e in ents if e["type"] in ("person", "place", "organization", "date")]
+    scores = sorted({e["score"] for e in named})
+    assert len(scores) >= 2, scores  # the test needs named entities of different scores
+    cut = scores[len(scores) // 2]
+    assert main(["run", str(src), "-o", str(high), "--quiet", "-j", "1", "--format", "csv,json,parquet",
+                 "--min-score", str(cut)]) == EXIT_OK
+    kept = json.loads((high / "entities.json").read_text(encoding="utf-8"))["documents"][0]["entities"]
+    expected = [e for e in ents if e["type"] not in ("person", "place", "organization", "date") or e["score"] >= cut]
+    assert kept == expected and len(kept) < len(ents)
+    phrases = [e for e in ents if e["type"] == "keyphrase"]
+    assert phrases and [e for e in kept if e["type"] == "keyphrase"] == phrases  # key phrases are not filtered
+    import pandas as pd
+
+    assert len(pd.read_csv(high / "entities.csv")) == len(kept) == pd.read_parquet(high / "entities.parquet").shape[0]
+    docs = pd.read_csv(high / "documents.csv")
+    assert int(docs[[c for c in docs.columns if c.startswith("n_")]].sum(axis=1)[0]) == len(kept)
+    assert _report(high)["entities"] == dict(sorted(Counter(e["type"] for e in kept).items()))
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1.5", "argument --min-score: must be between 0 and 1: '1.5'"),
+    ("high", "argument --min-score: not a number: 'high'"),
+])
+def test_min_score_must_be_a_score(tmp_path, capsys, value, message):
+    assert main(["run", "--min-score", value, "-o", str(tmp_path / "out")]) == EXIT_USAGE
+    assert f"arabic-news-extract: error: {message}" in capsys.readouterr().err
+
+
+def test_summary_line_names_the_report_pages_as_one_folder(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "three.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": AR1}, ensure_ascii=False) + "\n" for i in range(3)),
+                   encoding="utf-8")
+    from pipeline import report
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(report, "DOCS_PER_PAGE", 2)
+    assert main(["run", str(src), "-o", str(out), "-j", "1", "--html"]) == EXIT_OK
+    line = capsys.readouterr().out
+    assert "(entities.csv, entities.json, report.html, report/ (2 pages), documents.csv, documents.jsonl, " \
+           "entity_index.csv, run_report.json)" in line
+    assert sorted(p.name for p in (out / "report").iterdir()) == ["page-0001.html", "page-0002.html"]

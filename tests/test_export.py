@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from pipeline.export import CSV_COLUMNS, OutputSet, csv_safe, write_csv, write_json, write_jsonl
+from pipeline.export import CSV_COLUMNS, csv_safe, write_csv, write_json, write_jsonl
+from pipeline.outputs import OutputSet
 
 
 def _doc(doc_id="d1", text="القاهرة", value="القاهرة", **extra):
@@ -48,7 +49,7 @@ def test_every_csv_column_is_neutralized_and_json_keeps_the_exact_text(tmp_path,
         d["entities"][0][column] = payload
     write_csv([d], tmp_path / "e.csv")
     write_json([d], tmp_path / "e.json")
-    with open(tmp_path / "e.csv", encoding="utf-8", newline="") as fh:
+    with open(tmp_path / "e.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == CSV_COLUMNS
     assert rows[0][column] == "'" + payload
@@ -72,7 +73,7 @@ def test_all_formats_hold_the_same_documents(tmp_path):
     assert [r["doc_id"] for r in table] == ["a", "b"]
     assert table[1]["extra"] == '{"calendar": "hijri"}' and table[0]["extra"] is None
     assert table[0]["start"] == 0 and table[0]["score"] == 0.9
-    with open(tmp_path / "entities.csv", encoding="utf-8", newline="") as fh:
+    with open(tmp_path / "entities.csv", encoding="utf-8-sig", newline="") as fh:
         assert [r["doc_id"] for r in csv.DictReader(fh)] == ["a", "b"]
 
 
@@ -83,7 +84,7 @@ def test_empty_run_still_writes_valid_files(tmp_path):
         pass
     assert json.loads((tmp_path / "entities.json").read_text()) == {"documents": []}
     assert (tmp_path / "entities.jsonl").read_text() == ""
-    assert (tmp_path / "entities.csv").read_text() == ",".join(CSV_COLUMNS) + "\n"
+    assert (tmp_path / "entities.csv").read_text(encoding="utf-8") == "\ufeff" + ",".join(CSV_COLUMNS) + "\n"
     assert pq.read_table(tmp_path / "entities.parquet").num_rows == 0
 
 
@@ -124,3 +125,55 @@ def test_unknown_format_is_rejected(tmp_path):
     with pytest.raises(ValueError, match="unknown output format 'xml'"):
         OutputSet(tmp_path, ["csv", "xml"])
     assert os.listdir(tmp_path) == []
+
+
+def test_csv_starts_with_a_bom_for_excel_and_pandas_reads_it_back_exactly(tmp_path):
+    import pandas as pd
+
+    from pipeline.analysis import read_entities_csv
+
+    docs = [_doc("a", text="القاهرة", value="القاهرة"), _doc("b", text="=1+2", value=None, evidence="قمة")]
+    write_csv(docs, tmp_path / "entities.csv")
+    raw = (tmp_path / "entities.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfdoc_id,type,") and raw.count(b"\xef\xbb\xbf") == 1
+    df = pd.read_csv(tmp_path / "entities.csv", keep_default_na=False, dtype=str)
+    assert list(df.columns) == CSV_COLUMNS  # the BOM is not part of the first column's name
+    assert df["text"].tolist() == ["القاهرة", "'=1+2"] and df["evidence"].tolist() == ["gazetteer", "قمة"]
+    assert read_entities_csv(tmp_path / "entities.csv")["doc_id"].tolist() == ["a", "b"]
+
+
+# --- evidence as written in the text ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, entity, evidence, expected", [
+    ("عقدت القمة في ووتشن أمس", "ووتشن", "event:قمه", "event:قمة"),              # ة/ه
+    ("وأشار ليو إلى التعاون", "ليو", "واشار", "وأشار"),                          # hamza on alef
+    ("عقدت القِمّة في ووتشن", "ووتشن", "event:قمه", "event:قِمّة"),               # diacritics kept as written
+    ("وصل إلى بمقاطعة  تشجيانغ", "تشجيانغ", "trigger:بمقاطعه تشجيانغ", "trigger:بمقاطعة  تشجيانغ"),
+    ("قمة أولى. " + "كلام " * 10 + "ثم قمة في ووتشن", "ووتشن", "event:قمه", "event:قمة"),  # the nearest
+    # negatives: nothing to rewrite
+    ("قال نائب الرئيس ليو", "ليو", "نائب", "نائب"),                              # already as written
+    ("الصين بلد كبير", "الصين", "gazetteer:A", "gazetteer:A"),
+    ("الحضارة الرقمية", "الحضارة الرقمية", "construct; x2; medtop:13000000", "construct; x2; medtop:13000000"),
+    ("في الصين", "الصين", "", ""),
+    ("قمة " + "كلام " * 100 + "في ووتشن", "ووتشن", "event:قمه", "event:قمه"),   # too far: left as it is
+])
+def test_evidence_as_written(text, entity, evidence, expected):
+    from pipeline.export import evidence_as_written
+    from pipeline.normalize import normalize_view
+
+    start = text.rindex(entity)
+    assert evidence_as_written(text, normalize_view(text), start, start + len(entity), evidence) == expected
+
+
+def test_a_run_exports_evidence_as_written(tmp_path):
+    from pipeline.cli import main
+
+    text = "أُقيمت القمة الاقتصادية في مدينة ووهان بمقاطعة هوبي وسط الصين. وأشار الوزير سامي الخطيب إلى أهميتها."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--quiet", "-j", "1"]) == 0
+    with open(tmp_path / "out" / "entities.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["type"] != "keyphrase"]
+    import re
+
+    words = [w for r in rows for w in re.findall("[\u0621-\u064a\u064b-\u0652]+", r["evidence"])]
+    assert words and all(w in text for w in words), [(r["text"], r["evidence"]) for r in rows]

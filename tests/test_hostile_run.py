@@ -28,7 +28,8 @@ from pipeline.cli import EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, main
 AR = ["أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم المزارعين في الجنوب.",
       "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار بمشاركة مئات الناشرين في القاهرة.",
       "قال وزير الخارجية إن المحادثات مع الوفد الأردني ستستأنف في عمان الأسبوع المقبل."]
-OUTPUT_FILES = {"entities.csv", "entities.json", "entities.jsonl", "entities.parquet", "report.html"}
+OUTPUT_FILES = {"entities.csv", "entities.json", "entities.jsonl", "entities.parquet", "report.html",
+                "documents.csv", "documents.jsonl", "entity_index.csv"}
 ALL_FORMATS = ["--format", "csv,json,jsonl,parquet", "--html"]
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,17 +41,18 @@ def _jsonl(path: Path, n: int, start: int = 0) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    """Every file below ``folder`` (the report's pages are in ``report/``), by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def _outputs(files: dict[str, bytes]) -> dict[str, bytes]:
-    return {k: v for k, v in files.items() if k in OUTPUT_FILES}
+    return {k: v for k, v in files.items() if k in OUTPUT_FILES or k.startswith("report/page-")}
 
 
 def assert_report_describes_disk(out: Path, before: dict[str, bytes], after: dict[str, bytes]) -> str:
     """Checks the invariant; returns which state the folder is in (``"new"`` or ``"previous"``)."""
     now = _files(out)
-    assert not [n for n in now if n.startswith(".") or n.endswith(".part")], sorted(now)
+    assert not [n for n in now if Path(n).name.startswith(".") or n.endswith(".part")], sorted(now)
     report = json.loads(now["run_report.json"])
     if now["run_report.json"] == before["run_report.json"]:  # the previous report, untouched
         assert _outputs(now) == _outputs(before)
@@ -58,7 +60,7 @@ def assert_report_describes_disk(out: Path, before: dict[str, bytes], after: dic
         return "previous"
     if report["complete"]:
         assert _outputs(now) == _outputs(after)
-        assert {Path(p).name: n for p, n in report["output_bytes"].items()} == {
+        assert {Path(p).relative_to(out).as_posix(): n for p, n in report["output_bytes"].items()} == {
             k: len(v) for k, v in _outputs(now).items()}
         assert "run_report.previous.json" not in now
         return "new"
@@ -224,7 +226,9 @@ def test_a_file_name_that_is_not_utf8_is_written_in_every_format(tmp_path, runs)
     assert ids == {"\\xca\\xde\\xd1\\xed\\xd1"}
     assert "\\xca\\xde\\xd1\\xed\\xd1," in (out / "entities.csv").read_text(encoding="utf-8")
     # the formats of the previous run that this one did not write are gone with it
-    assert sorted(p.name for p in out.iterdir()) == ["entities.csv", "entities.parquet", "run_report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "documents.jsonl", "entities.csv",
+                                                     "entities.parquet", "entity_index.csv", "run_report.json"]
+    # (the report's pages and their folder too)
 
 
 def test_a_second_run_in_the_same_folder_exits_2_and_touches_nothing(tmp_path, runs, capsys):
@@ -464,10 +468,12 @@ def test_html_report_memory_does_not_grow_with_the_corpus(tmp_path):
     for n in (300, 3000):
         tracemalloc.start()
         try:
-            write_report(docs(n), tmp_path / f"r{n}.html", max_documents=100)
+            write_report(docs(n), tmp_path / f"r{n}" / "report.html", per_page=100)
             peaks.append(tracemalloc.get_traced_memory()[1])
         finally:
             tracemalloc.stop()
     assert peaks[1] < 4_000_000, peaks  # 3,000 documents of 4 KB: 12 MB if they were all held
-    page = (tmp_path / "r3000.html").read_text(encoding="utf-8")
-    assert page.count('<section class="doc"') == 100 and "الوثائق: 3000 · الكيانات: 3000" in page
+    page = (tmp_path / "r3000" / "report.html").read_text(encoding="utf-8")
+    assert "الوثائق: 3000 · الكيانات: 3000" in page and '<section class="doc"' not in page
+    pages = sorted((tmp_path / "r3000" / "report").iterdir())
+    assert len(pages) == 30 and all(p.read_text(encoding="utf-8").count('<section class="doc"') == 100 for p in pages)

@@ -311,3 +311,152 @@ def test_parse_date(value, expected):
 def test_parse_date_rejects(value):
     with pytest.raises(ValueError, match="not a YYYY-MM-DD date"):
         parse_date(value)
+
+
+# --- .json files: an array of articles, or {"documents": [...]} --------------------------
+
+AR2 = "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار بمشاركة مئات الناشرين."
+AR3 = "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم المزارعين في الجنوب."
+
+
+def _articles(n=3):
+    return [{"id": f"a{i}", "text": (AR, AR2, AR3)[i % 3], "date": f"2024-03-0{i + 1}"} for i in range(n)]
+
+
+@pytest.mark.parametrize("name, payload", [
+    ("array.json", _articles()),
+    ("object.json", {"source": "feed", "documents": _articles()}),
+    ("object_docs_last.json", {"meta": {"count": 3, "list": [1, [2]]}, "documents": _articles()}),
+])
+def test_json_array_or_documents_object_gives_one_document_per_article(tmp_path, name, payload):
+    p = tmp_path / name
+    p.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    docs = _items(p)
+    assert [(d.id, d.text, d.date) for d in docs] == [(a["id"], a["text"], dt.date.fromisoformat(a["date"]))
+                                                      for a in _articles()]
+    assert [d.source for d in docs] == [f"{p}:item {i}" for i in (1, 2, 3)]
+
+
+def test_json_gz_and_a_single_article_object(tmp_path):
+    gz = tmp_path / "feed.json.gz"
+    gz.write_bytes(gzip.compress(json.dumps(_articles(2), ensure_ascii=False).encode("utf-8")))
+    assert [d.id for d in _items(gz)] == ["a0", "a1"]
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "solo", "text": AR}, ensure_ascii=False), encoding="utf-8")
+    (d,) = _items(one)
+    assert (d.id, d.text) == ("solo", AR)
+
+
+def test_json_bad_records_cost_themselves_only(tmp_path):
+    p = tmp_path / "mixed.json"
+    p.write_text("[" + ", ".join([
+        json.dumps({"id": "ok1", "text": AR}, ensure_ascii=False),
+        '{"id": "no-text"}',
+        '{not json}',
+        '"a string"',
+        json.dumps({"id": "ok2", "text": AR2}, ensure_ascii=False),
+    ]) + "]", encoding="utf-8")
+    got = [(type(i).__name__, i.source.rsplit(":", 1)[1], getattr(i, "reason", i.id)) for i in _items(p)]
+    assert got == [("InputDoc", "item 1", "ok1"),
+                   ("InputError", "item 2", 'field "text" is missing'),
+                   ("InputError", "item 3", "invalid JSON: Expecting property name enclosed in double quotes"),
+                   ("InputError", "item 4", "expected a JSON object, got str"),
+                   ("InputDoc", "item 5", "ok2")]
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"a": 1}', 'field "text" is missing'),                    # one object without text
+    ("[1, 2", "expected a JSON object, got int"),                 # then the cut end is reported
+    ("", "empty file"),
+    ("42", 'not a JSON array of records or an object with a "documents" list'),
+])
+def test_json_that_is_not_articles_is_reported(tmp_path, content, reason):
+    p = tmp_path / "odd.json"
+    p.write_text(content, encoding="utf-8")
+    items = _items(p)
+    assert isinstance(items[0], InputError) and items[0].reason == reason
+    assert not any(isinstance(i, InputDoc) for i in items)
+
+
+def test_json_invalid_bytes_cost_their_record(tmp_path):
+    p = tmp_path / "bytes.json"
+    good = json.dumps({"id": "g", "text": AR}, ensure_ascii=False).encode("utf-8")
+    p.write_bytes(b"[" + good + b", " + good.replace(b'"g"', b'"bad\xff"') + b", " + good.replace(b'"g"', b'"h"') + b"]")
+    got = [(type(i).__name__, getattr(i, "id", None) or i.reason.split(" (")[0]) for i in _items(p)]
+    assert got == [("InputDoc", "g"), ("InputError", "invalid UTF-8 in this record"), ("InputDoc", "h")]
+
+
+def test_json_huge_record_is_skipped_while_read_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    p = tmp_path / "huge.json"
+    with open(p, "w", encoding="utf-8") as fh:
+        fh.write('[{"id": "a", "text": "%s"}, {"id": "big", "text": "' % AR)
+        for _ in range(200):
+            fh.write("كلمة " * 10_000)  # 20 MB of text in one record
+        fh.write('"}, {"id": "c", "text": "%s"}]' % AR2)
+    tracemalloc.start()
+    try:
+        items = _items(p, max_chars=1000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [type(i).__name__ for i in items] == ["InputDoc", "InputError", "InputDoc"]
+    assert items[1].reason.startswith("record too long: ")
+    assert peak < 3_000_000, f"peak {peak:,} bytes for a 20 MB record"
+
+
+# --- inputs that cannot be read: a usage error before anything is written ----------------
+
+@pytest.mark.parametrize("name, message", [
+    ("pyproject.toml", "unknown kind of input: {p}; the inputs read are .txt files, folders of .txt files, "
+                       ".json, .jsonl and .csv files (also .gz), .parquet files, or - for standard input"),
+    ("article.txt.gz", "unknown kind of input: {p} (for a compressed text: zcat FILE | arabic-news-extract run -); "
+                       "the inputs read are"),
+    ("report.pdf", "unknown kind of input: {p};"),
+])
+def test_unknown_file_kind_is_a_usage_error(tmp_path, name, message):
+    p = tmp_path / name
+    p.write_bytes(b"[project]\n")
+    with pytest.raises(UsageError) as exc:
+        check_inputs([str(p)])
+    assert str(exc.value).startswith(message.format(p=p))
+
+
+@pytest.mark.parametrize("name", ["article.txt", "article.TXT", "article.text", "ARTICLE"])
+def test_text_files_by_suffix_or_without_one_are_read(tmp_path, name):
+    p = tmp_path / name
+    p.write_text(AR, encoding="utf-8")
+    check_inputs([str(p)])
+    (d,) = _items(p)
+    assert d.text == AR
+
+
+@pytest.mark.parametrize("layout", [[], ["notes.md", "data.jsonl"], ["sub/deeper/"]])
+def test_directory_without_txt_files_is_a_usage_error(tmp_path, layout):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for name in layout:
+        (d / name).parent.mkdir(parents=True, exist_ok=True)
+        if not name.endswith("/"):
+            (d / name).write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match=rf"^no \.txt file in directory {d} \(a directory is read for the \.txt"):
+        check_inputs([str(d)])
+
+
+def test_directory_with_a_txt_file_deep_down_is_accepted(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text(AR, encoding="utf-8")
+    check_inputs([str(tmp_path / "a")])
+    assert [d.id for d in _items(tmp_path / "a")] == ["b__x"]
+
+
+def test_json_skipped_record_respects_quotes_and_escapes(tmp_path):
+    """A record skipped for its length may hold escaped quotes, backslashes and brackets in
+    its strings: the next record is still found."""
+    tricky = '\\" ] } , [ { \\\\' * 8000  # JSON text: escaped quote, brackets, comma, an escaped backslash
+    p = tmp_path / "escapes.json"
+    p.write_text('[{"id": "big", "text": "%s"}, {"id": "after", "text": "نص قصير"}]' % tricky, encoding="utf-8")
+    items = _items(p, max_chars=10)
+    assert [type(i).__name__ for i in items] == ["InputError", "InputDoc"] and items[1].id == "after"
+    assert items[0].reason.startswith("record too long: ")

@@ -138,3 +138,29 @@ def test_plots_helpers_draw_and_save(tmp_path):
     ax3.figure.savefig(tmp_path / "prf.png")
     assert all((tmp_path / n).stat().st_size > 1000 for n in ("bars.png", "timeline.png", "prf.png"))
     plt.close("all")
+
+
+def test_plots_corpus_views_draw_and_save(tmp_path):
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from pipeline.corpus import cooccurrence_graph
+
+    ax = plots.month_bars([f"2024-{m:02d}" for m in range(1, 13)], range(12), title="حسب الشهر")
+    assert len(ax.patches) == 12 and ax.get_title() == plots.shape("حسب الشهر")
+    ax.figure.savefig(tmp_path / "months.png")
+    table = pd.DataFrame({"الاقتصاد": [3, 1], "الرياضة": [0, 2]}, index=["2024-01", "2024-02"])
+    ax2 = plots.stacked_bars(table, title="التصنيفات")
+    assert len(ax2.patches) == 4
+    assert [t.get_text() for t in ax2.get_legend().get_texts()] == [plots.shape("الاقتصاد"), plots.shape("الرياضة")]
+    ax2.figure.savefig(tmp_path / "cats.png")
+    nodes = {("person", "a"): {"type": "person", "label": "سمير النجار", "documents": 3},
+             ("place", "b"): {"type": "place", "label": "بيروت", "documents": 1},
+             ("place", "c"): {"type": "place", "label": "طنجة", "documents": 1}}
+    g = cooccurrence_graph([{("person", "a"), ("place", "b")}, {("person", "a"), ("place", "b")}], nodes)
+    ax3 = plots.network(g, title="الشبكة")
+    texts = sorted(t.get_text() for t in ax3.texts)
+    assert texts == sorted(plots.shape(x) for x in ("سمير النجار", "بيروت", "طنجة"))
+    ax3.figure.savefig(tmp_path / "net.png")
+    assert all((tmp_path / n).stat().st_size > 1000 for n in ("months.png", "cats.png", "net.png"))
+    plt.close("all")

@@ -110,7 +110,7 @@ def test_csv_cells_round_trip_or_are_neutralized(tmp_path_factory, cells):
     w = CsvWriter(path)
     w.write(d)
     w.commit()
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     for col, cell in zip(CSV_COLUMNS, cells):
         got = row[col]

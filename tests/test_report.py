@@ -79,7 +79,10 @@ DANGEROUS = [
 def test_report_entity_text_displayed_literally(text, surface, etype, tmp_path):
     e = _ent(text, surface, etype, value=surface, rule=surface)
     out = write_report([_doc("d<1>&", text, [e])], tmp_path / "report.html")
-    page = out.read_text(encoding="utf-8")
+    first = _parse(out.read_text(encoding="utf-8"))  # the corpus page: most mentioned, in context
+    assert [m[2] for m in first.marks] == [surface] and "d<1>&" in "".join(first.text)
+    assert not any(tag in ("script", "b") for tag, _ in first.tags)
+    page = (tmp_path / "report" / "page-0001.html").read_text(encoding="utf-8")
     p = _parse(page)
     assert [m[2] for m in p.marks] == [surface]  # highlighted text reads exactly as the entity
     assert surface in p.marks[0][1]  # the tooltip too
@@ -114,14 +117,14 @@ def test_report_highlight_marks_each_entity_with_type_and_tooltip():
 
 def test_report_highlight_nested_and_crossing_entities_stay_well_formed():
     inner = _ent(TEXT, "طرابلس", "place", "طرابلس")
-    outer = _ent(TEXT, "مدينة طرابلس يوم", "topic")  # a key phrase containing a place
+    outer = _ent(TEXT, "مدينة طرابلس يوم", "keyphrase")  # a key phrase containing a place
     crossing = _ent(TEXT, "يوم الأحد 5", "date", "2024-05-05")  # crosses the key phrase
     p = _parse(highlight(TEXT, [crossing, inner, outer]))
     assert "".join(p.text) == TEXT
     by_class: dict[str, str] = {}
     for cls, _, txt in p.marks:
         by_class[cls] = by_class.get(cls, "") + txt
-    assert by_class == {"topic": "مدينة طرابلس يوم", "place": "طرابلس", "date": "يوم الأحد 5"}
+    assert by_class == {"keyphrase": "مدينة طرابلس يوم", "place": "طرابلس", "date": "يوم الأحد 5"}
 
 
 @pytest.mark.parametrize("bad", [
@@ -140,6 +143,13 @@ def test_report_mismatched_entities_are_not_highlighted(bad):
 
 
 # --- the page -----------------------------------------------------------------------------------
+def _no_network_no_script(page: str) -> None:
+    assert re.search(r'<html dir="rtl" lang="ar">', page)
+    assert '<meta charset="utf-8">' in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page) and "@import" not in page and "url(" not in page
+    assert "<script" not in page
+
+
 def test_report_page_is_rtl_self_contained_with_legend_tables_and_counts(tmp_path):
     docs = [
         _doc("a1", TEXT, [_ent(TEXT, "سمير القاضي", "person", "سمير القاضي"),
@@ -150,16 +160,13 @@ def test_report_page_is_rtl_self_contained_with_legend_tables_and_counts(tmp_pat
         _doc("a2", "لا شيء هنا.", []),
     ]
     path = write_report(docs, tmp_path / "sub" / "report.html")
-    page = path.read_text(encoding="utf-8")
-    assert re.search(r'<html dir="rtl" lang="ar">', page)
-    assert '<meta charset="utf-8">' in page
-    # no network resource, no script
-    assert not re.search(r"(src|href)=\"(https?:)?//", page) and "@import" not in page and "url(" not in page
-    assert "<script" not in page
+    page = (tmp_path / "sub" / "report" / "page-0001.html").read_text(encoding="utf-8")
+    _no_network_no_script(page)
+    _no_network_no_script(path.read_text(encoding="utf-8"))
     p = _parse(page)
     assert ("ul", {"class": "legend", "aria-label": "مفتاح الألوان"}) in p.tags
     legend = [a.get("class") for t, a in p.tags if t == "li" and a.get("class")]
-    assert legend == ["person", "place", "organization", "date", "topic"]
+    assert legend == ["person", "place", "organization", "date", "keyphrase"]
     # CSS-only switches: one checked box per type, a legend label for each, no script
     for t in legend:
         assert f'<input type="checkbox" id="show-{t}" class="toggle" checked hidden>' in page
@@ -168,10 +175,11 @@ def test_report_page_is_rtl_self_contained_with_legend_tables_and_counts(tmp_pat
     assert "الفنون والثقافة" in page
     visible = "".join(p.text)
     assert "الوثائق: 2 · الكيانات: 3" in visible
-    # summary row of a1: person, place, organization, date, topic, total
-    row = re.search(r"<tr><td><bdi>a1</bdi></td>(.*?)</tr>", page).group(1)
+    # summary row of a1 (linked to its section): person, place, organization, date, topic, total
+    row = re.search(r'<tr><td><a href="#doc-1"><bdi>a1</bdi></a></td>(.*?)</tr>', page).group(1)
     assert re.findall(r">(\d+)<", row) == ["1", "1", "0", "1", "0", "3"]
-    assert not list(tmp_path.joinpath("sub").glob("*.part"))  # atomic write leaves no temp file
+    assert 'id="doc-1"' in page and 'id="doc-2"' in page
+    assert not list(tmp_path.joinpath("sub").rglob("*.part"))  # atomic write leaves no temp file
 
 
 def test_report_fragment_for_notebooks_is_rtl():
@@ -187,14 +195,23 @@ def test_report_document_without_text_still_lists_entities():
     assert "النص الأصلي غير متوفر" in page and "<mark" not in page and "طرابلس" in page
 
 
-def test_report_caps_documents_shown_but_counts_all():
+def test_report_pages_hold_every_document_once_with_links_between_them(tmp_path):
     docs = [_doc(f"n{i}", TEXT, [_ent(TEXT, "طرابلس", "place", "طرابلس")]) for i in range(5)]
-    page = render_report(docs, max_documents=2)
-    assert page.count('<section class="doc"') == 2
-    assert "3 وثيقة أخرى" in page and "عُرضت أول 2 وثيقة من أصل 5" in page
-    assert "الوثائق: 5 · الكيانات: 5" in page
-    full = render_report(docs, max_documents=None)
-    assert full.count('<section class="doc"') == 5 and "وثيقة أخرى" not in full
+    write_report(docs, tmp_path / "report.html", per_page=2)
+    pages = sorted((tmp_path / "report").iterdir())
+    assert [p.name for p in pages] == ["page-0001.html", "page-0002.html", "page-0003.html"]
+    html = [p.read_text(encoding="utf-8") for p in pages]
+    assert [h.count('<section class="doc"') for h in html] == [2, 2, 1]
+    assert [re.findall(r'id="doc-(\d+)"', h) for h in html] == [["1", "2"], ["3", "4"], ["5"]]
+    assert 'href="page-0002.html"' in html[0] and 'href="page-0000.html"' not in html[0]
+    assert 'href="page-0001.html"' in html[1] and 'href="page-0003.html"' in html[1]
+    assert 'href="page-0004.html"' not in html[2] and all('href="../report.html"' in h for h in html)
+    first = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert all(f'href="report/page-000{k}.html"' in first for k in (1, 2, 3))
+    assert "الوثائق: 5 · الكيانات: 5" in first
+    # a later report with fewer documents leaves no page of the earlier one behind
+    write_report(docs[:1], tmp_path / "report.html", per_page=2)
+    assert [p.name for p in (tmp_path / "report").iterdir()] == ["page-0001.html"]
 
 
 # --- property: any set of spans gives well-formed markup that reads as the text ----------------
@@ -211,7 +228,7 @@ def _spans(draw):
     for _ in range(n):
         a = draw(st.integers(0, len(PROP_TEXT) - 1))
         b = draw(st.integers(a + 1, len(PROP_TEXT)))
-        t = draw(st.sampled_from(["person", "place", "date", "topic", "organization"]))
+        t = draw(st.sampled_from(["person", "place", "date", "keyphrase", "organization"]))
         out.append({"type": t, "text": PROP_TEXT[a:b], "start": a, "end": b, "value": PROP_TEXT[a:b], "rule": "r"})
     return out
 
@@ -249,18 +266,18 @@ def test_report_module_main_builds_report_of_existing_run(tmp_path, capsys):
     from pipeline.report import main
 
     text = "افتتح معرض دمشق الدولي أمس."
-    src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "z1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     run = tmp_path / "run"
     run.mkdir()
     ent = _ent(text, "دمشق", "place", "دمشق")
-    (run / "entities.json").write_text(json.dumps({"documents": [_doc("z1", text, [ent]) | {"text": None}]},
-                                                  ensure_ascii=False), encoding="utf-8")
-    assert main([str(run), str(src)]) == 0
-    page = (run / "report.html").read_text(encoding="utf-8")
+    doc = {k: v for k, v in _doc("z1", text, [ent]).items() if k != "text"}
+    (run / "entities.json").write_text(json.dumps({"documents": [doc]}, ensure_ascii=False), encoding="utf-8")
+    assert main([str(run), "-o", str(tmp_path / "tables.html")]) == 0  # no texts: tables only
+    assert "<mark" not in (tmp_path / "report" / "page-0001.html").read_text(encoding="utf-8")
+    (run / "documents.jsonl").write_text(json.dumps({"id": "z1", "text": text}, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+    assert main([str(run)]) == 0  # the texts come from the run folder
+    page = (run / "report" / "page-0001.html").read_text(encoding="utf-8")
     assert _parse(page).marks[0][2] == "دمشق" and "wrote" in capsys.readouterr().out
-    assert main([str(run), "-o", str(tmp_path / "tables.html")]) == 0  # no inputs: tables only
-    assert "<mark" not in (tmp_path / "tables.html").read_text(encoding="utf-8")
 
 
 def test_report_diff_fragment_marks_error_classes():

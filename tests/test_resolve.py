@@ -43,8 +43,8 @@ RESOLVER_CASES = [
                               ("person", "محمد الخامس", 0.9, {})],
      []),
     # topics live in their own layer and never block names
-    ("قال ماجد الهاشمي", [("topic", "ماجد الهاشمي", 0.9, {}), ("person", "ماجد الهاشمي", 0.5, {})],
-     [("person", "ماجد الهاشمي"), ("topic", "ماجد الهاشمي")]),
+    ("قال ماجد الهاشمي", [("keyphrase", "ماجد الهاشمي", 0.9, {}), ("person", "ماجد الهاشمي", 0.5, {})],
+     [("person", "ماجد الهاشمي"), ("keyphrase", "ماجد الهاشمي")]),
     # disjoint candidates are all kept
     ("سافر خالد إلى عمان", [("person", "خالد", 0.8, {}), ("place", "عمان", 0.8, {})],
      [("person", "خالد"), ("place", "عمان")]),
@@ -167,7 +167,7 @@ def test_key_phrase_does_not_block_a_linked_mention():
     doc = _doc(text)
     full = _cand(doc, "person", "كريم زيدان", 0.9)
     i = text.index("شبكات زيدان")
-    phrase = doc.make_entity("topic", i, i + len("شبكات زيدان"), "شبكات زيدان", "test.topic", 0.5)
+    phrase = doc.make_entity("keyphrase", i, i + len("شبكات زيدان"), "شبكات زيدان", "test.topic", 0.5)
     doc.entities = [full, phrase]
     Linker()(doc)
     assert_offsets(doc)

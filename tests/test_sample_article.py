@@ -63,7 +63,7 @@ def test_sample_offsets(sample_doc):
 
 
 def test_sample_key_phrases(sample_doc):
-    values = {e.value for e in sample_doc.entities if e.type == "topic"}
+    values = {e.value for e in sample_doc.entities if e.type == "keyphrase"}
     for phrase in ("الحضارة الرقمية", "الذكاء الاصطناعي", "شبكات الجيل الخامس", "حوكمة البيانات"):
         assert phrase in values
 

@@ -41,7 +41,8 @@ def _run(corpus: Path, out: Path, *extra: str) -> bytes:
     assert status == EXIT_SOME_FAILED  # the broken line
     report = json.loads((out / "run_report.json").read_text(encoding="utf-8"))
     assert report["documents"] == {"read": 15, "processed": 14, "skipped": 1, "failed": 0}
-    return (out / "entities.jsonl").read_bytes() + b"\0" + (out / "entities.csv").read_bytes()
+    corpus_outputs = b"".join(b"\0" + (out / n).read_bytes() for n in ("documents.csv", "entity_index.csv"))
+    return (out / "entities.jsonl").read_bytes() + b"\0" + (out / "entities.csv").read_bytes() + corpus_outputs
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ def topics_only():
 
 
 def _phrases(doc):
-    return [e for e in doc.candidates if e.type == "topic"]
+    return [e for e in doc.candidates if e.type == "keyphrase"]
 
 
 # --- taxonomy and lexicons ----------------------------------------------------------------
@@ -229,7 +229,7 @@ def test_full_pipeline_offsets_and_topic_layer(nlp):
             "افتتح وزير الاتصالات المؤتمر يوم الأحد بحضور خبراء في الأمن السيبراني والحوسبة السحابية.")
     doc = nlp.process(text)
     assert_offsets(doc)
-    assert any(e.type == "topic" and e.value == "الذكاء الاصطناعي" for e in doc.entities)
+    assert any(e.type == "keyphrase" and e.value == "الذكاء الاصطناعي" for e in doc.entities)
     assert doc.topics and doc.topics[0].id == "medtop:13000000"
     d = doc.to_dict()
     assert {"id", "label", "label_ar", "score", "evidence"} <= set(d["topics"][0]) <= {
@@ -251,7 +251,7 @@ def test_topic_candidates_keep_offsets_and_stay_inside_sentences(topics_only, wo
     text = sep.join(words)
     doc = topics_only.process(text)
     for e in doc.candidates:
-        assert e.type == "topic"
+        assert e.type == "keyphrase"
         assert doc.text[e.start:e.end] == e.text
         assert not any(ch in e.text for ch in "،.\n"), e
         assert e.value and len(e.value.split()) >= 2
@@ -266,7 +266,7 @@ def test_full_pipeline_no_keyphrase_over_person_names(nlp, text, name_word):
     doc = nlp.process(text)
     if not any(e.type == "person" for e in doc.candidates):
         pytest.fail("the person extractor found no name; this test needs one")
-    assert not [e for e in doc.entities if e.type == "topic" and name_word in e.text]
+    assert not [e for e in doc.entities if e.type == "keyphrase" and name_word in e.text]
 
 
 @pytest.mark.parametrize("word, category", [

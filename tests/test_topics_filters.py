@@ -19,7 +19,7 @@ def topics_only():
 
 
 def _values(doc):
-    return [e.value for e in doc.candidates if e.type == "topic"]
+    return [e.value for e in doc.candidates if e.type == "keyphrase"]
 
 
 def test_filter_kinds_are_known():

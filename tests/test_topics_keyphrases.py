@@ -20,7 +20,7 @@ def topics_only():
 
 
 def _phrases(doc) -> list:
-    return [e for e in doc.candidates if e.type == "topic"]
+    return [e for e in doc.candidates if e.type == "keyphrase"]
 
 
 def _values(doc) -> set[str]:

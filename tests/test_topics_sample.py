@@ -26,7 +26,7 @@ def doc(nlp):
 
 @pytest.mark.parametrize("phrase", EXPECTED)
 def test_sample_keyphrase_present(doc, phrase):
-    values = {e.value for e in doc.entities if e.type == "topic"}
+    values = {e.value for e in doc.entities if e.type == "keyphrase"}
     assert phrase in values, sorted(values)
 
 
@@ -38,7 +38,7 @@ def test_sample_keyphrases_are_not_listed_in_resources(phrase):
 
 def test_sample_keyphrases_never_cross_a_sentence_or_a_comma(doc):
     assert_offsets(doc)
-    topics = [e for e in doc.entities if e.type == "topic"]
+    topics = [e for e in doc.entities if e.type == "keyphrase"]
     assert topics
     for e in topics:
         assert not any(ch in e.text for ch in "،,.;؛:!؟?\n\"«»()"), e
@@ -53,7 +53,7 @@ def test_sample_keyphrases_never_cross_a_sentence_or_a_comma(doc):
 
 
 def test_sample_variants_share_one_canonical_value(doc):
-    variants = {e.text for e in doc.entities if e.type == "topic" and e.value == "الحضارة الرقمية"}
+    variants = {e.text for e in doc.entities if e.type == "keyphrase" and e.value == "الحضارة الرقمية"}
     assert {"الحضارة الرقمية", "حضارة رقمية"} <= variants, variants
 
 

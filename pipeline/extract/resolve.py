@@ -5,7 +5,7 @@ Overlap policy (``Resolver``)
 Candidates live in two layers that never compete with each other:
 
 * the **named layer**: person, place, organization, date;
-* the **topic layer**: key-phrase mentions (type ``topic``), which may overlap names.
+* the **topic layer**: key-phrase mentions (type ``keyphrase``), which may overlap names.
 
 Within a layer, candidates are ranked and accepted greedily; a candidate that overlaps an
 already accepted one is rejected (kept in ``doc.rejected`` with the reason, for debugging):
@@ -33,11 +33,11 @@ from ..document import Document, Entity
 from .spans import MIN_SCORE, Spans
 
 _Spans = Spans  # (its former name here, kept for callers)
-TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "topic": 4}
+TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "keyphrase": 4}
 
 
 def _layer(e: Entity) -> str:
-    return "topic" if e.type == "topic" else "named"
+    return "topic" if e.type == "keyphrase" else "named"
 
 
 def _rank(e: Entity) -> tuple:

@@ -47,7 +47,7 @@ follows, nothing that runs into a name), nor a generic phrase (:meth:`KeyphraseF
 nor one containing a word of a person's name. Near-duplicates are merged
 (:meth:`TopicExtractor.merge_near_duplicates`: a construct or an adjective chain holding a phrase
 found elsewhere, or shared by two phrases, becomes that phrase). Every occurrence of a kept phrase
-becomes a ``topic`` candidate: ``value`` = the canonical phrase without clitics, shared by the
+becomes a ``keyphrase`` candidate: ``value`` = the canonical phrase without clitics, shared by the
 variants of one phrase (``حضارة رقمية`` and ``الحضارة الرقمية`` have the same words without the
 article: both get the more frequent form, the definite one on a tie); ``extra["category"]`` = the
 medtop id its words support, or ``None``; ``evidence`` = the pattern, the number of occurrences,
@@ -391,7 +391,7 @@ class TopicExtractor:
         toks = doc.tokens
         out = []
         for e in doc.candidates:
-            if e.type != "topic":
+            if e.type != "keyphrase":
                 i = max(0, bisect.bisect_right(toks, e.start, key=_START) - 1)
                 j = bisect.bisect_left(toks, e.end, key=_START) - 1
                 if j >= i:
@@ -636,7 +636,7 @@ class TopicExtractor:
             evidence = f"{group[0].pattern}; x{len(group)}" + (f"; {cat}" if cat else "") + \
                 (f"; merged: {' | '.join(merged)}" if merged else "")
             for o in group:
-                doc.add_candidate(doc.make_entity("topic", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
+                doc.add_candidate(doc.make_entity("keyphrase", o.start, o.end, canonical, f"keyphrase.{o.pattern}",
                                                   round(score, 4), evidence, category=cat))
 
     @staticmethod

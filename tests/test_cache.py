@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
@@ -119,3 +120,22 @@ def test_zipf_table_is_wordfreq_on_a_sample_of_its_words():
     sample = [w for i, w in enumerate(table) if i % 1009 == 0]
     assert len(sample) > 500
     assert [table[w] for w in sample] == [zipf_frequency(w, "ar") for w in sample]
+
+
+@pytest.mark.parametrize("pattern, flags, text", [
+    (r"(?P<day>\d{1,2}) (?P<month>يناير|فبراير)", 0, "في 12 يناير و3 فبراير"),
+    (r"(?i)\bcairo\b|القاهره", 0, "Cairo القاهره CAIRO cairos"),
+    (r"(?<!\S)ـ+(?!\S)", re.MULTILINE, "القاهرة ـ أعلن ــ"),
+    (r"[^\W\d_]+", re.ASCII, "abc عربي 12"),
+    (r"(a)|(b)", 0, "xbya"),
+])
+def test_cached_regex_is_the_compiled_regex(tmp_path, monkeypatch, pattern, flags, text):
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    original = re.compile(pattern, flags)
+    cached_table("t-regex", lambda: {"p": original})
+    loaded = cached_table("t-regex", lambda: pytest.fail("rebuilt"))["p"]
+    assert loaded is not original
+    assert (loaded.pattern, loaded.flags, loaded.groups, loaded.groupindex) == \
+        (original.pattern, original.flags, original.groups, original.groupindex)
+    assert [m.span() + m.groups() for m in loaded.finditer(text)] == \
+        [m.span() + m.groups() for m in original.finditer(text)]

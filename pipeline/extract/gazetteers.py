@@ -27,6 +27,7 @@ versions; ``cached_table`` is also importable from here).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from ..cache import cached_table
@@ -249,16 +250,17 @@ def place_table() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def nisba_forms() -> frozenset[str]:
-    """Nisba adjectives and demonyms derived from the place keys (الصيني، المصرية، سوداني ...)."""
-    return _nisba(tuple(place_table()))
+def nisba_forms() -> Collection[str]:
+    """Nisba adjectives and demonyms derived from the place keys (الصيني، المصرية، سوداني ...):
+    a read-only collection (``in``, iteration), cached on disk as a frozen table."""
+    return cached_table("nisba", lambda: dict.fromkeys(sorted(_nisba(tuple(place_table()))), 0.0))
 
 
 @lru_cache(maxsize=1)
 def country_nisba_forms() -> frozenset[str]:
     """Nationality adjectives: nisba forms of country names only (المصري، الإسباني ...)."""
-    table = place_table()
-    return _nisba(tuple(k for k, v in table.items() if v["kind"] == "country"))
+    return cached_table("country-nisba", lambda: _nisba(tuple(k for k, v in place_table().items()
+                                                             if v["kind"] == "country")))
 
 
 def _nisba(keys) -> frozenset[str]:

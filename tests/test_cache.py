@@ -101,7 +101,8 @@ def test_cached_table_keeps_a_few_versions_only(tmp_path, monkeypatch):
     "الرياض", "والقاهرة", "في", "كتب", "مصطفى", "إبراهيم", "آمنة", "ؤ",  # listed plain words
     "قبرصيونيات", "ظظظظظظظظ", "",                                        # plain, not listed
     "الرِّيَاض", "مـصر", "ﻻ", "ﷲ", "پارس",                               # marks, tatweel, presentation forms
-    "google", "Google", "iPhone", "5G", "2024", "abcعربي", "x_y", "l'état",  # Latin, digits, mixed
+    "google", "Google", "iPhone", "HTML", "JavaBeans", "وJava", "BUSعندم",  # Latin, upper case, mixed
+    "5G", "2024", "abcعربي", "x_y", "l'état", "\u212a", "İstanbul", "زيد\u200cعمرو",
 ])
 def test_zipf_is_wordfreq_zipf_frequency(word):
     from wordfreq import zipf_frequency

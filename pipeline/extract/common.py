@@ -3,9 +3,9 @@
 :func:`zipf` returns exactly what ``wordfreq.zipf_frequency(word, "ar")`` returns, without
 running wordfreq's tokenizer for each word (nor importing wordfreq at all, once the table is
 cached): a word made only of letters that wordfreq's preprocessing leaves alone (Arabic letters
-that NFKC keeps, lower-case ASCII letters) is one token of its own, so its Zipf value is read
-from the table built from wordfreq's frequency dict (:func:`_build_word_zipf`; 0 when it is not
-listed). Any other word (marks, tatweel, digits, upper case, presentation forms, other scripts)
+that NFKC keeps, ASCII letters, which it lower-cases) is one token of its own, so its Zipf value is
+read from the table built from wordfreq's frequency dict (:func:`_build_word_zipf`; 0 when it is
+not listed). Any other word (marks, tatweel, digits, upper case, presentation forms, other scripts)
 is looked up by wordfreq itself.
 """
 
@@ -21,6 +21,7 @@ from ..cache import cached_table
 PLAIN_LETTERS = frozenset(
     [c for c in map(chr, range(0x0600, 0x0700)) if unicodedata.category(c) == "Lo"
      and unicodedata.normalize("NFKC", c) == c] + list("abcdefghijklmnopqrstuvwxyz"))
+_PLAIN_OR_UPPER = PLAIN_LETTERS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # wordfreq lower-cases
 #: the Zipf value of a plain word wordfreq does not list (its minimum, checked at build time)
 UNLISTED = 0.0
 _CHECK_EVERY = 97  # every n-th entry of the built table is checked against wordfreq itself
@@ -57,6 +58,8 @@ def zipf(word: str) -> float:
     ``wordfreq.zipf_frequency(word, "ar")``."""
     if PLAIN_LETTERS.issuperset(word):
         return word_zipf_table().get(word, UNLISTED)
+    if _PLAIN_OR_UPPER.issuperset(word):
+        return word_zipf_table().get(word.lower(), UNLISTED)
     return _wordfreq_zipf(word)
 
 

@@ -1,43 +1,55 @@
-"""Throughput of the full pipeline, serial and on worker processes, against dateparser and yake.
+"""Throughput and start-up of the full pipeline on a corpus, against dateparser and yake.
 
 Usage::
 
-    uv run python benchmarks/bench_pipeline.py [--words 200000] [--jobs 2] [--peer-docs 40]
+    uv run python benchmarks/bench_pipeline.py [CORPUS.jsonl ...] [--limit N] [--jobs 2]
+        [--peer-docs N] [--no-peers] [--no-jobs] [--no-scaling] [--cold-start] [--words 200000]
 
-Builds a corpus of about ``--words`` words from the bundled texts (``data/sample_article.txt``,
-``data/bench_articles.txt``): documents of 3 to 25 sentences drawn with a fixed seed, so that
-documents differ (no cache makes a repeated text free). Nothing is written to disk.
+``CORPUS``: JSON Lines files, one ``{"text": ..., "date": "YYYY-MM-DD"}`` per line (``date``
+optional: the reference date of relative dates), e.g. real news converted with
+``python3 ../shared/eval/conll_eval.py to-jsonl CORPUS.conll OUT.jsonl``. Without one, a corpus
+of about ``--words`` words is drawn from the bundled texts (``data/*.txt``: documents of 3 to 25
+sentences, fixed seed); those texts are small, so that corpus repeats its sentences and every
+per-word cache hits: it flatters the figures, use real text to measure.
 
-Prints, for the full pipeline (``pipeline.runner.process_item``, the per-document function the
-CLI runs, including ``to_dict``):
+Prints (CPU time is ``time.process_time``, less disturbed than wall time by other work on the
+machine; words are the pipeline tokenizer's word tokens, for every system):
 
-* serial: words/s, documents/s, and per-stage seconds and shares (``Pipeline(timed=True)``);
-* ``--jobs N`` worker processes (the CLI's ``process`` engine, same batching): words/s and the
-  speed-up over serial;
-* peak RSS of this process and of the worker processes;
-* dateparser's ``search_dates`` (``languages=["ar"]``) and yake keyword extraction on the first
-  ``--peer-docs`` documents of the same corpus, their words/s and the pipeline's ratio to them.
-
-Words are the pipeline tokenizer's word tokens, for every system.
+* **start-up** in a fresh process with the cache warm: imports, the construction of each stage,
+  the first document (``--cold-start``: the same with an empty cache folder, the first run);
+* **serial** (this process, one core; one pass over the corpus after one warm-up document): words/s
+  by CPU and by wall time, documents/s, and each stage's share of the CPU time;
+* ``--jobs N`` (the CLI's ``process`` engine, :class:`pipeline.runner.Runner`, the same batching;
+  pool start-up included): words/s by wall time, the speed-up over the serial wall-time rate, and
+  the main process's CPU time over the wall time (batching and ordering the results);
+* **peak RSS** of this process and of the largest worker;
+* **size scaling**: CPU per word on documents of about 1,000 characters and on one document of
+  400,000 characters made of the same text (caches warm for both);
+* **peers**: dateparser's ``search_dates(languages=["ar"])`` and yake (``n=3``, top 10) on the first
+  ``--peer-docs`` documents (default: all), words/s by CPU time, and the full pipeline's ratio to
+  each on the same documents.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.io import InputDoc  # noqa: E402
-
 TEXTS = [ROOT / "data" / "sample_article.txt", ROOT / "data" / "bench_articles.txt"]
 _SENT = re.compile(r"(?<=[.!؟?])\s+|\n+")
+SMALL_CHARS, LARGE_CHARS = 1_000, 400_000
 
 
 def build_corpus(n_words: int, seed: int = 7) -> list[str]:
@@ -54,48 +66,159 @@ def build_corpus(n_words: int, seed: int = 7) -> list[str]:
     return docs
 
 
+def read_corpus(paths: list[str], limit: int | None) -> list[tuple[str, str | None]]:
+    """(text, date) of every JSONL record with a non-empty text."""
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    if rec.get("text"):
+                        out.append((rec["text"], rec.get("date")))
+                if limit and len(out) >= limit:
+                    return out
+    return out
+
+
 def _rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
 
 
-def bench_serial(texts: list[str]):
+def _date(value: str | None):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+# --- start-up -------------------------------------------------------------------------------
+def startup_child() -> None:
+    """In a fresh process: seconds of the imports, of each stage's construction, of a document."""
+    t0 = time.perf_counter()
+    import pipeline.pipeline as pp
+    from pipeline.document import Document
+
+    out = {"import pipeline": time.perf_counter() - t0}
+    t = time.perf_counter()
+    from pipeline.extract import dates, organizations, people, places, resolve, topics  # noqa: F401
+
+    out["import stages"] = time.perf_counter() - t
+    stages = []
+    for make in pp.default_stage_factories():
+        t = time.perf_counter()
+        stage = make()
+        out[f"stage {stage.name}"] = time.perf_counter() - t
+        stages.append(stage)
+    nlp = pp.Pipeline(stages)
+    text = TEXTS[0].read_text(encoding="utf-8")
+    t = time.perf_counter()
+    nlp(Document(id="sample", text=text))
+    out["first document"] = time.perf_counter() - t
+    from pipeline.cache import built_tables
+
+    out["built"] = [name for name, _ in built_tables()]
+    print(json.dumps(out))
+
+
+def bench_startup(cold: bool) -> None:
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="ane_cache_") as tmp:
+        if cold:
+            env["ANE_CACHE_DIR"] = tmp
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, __file__, "--startup-child"], env=env, capture_output=True,
+                              text=True, check=True)
+        whole = time.perf_counter() - t0
+    res = json.loads(done.stdout.strip().splitlines()[-1])
+    built = res.pop("built")
+    build = sum(v for k, v in res.items() if k.startswith("stage "))
+    print(f"\nstart-up, {'cold cache (first run)' if cold else 'cache warm'}: whole process {whole:.3f} s "
+          f"(interpreter, imports, pipeline build {build:.3f} s, one {len(TEXTS[0].read_text('utf-8')):,}-character"
+          f" document)")
+    for k, v in res.items():
+        print(f"  {k:24} {v:7.3f} s")
+    if built:
+        print(f"  tables built: {', '.join(built)}")
+
+
+# --- serial and parallel ----------------------------------------------------------------------
+def bench_serial(docs: list[tuple[str, str | None]]):
     from pipeline.document import Document
     from pipeline.pipeline import default_pipeline
 
     pipe = default_pipeline()
-    pipe(Document(id="warm", text=texts[0]))
+    pipe(Document(id="warm", text=docs[0][0]))
     pipe.timings = {k: 0.0 for k in pipe.timings}
-    words = 0
-    t0 = time.perf_counter()
-    for i, text in enumerate(texts):
-        doc = pipe(Document(id=str(i), text=text), timed=True)
+    words, per_doc = 0, []  # (words, CPU seconds) of each document
+    c0, t0 = time.process_time(), time.perf_counter()
+    for i, (text, date) in enumerate(docs):
+        d = _date(date)
+        c = time.process_time()
+        doc = pipe(Document(id=str(i), text=text, reference_date=d, reference_source="input" if d else None), timed=True)
         doc.to_dict()
-        words += sum(1 for t in doc.tokens if t.kind == "word")
-    return time.perf_counter() - t0, words, dict(pipe.timings)
+        n = sum(1 for t in doc.tokens if t.kind == "word")
+        per_doc.append((n, time.process_time() - c))
+        words += n
+    return time.process_time() - c0, time.perf_counter() - t0, words, per_doc, dict(pipe.timings)
 
 
-def bench_jobs(texts: list[str], jobs: int) -> float:
+def bench_jobs(docs: list[tuple[str, str | None]], jobs: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of the process engine over the documents."""
+    from pipeline.io import InputDoc
     from pipeline.runner import Runner
 
-    items = [InputDoc(str(i), t, None, f"bench:{i}") for i, t in enumerate(texts)]
+    items = [InputDoc(str(i), t, _date(d), f"bench:{i}") for i, (t, d) in enumerate(docs)]
     runner = Runner(engine="process", jobs=jobs)
-    # pool start-up (fork + building the pipeline in each worker) is part of the measure
-    t0 = time.perf_counter()
-    n = 0
-    for _, rec in runner.map(items):
-        n += rec["status"] == "ok"
+    c0, t0 = time.process_time(), time.perf_counter()
+    n = sum(rec["status"] == "ok" for _, rec in runner.map(items))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert n == len(items), f"{len(items) - n} documents failed"
-    return time.perf_counter() - t0
+    return wall, cpu
 
 
+def bench_scaling(docs: list[tuple[str, str | None]]) -> None:
+    """CPU per word: documents of about SMALL_CHARS characters vs one of LARGE_CHARS, same text."""
+    from pipeline.document import Document
+    from pipeline.pipeline import default_pipeline
+
+    pipe = default_pipeline()
+    text = "\n".join(t for t, _ in docs)
+    while len(text) < LARGE_CHARS:
+        text += "\n" + text
+    big = text[:LARGE_CHARS]
+    small, pos = [], 0
+    while pos < len(big):
+        end = big.find("\n", pos + SMALL_CHARS)
+        end = len(big) if end < 0 else end
+        small.append(big[pos:end])
+        pos = end + 1
+
+    def run(texts):
+        c0, words = time.process_time(), 0
+        for t in texts:
+            words += sum(1 for tok in pipe(Document(id="s", text=t)).tokens if tok.kind == "word")
+        return (time.process_time() - c0) / words * 1e6, words
+
+    run(small)  # warm the per-word caches with the same text
+    us_small, w_small = run(small)
+    us_big, w_big = run([big])
+    print(f"\nsize scaling (same text, caches warm): {len(small):,} documents of ~{SMALL_CHARS:,} characters "
+          f"{us_small:.1f} us/word; one document of {len(big):,} characters {us_big:.1f} us/word "
+          f"(ratio {us_big / us_small:.2f})")
+
+
+# --- peers ------------------------------------------------------------------------------------
 def bench_dateparser(texts: list[str]) -> float:
     from dateparser.search import search_dates
 
     search_dates("تمهيد يوم 3 مارس 2020", languages=["ar"])  # warm-up: loads the language data
-    t0 = time.perf_counter()
+    c0 = time.process_time()
     for t in texts:
         search_dates(t, languages=["ar"])
-    return time.perf_counter() - t0
+    return time.process_time() - c0
 
 
 def bench_yake(texts: list[str]) -> float:
@@ -103,49 +226,74 @@ def bench_yake(texts: list[str]) -> float:
 
     kw = yake.KeywordExtractor(lan="ar", n=3, top=10)
     kw.extract_keywords(texts[0])
-    t0 = time.perf_counter()
+    c0 = time.process_time()
     for t in texts:
         kw.extract_keywords(t)
-    return time.perf_counter() - t0
+    return time.process_time() - c0
+
+
+def bench_peers(docs, per_doc: list[tuple[int, float]], n: int | None) -> None:
+    peer = docs[:n] if n else docs
+    texts = [t for t, _ in peer]
+    words = sum(w for w, _ in per_doc[: len(peer)])
+    ours = words / sum(c for _, c in per_doc[: len(peer)])
+    print(f"\npeers on {len(peer):,} documents ({words:,} words; the full pipeline on them in the serial pass: "
+          f"{ours:,.0f} words/s CPU):")
+    for name, fn in (("dateparser search_dates (ar)", bench_dateparser), ("yake keywords (ar, n=3)", bench_yake)):
+        rate = words / fn(texts)
+        print(f"  {name:30} {rate:>10,.0f} words/s CPU; the full pipeline is {ours / rate:,.2f}x faster")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--words", type=int, default=200_000, help="corpus size in words (default 200,000)")
+    ap.add_argument("corpus", nargs="*", help="JSON Lines files ({'text': ..., 'date': ...} per line)")
+    ap.add_argument("--limit", type=int, default=None, help="at most this many documents")
+    ap.add_argument("--words", type=int, default=200_000, help="without a corpus: words to draw from the bundled texts")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel run (default 2)")
-    ap.add_argument("--peer-docs", type=int, default=40, help="documents given to dateparser and yake (default 40)")
+    ap.add_argument("--peer-docs", type=int, default=None, help="documents given to dateparser and yake (default all)")
     ap.add_argument("--no-peers", action="store_true", help="skip dateparser and yake")
+    ap.add_argument("--no-jobs", action="store_true", help="skip the parallel run")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the size-scaling measure")
+    ap.add_argument("--cold-start", action="store_true", help="also measure start-up with an empty cache")
+    ap.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.startup_child:
+        startup_child()
+        return
 
-    texts = build_corpus(args.words)
-    print(f"corpus: {len(texts):,} documents, {sum(len(t.split()) for t in texts):,} white-space words, "
-          f"{sum(len(t) for t in texts) / 1e6:.1f} M characters")
+    if args.corpus:
+        docs = read_corpus(args.corpus, args.limit)
+        source = ", ".join(args.corpus)
+    else:
+        docs = [(t, None) for t in build_corpus(args.words)][: args.limit]
+        source = "generated from the bundled texts (repeated sentences: not a realistic corpus)"
+    print(f"corpus: {source}: {len(docs):,} documents, {sum(len(t.split()) for t, _ in docs):,} white-space words, "
+          f"{sum(len(t) for t, _ in docs) / 1e6:.1f} M characters")
 
-    el, words, timings = bench_serial(texts)
-    serial_wps = words / el
-    print(f"\nfull pipeline, serial (1 core): {serial_wps:,.0f} words/s, {len(texts) / el:,.1f} documents/s "
-          f"({words:,} words in {el:.2f} s)")
+    bench_startup(cold=False)
+    if args.cold_start:
+        bench_startup(cold=True)
+
+    cpu, wall, words, per_doc, timings = bench_serial(docs)
+    print(f"\nfull pipeline, serial (1 core): {words / cpu:,.0f} words/s CPU, {words / wall:,.0f} words/s wall, "
+          f"{len(docs) / cpu:,.1f} documents/s CPU ({words:,} words in {cpu:.2f} s CPU, {wall:.2f} s wall)")
     total = sum(timings.values()) or 1.0
-    print("per-stage time:")
+    print("per-stage CPU time:")
     for name, sec in sorted(timings.items(), key=lambda kv: -kv[1]):
         print(f"  {name:14} {sec:8.3f} s  {100 * sec / total:5.1f} %  {words / sec if sec else float('inf'):>14,.0f} words/s")
 
-    el_j = bench_jobs(texts, args.jobs)
-    print(f"\nfull pipeline, --jobs {args.jobs}: {words / el_j:,.0f} words/s, {len(texts) / el_j:,.1f} documents/s; "
-          f"speed-up {el / el_j:.2f}x over serial")
-    print(f"peak RSS: this process {_rss_mb(resource.RUSAGE_SELF):.0f} MB, "
-          f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    if not args.no_jobs:
+        el_j, main_cpu = bench_jobs(docs, args.jobs)
+        print(f"\nfull pipeline, --jobs {args.jobs}: {words / el_j:,.0f} words/s wall, {len(docs) / el_j:,.1f} documents/s; "
+              f"speed-up {wall / el_j:.2f}x over the serial wall-time rate ({cpu / el_j:.2f}x over its CPU rate); "
+              f"main process CPU {main_cpu:.2f} s = {100 * main_cpu / el_j:.0f} % of the wall time")
+    print(f"peak RSS: this process {_rss_mb(resource.RUSAGE_SELF):.0f} MB"
+          + ("" if args.no_jobs else f", largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"))
 
+    if not args.no_scaling:
+        bench_scaling(docs)
     if not args.no_peers:
-        from pipeline.pipeline import default_pipeline
-
-        peer = texts[: args.peer_docs]
-        pw = sum(sum(1 for t in default_pipeline().process(x).tokens if t.kind == "word") for x in peer)
-        dp = bench_dateparser(peer)
-        yk = bench_yake(peer)
-        print(f"\npeers on the first {len(peer)} documents ({pw:,} words):")
-        print(f"  dateparser search_dates (ar): {pw / dp:>10,.0f} words/s; full pipeline is {serial_wps / (pw / dp):,.1f}x faster")
-        print(f"  yake keywords (ar, n=3):      {pw / yk:>10,.0f} words/s; full pipeline is {serial_wps / (pw / yk):,.1f}x faster")
+        bench_peers(docs, per_doc, args.peer_docs)
 
 
 if __name__ == "__main__":

@@ -100,8 +100,17 @@ def _translate_table() -> dict[int, str]:
     return {ord(k): v for k, v in _charmap().items()}
 
 
-def _needs_slow_path(text: str, table: dict[int, str]) -> bool:
-    return any(len(table[ord(c)]) != 1 for c in set(text) if ord(c) in table)
+@lru_cache(maxsize=1)
+def _specials() -> tuple[frozenset[str], re.Pattern]:
+    """The characters the view does not copy one to one (deleted, expanded, white space), and a
+    regex of *plain runs*: stretches copied one to one, single spaces between plain characters
+    included (a space that neither follows nor precedes white space or a deleted mark is kept as
+    it is)."""
+    table = _translate_table()
+    uneven = frozenset(chr(k) for k, v in table.items() if len(v) != 1)
+    special = uneven | _WS | {chr(k) for k, v in table.items() if v == " "}
+    cls = "".join(f"\\U{ord(c):08x}" for c in sorted(special))
+    return uneven, re.compile(f"[^{cls}](?:[^{cls}]| (?=[^{cls}]))*")
 
 
 def normalize_view(text: str) -> NormView:
@@ -114,10 +123,11 @@ def normalize_view(text: str) -> NormView:
         A :class:`NormView`; ``view.to_original(s, e)`` maps view spans back.
     """
     table = _translate_table()
+    uneven, plain_runs = _specials()
     has_ws_runs = "  " in text or "\r" in text or "\t" in text or "\n " in text or " \n" in text or "\n\n" in text
     # a tatweel run standing alone between white space is a dash (القاهرة ـ X), not elongation
     lone = {m.start(): m.end() for m in _LONE_TATWEEL.finditer(text)} if "\u0640" in text else {}
-    if not has_ws_runs and not lone and not _needs_slow_path(text, table):
+    if not has_ws_runs and not lone and uneven.isdisjoint(text):
         out = text.translate(table)
         # characters mapped to a space (NBSP, controls) can still form a white-space run
         if "  " not in out and " \n" not in out and "\n " not in out and "\n\n" not in out:
@@ -125,9 +135,29 @@ def normalize_view(text: str) -> NormView:
     chars: list[str] = []
     origin: list[int] = []
     ends: list[int] = []
-    prev_ws = False
-    pending_newline = False
-    for i, ch in enumerate(text):
+    state = [False, False]  # previous character was white space; the pending run holds a newline
+    pos = 0
+    for m in plain_runs.finditer(text):
+        a, b = m.span()
+        if pos < a:
+            _special_chars(text, pos, a, table, lone, chars, origin, ends, state)
+        chars.append(text[a:b].translate(table))
+        origin.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+        state[0] = False
+        pos = b
+    if pos < len(text):
+        _special_chars(text, pos, len(text), table, lone, chars, origin, ends, state)
+    return NormView("".join(chars), origin, len(text), ends)
+
+
+def _special_chars(text: str, a: int, b: int, table: dict[int, str], lone: dict[int, int],
+                   chars: list[str], origin: list[int], ends: list[int], state: list[bool]) -> None:
+    """The view of ``text[a:b]``, one character at a time (white space, deleted marks, expanded
+    or single characters between them)."""
+    prev_ws, pending_newline = state
+    for i in range(a, b):
+        ch = text[i]
         mapped = table.get(ord(ch), ch)
         if ch in _WS or mapped == " ":
             if prev_ws:
@@ -153,7 +183,7 @@ def normalize_view(text: str) -> NormView:
             chars.append(m)
             origin.append(i)
             ends.append(lone.get(i, i + 1))
-    return NormView("".join(chars), origin, len(text), ends)
+    state[0], state[1] = prev_ws, pending_newline
 
 
 def normalize(text: str) -> str:

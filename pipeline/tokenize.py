@@ -30,23 +30,24 @@ def tokenize(doc: Document) -> Document:
     origin, ends = view.origin, view.ends
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__
     sentences: list[Sentence] = []
     sent_i = 0
     sent_tok_start = 0
-    prev_end = 0
+    prev_end = -1  # the first token always has a gap before it
     i = 0
     for m in _TOKEN_RE.finditer(vt):
         s, e = m.span()
         kind = m.lastgroup
-        gap = prev_end != s or i == 0
+        gap = prev_end != s
         if gap and sent_tok_start < i and "\n" in vt[prev_end:s]:
             sentences.append(_sentence(sent_i, tokens, sent_tok_start, i))
             sent_i += 1
             sent_tok_start = i
         if origin is None:
-            append(Token(i, s, e, s, e, vt[s:e], kind, sent_i, gap))
+            append(new(Token, (i, s, e, s, e, vt[s:e], kind, sent_i, gap)))
         else:
-            append(Token(i, origin[s], ends[e - 1], s, e, vt[s:e], kind, sent_i, gap))
+            append(new(Token, (i, origin[s], ends[e - 1], s, e, vt[s:e], kind, sent_i, gap)))
         prev_end = e
         i += 1
         if kind == "punct" and vt[s] in _SENT_END:

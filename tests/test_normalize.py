@@ -59,3 +59,25 @@ def test_normalize_view_never_changes_original():
     copy = str(raw)
     normalize_view(raw)
     assert raw == copy
+
+
+@pytest.mark.parametrize("raw, text, origin, ends", [
+    # plain runs (single spaces included) are copied one to one; white space runs, deleted marks and
+    # expanded characters are mapped one by one between them
+    ("ab  cd", "ab cd", [0, 1, 2, 4, 5], [1, 2, 3, 5, 6]),
+    ("كَتَب زيد", "كتب زيد", [0, 2, 4, 5, 6, 7, 8], [2, 4, 5, 6, 7, 8, 9]),
+    ("a \u064eb", "a b", [0, 1, 3], [1, 2, 4]),  # a mark after a space belongs to no letter
+    ("x\n \ny", "x\ny", [0, 1, 4], [1, 2, 5]),
+    ("ﻻ ب", "لا ب", [0, 0, 1, 2], [1, 1, 2, 3]),
+    ("a b\u00a0 c", "a b c", [0, 1, 2, 3, 5], [1, 2, 3, 4, 6]),
+    ("زيد\u200c عمرو", "زيد عمرو", [0, 1, 2, 4, 5, 6, 7, 8], [1, 2, 3, 5, 6, 7, 8, 9]),
+])
+def test_normalize_view_offsets_around_plain_runs(raw, text, origin, ends):
+    v = normalize_view(raw)
+    assert (v.text, v.origin, v.ends) == (text, origin, ends)
+
+
+@pytest.mark.parametrize("raw", ["زار الوزير بيروت أمس", "a b c", "بيروت"])
+def test_normalize_view_of_plain_text_is_the_identity(raw):
+    v = normalize_view(raw)
+    assert v.origin is None and len(v.text) == len(raw)

@@ -67,3 +67,27 @@ def test_process_is_deterministic(nlp):
     a = nlp.process(text, "a").to_dict()
     b = nlp.process(text, "a").to_dict()
     assert a == b
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_the_pipeline_leaves_the_garbage_collector_as_it_was(enabled):
+    import gc
+
+    from pipeline.pipeline import build_default_pipeline
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        build_default_pipeline()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_default_pipeline_raises_the_collector_thresholds():
+    import gc
+
+    from pipeline.pipeline import GC_THRESHOLDS, default_pipeline
+
+    default_pipeline()
+    assert gc.get_threshold() == GC_THRESHOLDS

@@ -1,13 +1,70 @@
-"""Shared word-frequency signals (wordfreq), computed once per process."""
+"""Shared word-frequency signals (wordfreq's Arabic list), read from a cached table.
+
+:func:`zipf` returns exactly what ``wordfreq.zipf_frequency(word, "ar")`` returns, without
+running wordfreq's tokenizer for each word (nor importing wordfreq at all, once the table is
+cached): a word made only of letters that wordfreq's preprocessing leaves alone (Arabic letters
+that NFKC keeps, ASCII letters, which it lower-cases) is one token of its own, so its Zipf value is
+read from the table built from wordfreq's frequency dict (:func:`_build_word_zipf`; 0 when it is
+not listed). Any other word (marks, tatweel, digits, upper case, presentation forms, other scripts)
+is looked up by wordfreq itself.
+"""
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from functools import lru_cache
 
+from ..cache import cached_table
 
-@lru_cache(maxsize=200_000)
+#: characters of a word whose wordfreq token is the word itself (NFKC- and casefold-stable letters)
+PLAIN_LETTERS = frozenset(
+    [c for c in map(chr, range(0x0600, 0x0700)) if unicodedata.category(c) == "Lo"
+     and unicodedata.normalize("NFKC", c) == c] + list("abcdefghijklmnopqrstuvwxyz"))
+_PLAIN_OR_UPPER = PLAIN_LETTERS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # wordfreq lower-cases
+#: the Zipf value of a plain word wordfreq does not list (its minimum, checked at build time)
+UNLISTED = 0.0
+_CHECK_EVERY = 97  # every n-th entry of the built table is checked against wordfreq itself
+
+
+def _listed_zipf(freq: float) -> float:
+    """wordfreq's Zipf value of a one-token word of frequency ``freq`` (``zipf_frequency`` with the
+    default minimum: the frequency rounded to three significant digits, then to centibels)."""
+    freq = max(1.0 / (1.0 / freq), 1e-9)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+def _build_word_zipf() -> dict[str, float]:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    table = {w: _listed_zipf(f) for w, f in get_frequency_dict("ar").items()
+             if w and all(c in PLAIN_LETTERS for c in w)}
+    wrong = [w for w in list(table)[::_CHECK_EVERY] if zipf_frequency(w, "ar") != table[w]]
+    if wrong or zipf_frequency("ظظظظظظظظ", "ar") != UNLISTED:
+        # another wordfreq version: take its own values (slower to build, always exact)
+        table = {w: zipf_frequency(w, "ar") for w in table}
+    return table
+
+
+@lru_cache(maxsize=1)
+def word_zipf_table():
+    """Zipf value of every plain word of wordfreq's Arabic list (cached on disk)."""
+    return cached_table("wordzipf", _build_word_zipf)
+
+
 def zipf(word: str) -> float:
-    """Zipf frequency of a word in Arabic (0 = unknown, 7 = the most frequent words)."""
+    """Zipf frequency of a word in Arabic (0 = unknown, 7 = the most frequent words), exactly
+    ``wordfreq.zipf_frequency(word, "ar")``."""
+    if PLAIN_LETTERS.issuperset(word):
+        return word_zipf_table().get(word, UNLISTED)
+    if _PLAIN_OR_UPPER.issuperset(word):
+        return word_zipf_table().get(word.lower(), UNLISTED)
+    return _wordfreq_zipf(word)
+
+
+@lru_cache(maxsize=20_000)
+def _wordfreq_zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "ar")

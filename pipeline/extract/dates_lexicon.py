@@ -13,7 +13,7 @@ Sources:
 * Relative words, markers, context words, tense cues, rule ids: the other ``dates/*.tsv`` files.
 
 All keys go through :func:`pipeline.normalize.normalize`, like the text (the grammar runs on the
-normalized view).
+normalized view). The lexicon is built once and cached on disk (:func:`date_lexicon`).
 """
 
 from __future__ import annotations
@@ -210,6 +210,13 @@ def _events() -> dict[tuple[str, int, int], list[dict]]:
 
 @lru_cache(maxsize=1)
 def date_lexicon() -> DateLexicon:
+    """The date lexicon and its regexes, built once and cached on disk (:mod:`pipeline.cache`)."""
+    from ..cache import cached_table
+
+    return cached_table("date-lexicon", _build_date_lexicon)
+
+
+def _build_date_lexicon() -> DateLexicon:
     greg = _cldr_months()
     for row in load_table(D + "month_variants.tsv", ("form", "month")):
         greg.setdefault(normalize(row["form"]), int(row["month"]))

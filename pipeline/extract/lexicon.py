@@ -10,9 +10,8 @@ key ``الرياض``), following the annotation convention.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
-from typing import Any, Iterable
+from bisect import bisect_right
+from typing import Any, Iterable, NamedTuple
 
 import ahocorasick
 
@@ -21,9 +20,8 @@ from ..normalize import normalize
 from ..tokenize import _prefix_table
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A gazetteer hit.
+class Hit(NamedTuple):
+    """A gazetteer hit (a named tuple: cheap to create).
 
     Attributes:
         key: the normalized lexicon key that matched.
@@ -69,14 +67,15 @@ class Gazetteer:
         self.allow_clitics = allow_clitics
         self._plain, self._fused = _prefixes()
         auto = ahocorasick.Automaton()
+        # value: (key, fused, payloads, length of the span in the view)
         for key, payloads in table.items():
-            auto.add_word(key, (key, False, tuple(payloads)))
+            auto.add_word(key, (key, False, tuple(payloads), len(key)))
         if allow_clitics:
             for key, payloads in table.items():
                 if key.startswith("ال") and len(key) > 3:
                     variant = "ل" + key[2:]
                     if variant not in table:
-                        auto.add_word(variant, (key, True, tuple(payloads)))
+                        auto.add_word(variant, (key, True, tuple(payloads), len(key) - 1))
         if len(auto):
             auto.make_automaton()
         self._auto = auto
@@ -92,7 +91,8 @@ class Gazetteer:
 
     def find(self, doc: Document) -> list[Hit]:
         """All boundary-respecting hits in the document, longest first at each start."""
-        if not len(self._auto) or not doc.tokens:
+        auto = self._auto
+        if not len(auto) or not doc.tokens:
             return []
         vt = doc.view.text
         toks = doc.tokens
@@ -100,27 +100,36 @@ class Gazetteer:
         if starts is None:
             starts = [t.nstart for t in toks]
             doc.meta["_tok_nstarts"] = starts
-        hits: list[Hit] = []
         n = len(vt)
-        for end_idx, (key, fused, payloads) in self._auto.iter(vt):
+        plain, fused_prefixes, clitics = self._plain, self._fused, self.allow_clitics
+        to_original = doc.view.to_original
+        new = tuple.__new__
+        hits: list[Hit] = []
+        for end_idx, (key, fused, payloads, length) in auto.iter(vt):
             me = end_idx + 1
-            ms = me - (len(key) - 1 if fused else len(key))
-            if me < n and (vt[me].isalpha() or vt[me].isdigit()):
-                continue
-            ti = bisect.bisect_right(starts, ms) - 1
+            if me < n:
+                c = vt[me]
+                if c.isalpha() or c.isdigit():
+                    continue  # the match ends inside a word
+            ms = me - length
+            ti = bisect_right(starts, ms) - 1
             if ti < 0:
                 continue
             tok = toks[ti]
             if ms >= tok.nend:
                 continue
-            prefix = vt[tok.nstart:ms]
+            prefix = vt[tok.nstart:ms] if ms > tok.nstart else ""
             if fused:
-                if prefix not in self._fused:
+                if prefix not in fused_prefixes:
                     continue
-            elif prefix and (not self.allow_clitics or prefix not in self._plain):
+            elif prefix and (not clitics or prefix not in plain):
                 continue
-            tj = bisect.bisect_right(starts, me - 1) - 1
-            os_, oe = doc.view.to_original(ms, me)
-            hits.append(Hit(key, ms, me, os_, oe, ti, tj, prefix, payloads))
-        hits.sort(key=lambda h: (h.nstart, -(h.nend - h.nstart)))
+            tj = bisect_right(starts, me - 1) - 1
+            os_, oe = to_original(ms, me)
+            hits.append(new(Hit, (key, ms, me, os_, oe, ti, tj, prefix, payloads)))
+        hits.sort(key=_hit_order)
         return hits
+
+
+def _hit_order(h: Hit) -> tuple[int, int]:
+    return h.nstart, h.nstart - h.nend

@@ -30,6 +30,7 @@ company or media head and a bare name (شركة تويوتا، صحيفة هآر
 
 from __future__ import annotations
 
+from ..cache import cached_table
 from ..document import Document
 from ..normalize import normalize
 from ..resources import load_table
@@ -51,6 +52,28 @@ UNKNOWN_MAX_ZIPF = 2.5
 CLUB_PREFIX_MAX_ZIPF = 3.0
 
 
+def _lexicons() -> dict:
+    """The stage's lexicons and gazetteers (attributes of :class:`OrganizationExtractor`)."""
+    out: dict = {}
+    out["heads"] = heads = {normalize(r["form"]): r["needs"] for r in load_table(HEADS, ("form", "needs"))}
+    entries = []
+    for form in heads:
+        entries.append((form, (form, form.startswith("ال"))))
+        if not form.startswith("ال"):
+            entries.append(("ال" + form, (form, True)))
+    out["head_gaz"] = Gazetteer(entries)
+    out["names"] = names = Gazetteer((r["name"], r["id"]) for r in load_table(NAMES, ("name",)))
+    chain = load_table(CHAIN, ("form", "kind"))
+    for attr, kind in (("titles", "title"), ("stop", "stop"), ("lam_nouns", "lam_noun"), ("institution", "institution")):
+        out[attr] = frozenset(normalize(r["form"]) for r in chain if r["kind"] == kind)
+    out["name_words"] = frozenset(k for k in names.keys if " " not in k)
+    out["sports"] = frozenset(normalize(r["form"]) for r in load_table(SPORTS, ("form",)))
+    cities = [k for k, v in place_table().items() if v["kind"] == "city" and v["trust"] != "C" and " " not in k]
+    out["city_forms"] = frozenset(cities + [c + k for k in cities for c in ("و", "ب", "ل", "وب", "ول", "ف")])
+    out["head_kind"] = {normalize(r["form"]): r["kind"] for r in load_table(HEADS, ("form", "kind"))}
+    return out
+
+
 class OrganizationExtractor:
     """Stage ``organizations``."""
 
@@ -58,27 +81,11 @@ class OrganizationExtractor:
 
     def __init__(self) -> None:
         load_all()
-        self.heads: dict[str, str] = {normalize(r["form"]): r["needs"] for r in load_table(HEADS, ("form", "needs"))}
-        entries = []
-        for form in self.heads:
-            entries.append((form, (form, form.startswith("ال"))))
-            if not form.startswith("ال"):
-                entries.append(("ال" + form, (form, True)))
-        self.head_gaz = Gazetteer(entries)
-        self.names = Gazetteer((r["name"], r["id"]) for r in load_table(NAMES, ("name",)))
-        chain = load_table(CHAIN, ("form", "kind"))
-        self.titles = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "title")
-        self.stop = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "stop")
-        self.lam_nouns = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "lam_noun")
-        self.institution = frozenset(normalize(r["form"]) for r in chain if r["kind"] == "institution")
         self.places = place_table()
-        self.name_words = frozenset(k for k in self.names.keys if " " not in k)
-        self.sports = frozenset(normalize(r["form"]) for r in load_table(SPORTS, ("form",)))
-        cities = [k for k, v in self.places.items() if v["kind"] == "city" and v["trust"] != "C" and " " not in k]
-        self.city_forms = frozenset(cities + [c + k for k in cities for c in ("و", "ب", "ل", "وب", "ول", "ف")])
-        self.head_kind = {normalize(r["form"]): r["kind"] for r in load_table(HEADS, ("form", "kind"))}
         self.nisba = nisba_forms()
         self.nationality = country_nisba_forms()
+        # the lexicons and automata built from the data files, cached on disk (pipeline.cache)
+        self.__dict__.update(cached_table("organizations-stage", _lexicons))
 
     def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None,
                kind: str | None = None) -> tuple[int, bool, bool, bool]:

@@ -36,6 +36,7 @@ import re
 
 import pyarabic.araby as araby
 
+from ..cache import cached_table
 from ..document import Document
 from ..normalize import normalize
 from ..resources import load_table, words
@@ -70,6 +71,33 @@ def surface_value(text: str, fused: bool = False) -> str:
     return v
 
 
+def _lexicons() -> dict:
+    """The stage's lexicons and gazetteers (attributes of :class:`PlaceExtractor`)."""
+    table = place_table()
+    out: dict = {"gaz": Gazetteer((k, v["trust"]) for k, v in table.items())}
+    trig_rows = load_table(TRIGGERS, ("form", "kind", "opens"))
+    out["triggers"] = Gazetteer((r["form"], r["opens"]) for r in trig_rows)
+    # natural features keep their head (نهر X، جبل X): the span starts at the trigger
+    out["natural"] = frozenset(normalize(r["form"]) for r in trig_rows if r["kind"] == "natural")
+    out["directions"] = directions = words(DIRECTIONS)
+    ctx = load_table(CONTEXT, ("form", "kind"))
+    out["context"] = context = frozenset(normalize(r["form"]) for r in ctx if r["kind"] != "located")
+    out["located"] = located = frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "located")
+    out["events"] = events = words(EVENTS)
+    out["prefixes"] = words(PREFIXES)
+    out["trigger_words"] = trigger_words = frozenset(out["triggers"].keys)
+    out["stop"] = context | located | directions | events | trigger_words
+    # every written form, with the clitics they take, for one set lookup per token
+    out["dir_forms"] = frozenset(directions | {c + d for d in directions for c in "وف"})
+    event_forms = {e: e for e in events}
+    for e in events:
+        if len(e) >= 3:
+            for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب"):
+                event_forms.setdefault(pre + e, e)
+    out["event_forms"] = event_forms
+    return out
+
+
 class PlaceExtractor:
     """Stage ``places``."""
 
@@ -77,29 +105,10 @@ class PlaceExtractor:
 
     def __init__(self) -> None:
         load_all()
-        table = place_table()
-        self.table = table
-        self.gaz = Gazetteer((k, v["trust"]) for k, v in table.items())
+        self.table = place_table()
         self.nisba = nisba_forms()
-        trig_rows = load_table(TRIGGERS, ("form", "kind", "opens"))
-        self.triggers = Gazetteer((r["form"], r["opens"]) for r in trig_rows)
-        # natural features keep their head (نهر X، جبل X): the span starts at the trigger
-        self.natural = frozenset(normalize(r["form"]) for r in trig_rows if r["kind"] == "natural")
-        self.directions = words(DIRECTIONS)
-        ctx = load_table(CONTEXT, ("form", "kind"))
-        self.context = frozenset(normalize(r["form"]) for r in ctx if r["kind"] != "located")
-        self.located = frozenset(normalize(r["form"]) for r in ctx if r["kind"] == "located")
-        self.events = words(EVENTS)
-        self.prefixes = words(PREFIXES)
-        self.trigger_words = frozenset(self.triggers.keys)
-        self.stop = self.context | self.located | self.directions | self.events | self.trigger_words
-        # every written form, with the clitics they take, for one set lookup per token
-        self.dir_forms = frozenset(self.directions | {c + d for d in self.directions for c in "وف"})
-        self.event_forms = {e: e for e in self.events}
-        for e in self.events:
-            if len(e) >= 3:
-                for pre in ("و", "ف", "ب", "ل", "وب", "ول", "فب"):
-                    self.event_forms.setdefault(pre + e, e)
+        # the lexicons and automata built from the data files, cached on disk (pipeline.cache)
+        self.__dict__.update(cached_table("places-stage", _lexicons))
 
     # --- helpers ---------------------------------------------------------------------
     @staticmethod

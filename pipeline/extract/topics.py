@@ -310,6 +310,14 @@ class TopicLexicon:
         return _hamza_ok(cue.form, s[at:])
 
 
+@lru_cache(maxsize=1)
+def topic_lexicon() -> TopicLexicon:
+    """The keyword lexicon, built once and cached on disk (:mod:`pipeline.cache`)."""
+    from ..cache import cached_table
+
+    return cached_table("topic-lexicon", TopicLexicon)
+
+
 def _canonical(group: list[PhraseOcc]) -> str:
     """One value for the variants of a phrase (حضارة رقمية / الحضارة الرقمية, hamza spellings):
     the most frequent surface, the definite one on a tie, then the first seen."""
@@ -352,7 +360,7 @@ class TopicExtractor:
     def __init__(self, max_topics: int = 3, min_score: float = 1.5, rel_min: float = 0.4,
                  min_phrase_score: float = 0.4):
         self.taxonomy = load_taxonomy()
-        self.lexicon = TopicLexicon()
+        self.lexicon = topic_lexicon()
         self.org_kinds = load_org_kinds()
         self._votes: dict[tuple[str, ...], tuple[dict[str, float], bool]] = {}
         self.place_words = load_place_words()

@@ -231,10 +231,10 @@ class Progress:
 def _first_run_note() -> str | None:
     """What the first run (no cache of this version yet) says before it builds its caches."""
     try:
-        from .extract.gazetteers import _cache_dir, _fingerprint
+        from .cache import cache_dir, fingerprint
 
-        folder = _cache_dir()
-        if any(folder.glob(f"*-{_fingerprint()}.pkl")):
+        folder = cache_dir()
+        if any(folder.glob(f"*-{fingerprint()}.*")):
             return None
     except Exception:  # cannot tell: say nothing
         return None

@@ -93,12 +93,34 @@ def _max_trust(a: str, b: str) -> str:
 
 
 def _build() -> dict[str, dict]:
+    """The place table: key -> {trust, kind, source}, from the extra list, CLDR and geonames,
+    pruned of common words, adjectives and trigger compounds."""
     ambiguous = {normalize(r["name"]): ("C" if r.get("needs") == "strong" else "B")
                  for r in load_table(AMBIGUOUS, ("name", "needs"))}
     trig_rows = load_table(TRIGGERS, ("form", "kind"))
     natural = {normalize(r["form"]) for r in trig_rows if r["kind"] == "natural"}
     dirs = {normalize(r["form"]) for r in load_table(DIRECTIONS, ("form",))}
     heads = {normalize(r["form"]) for r in trig_rows} | dirs
+    table = _collect(ambiguous)
+    _prune(table, ambiguous, heads)
+    # the hand-written ambiguity list says exactly how much context a name needs
+    for key, level in ambiguous.items():
+        if key in table:
+            table[key]["trust"] = level
+    _drop_head_compounds(table, heads, natural, dirs)
+    # a key that is the nisba of another key (X + ي/يه/يون/يين/يات) is an adjective, not a place
+    for key in list(table):
+        if table[key]["source"] == "geonames":
+            for suf in ("يون", "يين", "يات", "يه", "ي"):
+                if key.endswith(suf) and key[: -len(suf)] in table:
+                    del table[key]
+                    break
+    return table
+
+
+def _collect(ambiguous: dict[str, str]) -> dict[str, dict]:
+    """Every name of the extra list, CLDR and geonames with its trust level (the most trusted
+    reading wins; the ambiguity list can only lower it), plus Egyptian ج spellings of غ."""
     try:
         given = {normalize(r["form"]) for r in load_table(GIVEN_NAMES, ("form",))}
     except FileNotFoundError:  # the people lexicon is optional here
@@ -126,27 +148,37 @@ def _build() -> dict[str, dict]:
     for name, kind in _cldr_names().items():
         add(name, "A", kind, "cldr")
     for name, pop, cap in _geonames():
-        key = normalize(name)
-        words = key.split()
-        z = norm_zipf(key) if len(words) == 1 else min(norm_zipf(w) for w in words) if words else 0
-        has_given = any(w in given for w in words)
-        nisba_like = key.endswith(("ي", "يه"))
-        big = (cap or pop >= BIG_CITY) and not has_given and not nisba_like
-        if big and z < 3.5:
-            trust = "A"
-        elif big and z < 4.0 or (z < 3.5 if pop >= MID_CITY else z < 3.0) and not has_given:
-            trust = "B"
-        else:
-            trust = "C"
-        if len(words) > 1 and all(norm_zipf(w) >= 4.5 for w in words):
-            trust = "C"
-        add(name, trust, "city", "geonames")
+        add(name, _city_trust(normalize(name), pop, cap, given), "city", "geonames")
     # foreign G written ج in Egyptian spelling (هونج كونج) when the variant is not a word
     for key, info in list(table.items()):
         if "غ" in key and info["source"] != "geonames":
             var = key.replace("غ", "ج")
             if var not in table and all(norm_zipf(w) < 2.0 for w in var.split()):
                 table[var] = dict(info, source=info["source"] + "+variant")
+    return table
+
+
+def _city_trust(key: str, pop: int, cap: bool, given: set[str]) -> str:
+    """Trust level of a geonames city: A for a big city with a rare name, B for a fairly rare
+    one, C (strong context needed) for common words and names with a given name."""
+    words = key.split()
+    z = norm_zipf(key) if len(words) == 1 else min(norm_zipf(w) for w in words) if words else 0
+    has_given = any(w in given for w in words)
+    nisba_like = key.endswith(("ي", "يه"))
+    big = (cap or pop >= BIG_CITY) and not has_given and not nisba_like
+    if big and z < 3.5:
+        trust = "A"
+    elif big and z < 4.0 or (z < 3.5 if pop >= MID_CITY else z < 3.0) and not has_given:
+        trust = "B"
+    else:
+        trust = "C"
+    if len(words) > 1 and all(norm_zipf(w) >= 4.5 for w in words):
+        trust = "C"
+    return trust
+
+
+def _prune(table: dict[str, dict], ambiguous: dict[str, str], heads: set[str]) -> None:
+    """Removes geonames names that are common words in running text."""
     # a geonames name without the article whose form with ال is known (بصرة / البصرة) is a
     # truncated alternate name, and a common word more often than not
     for key in list(table):
@@ -166,16 +198,15 @@ def _build() -> dict[str, dict]:
     for key in heads:
         if key in table and table[key]["source"] == "geonames":
             del table[key]
-    # the hand-written ambiguity list says exactly how much context a name needs
-    for key, level in ambiguous.items():
-        if key in table:
-            table[key]["trust"] = level
-    # trigger or direction + a known name (قطاع غزة، جنوب لبنان، غرب أفريقيا) is not one name:
-    # the span is the name alone, found by the trigger/direction rules (countries such as
-    # جنوب أفريقيا stay whole)
-    # Kept whole: a natural feature named with its head (نهر النيل، جبال الأطلس، خليج عدن), and a
-    # hand-written province named with a direction (شمال سيناء، جنوب كردفان). A direction before a
-    # country or a continent stays a direction (جنوب لبنان -> لبنان، غرب أفريقيا -> أفريقيا).
+
+
+def _drop_head_compounds(table: dict[str, dict], heads: set[str], natural: set[str], dirs: set[str]) -> None:
+    """Trigger or direction + a known name (قطاع غزة، جنوب لبنان، غرب أفريقيا) is not one name:
+    the span is the name alone, found by the trigger/direction rules (countries such as
+    جنوب أفريقيا stay whole). Kept whole: a natural feature named with its head (نهر النيل،
+    جبال الأطلس، خليج عدن), and a hand-written province named with a direction (شمال سيناء،
+    جنوب كردفان). A direction before a country or a continent stays a direction (جنوب لبنان ->
+    لبنان، غرب أفريقيا -> أفريقيا)."""
     def fixed_name(key: str, head: str, rest: str) -> bool:
         info, rest_info = table[key], table[rest]
         if head in natural:
@@ -190,24 +221,16 @@ def _build() -> dict[str, dict]:
     for key in list(table):
         parts = key.split(" ")
         for n in (1, 2):
-            if len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
-                    and fixed_name(key, " ".join(parts[:n]), " ".join(parts[n:])):
+            head, rest = " ".join(parts[:n]), " ".join(parts[n:])
+            if not (len(parts) > n and head in heads and rest in table):
+                continue
+            if fixed_name(key, head, rest):
                 break
-            if len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
-                    and table[key]["kind"] != "country" and table[key]["source"] != "cldr" or \
-                    len(parts) > n and " ".join(parts[:n]) in heads and " ".join(parts[n:]) in table \
-                    and table[key]["source"] == "cldr" and table[key]["kind"] == "region":
+            info = table[key]
+            if info["kind"] != "country" and info["source"] != "cldr" \
+                    or info["source"] == "cldr" and info["kind"] == "region":
                 del table[key]
                 break
-    # a key that is the nisba of another key (X + ي/يه/يون/يين/يات) is an adjective, not a place
-    for key in list(table):
-        if table[key]["source"] == "geonames":
-            for suf in ("يون", "يين", "يات", "يه", "ي"):
-                if key.endswith(suf) and key[: -len(suf)] in table:
-                    del table[key]
-                    break
-    return table
-
 
 NORM_ZIPF_MIN = 2.0
 

@@ -230,10 +230,31 @@ class OrganizationExtractor:
                                               "org.club", 0.7, why, blocks=True))
 
     def __call__(self, doc: Document) -> Document:
-        toks = doc.tokens
-        if not toks:
+        if not doc.tokens:
             return doc
-        fixed_end: dict[int, int] = {}   # first token of a fixed name -> its last token
+        fixed_end, fixed_first = self._fixed_names(doc)
+        self._clubs(doc)
+        seen_heads: set[int] = set()
+        chains: list[tuple[int, int, int, int, str, bool, bool, bool]] = []
+        for hit in self.head_gaz.find(doc):
+            if hit.tok_first != hit.tok_last or hit.tok_first in seen_heads:
+                continue
+            if hit.clitic.endswith("ال") and hit.clitic not in ("ال", "وال", "فال", "بال", "كال"):
+                continue
+            key, _definite = hit.payloads[0]
+            if hit.key == key and hit.clitic.endswith("ال"):
+                continue  # the definite reading is the key with ال
+            seen_heads.add(hit.tok_first)
+            chain = self._head_chain(doc, hit, fixed_end, fixed_first)
+            if chain is not None:
+                chains.append(chain)
+        self._emit_chains(doc, chains)
+        return doc
+
+    def _fixed_names(self, doc: Document) -> tuple[dict[int, int], set[int]]:
+        """Emits the fixed names (``org.name``); returns first token -> last token of the
+        longest fixed name starting there, and the first tokens."""
+        fixed_end: dict[int, int] = {}
         fixed_first: set[int] = set()
         for h in self.names.find(doc):
             if h.clitic.endswith("ال"):
@@ -244,69 +265,70 @@ class OrganizationExtractor:
             fixed_first.add(h.tok_first)
             doc.add_candidate(doc.make_entity("organization", h.start, h.end, surface_value(doc.text[h.start:h.end]),
                                               "org.name", 0.85, h.key, blocks=multi))
-        self._clubs(doc)
-        seen_heads: set[int] = set()
-        chains: list[tuple[int, int, int, int, str, bool, bool, bool]] = []
-        for hit in self.head_gaz.find(doc):
-            if hit.tok_first != hit.tok_last or hit.tok_first in seen_heads:
-                continue
-            t = toks[hit.tok_first]
-            if hit.clitic.endswith("ال") and hit.clitic not in ("ال", "وال", "فال", "بال", "كال"):
-                continue
-            key, definite = hit.payloads[0]
-            if hit.key == key and hit.clitic.endswith("ال"):
-                continue  # the definite reading is the key with ال
-            seen_heads.add(t.i)
-            if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
-                continue  # حركة حماس: the movement is named by its fixed name alone
-            if t.i + 1 < len(toks) and f"{key} {toks[t.i + 1].norm}" in self.places:
-                continue  # قناة السويس، خليج ...: a place name that starts like a head
-            last, named, proper, only_names = self._chain(toks, t.i, fixed_end, self.head_kind.get(key))
-            if last == t.i:
-                continue
-            # an official body: definite head + institution adjective + a ل/لل complement or a
-            # nationality adjective (الهيئة العامة للإحصاء، البنك المركزي التونسي)
-            official = False
-            first_adj = toks[t.i + 1].norm if t.i + 1 < len(toks) else ""
-            if definite and last >= t.i + 2 and (first_adj in self.institution or first_adj in self.nationality):
-                # (المرصد السوري لحقوق الإنسان: a nationality first needs the ل complement)
-                stop = next((k for k in range(t.i + 2, last + 1) if k in fixed_first), last + 1)
-                official = any(x.norm.startswith("لل") or x.norm in self.lam_nouns
-                               or x.norm in self.nationality and first_adj in self.institution
-                               for x in toks[t.i + 2:stop])
-                if official:
-                    last = stop - 1  # a fixed name inside (الجمعية العامة التابعة للأمم المتحدة) stays its own
-            if (definite or self.heads[key] == "name") and not named and not official:
-                continue
-            start = hit.start
-            end = toks[last].end
-            if only_names and self.head_kind.get(key) in ("company", "media"):
-                # شركة X، صحيفة X: the name alone is the organization
-                start = toks[t.i + 1].start
-            # a chain without a proper name (مجلس الإدارة، وزارة الخارجية، الإدارة الأمريكية)
-            # reserves its span so that its words do not leak into persons and places, but is
-            # not emitted
-            # parties, universities and international organizations are named by their
-            # complement even when it is a common noun (حزب العمال، جامعة الأزهر، منظمة العفو)
-            emit = proper or (not definite and self.heads[key] == "any"
-                              and self.head_kind.get(key) in NAMED_BY_COMPLEMENT)
-            # a head in construct with a definite noun (وزارة الصحة، هيئة الأركان) names an
-            # institution even without a proper name: emitted, with a lower score; a definite party, union or
-            # federation head with a nisba adjective or a complement (الحزب الاشتراكي الفرنسي، الاتحاد الجزائري لكرة السلة) too
-            generic = not emit and (official or (not definite and self.heads[key] == "any")
-                                    or (definite and self.head_kind.get(key) in NAMED_BY_COMPLEMENT | {"sport"}))
-            # ل + ال written لل: the span keeps the ل of the article, the value restores ال
-            fused = start == hit.start and hit.key.startswith("ال") and \
-                doc.view.text[hit.nstart:hit.nstart + 2] != "ال"
-            chains.append((t.i, last, start, end, key, emit or generic, generic, fused))
-        # a reserving chain stops before an emitted organization that it would swallow
-        # (المكتب السياسي للجنة المركزية | للحزب الاشتراكي الفرنسي)
+        return fixed_end, fixed_first
+
+    def _head_chain(self, doc: Document, hit, fixed_end: dict[int, int], fixed_first: set[int]):
+        """The chain opened by an organization head, ``(head, last, start, end, key, shown,
+        generic, fused)``, or None where the head opens no organization."""
+        toks = doc.tokens
+        t = toks[hit.tok_first]
+        key, definite = hit.payloads[0]
+        if self.head_kind.get(key) == "party" and t.i + 1 in fixed_first:
+            return None  # حركة حماس: the movement is named by its fixed name alone
+        if t.i + 1 < len(toks) and f"{key} {toks[t.i + 1].norm}" in self.places:
+            return None  # قناة السويس، خليج ...: a place name that starts like a head
+        last, named, proper, only_names = self._chain(toks, t.i, fixed_end, self.head_kind.get(key))
+        if last == t.i:
+            return None
+        # an official body: definite head + institution adjective + a ل/لل complement or a
+        # nationality adjective (الهيئة العامة للإحصاء، البنك المركزي التونسي)
+        official = False
+        first_adj = toks[t.i + 1].norm if t.i + 1 < len(toks) else ""
+        if definite and last >= t.i + 2 and (first_adj in self.institution or first_adj in self.nationality):
+            # (المرصد السوري لحقوق الإنسان: a nationality first needs the ل complement)
+            stop = next((k for k in range(t.i + 2, last + 1) if k in fixed_first), last + 1)
+            official = any(x.norm.startswith("لل") or x.norm in self.lam_nouns
+                           or x.norm in self.nationality and first_adj in self.institution
+                           for x in toks[t.i + 2:stop])
+            if official:
+                last = stop - 1  # a fixed name inside (الجمعية العامة التابعة للأمم المتحدة) stays its own
+        if (definite or self.heads[key] == "name") and not named and not official:
+            return None
+        start = hit.start
+        end = toks[last].end
+        if only_names and self.head_kind.get(key) in ("company", "media"):
+            # شركة X، صحيفة X: the name alone is the organization
+            start = toks[t.i + 1].start
+        # a chain without a proper name (مجلس الإدارة، وزارة الخارجية، الإدارة الأمريكية)
+        # reserves its span so that its words do not leak into persons and places, but is
+        # not emitted
+        # parties, universities and international organizations are named by their
+        # complement even when it is a common noun (حزب العمال، جامعة الأزهر، منظمة العفو)
+        emit = proper or (not definite and self.heads[key] == "any"
+                          and self.head_kind.get(key) in NAMED_BY_COMPLEMENT)
+        # a head in construct with a definite noun (وزارة الصحة، هيئة الأركان) names an
+        # institution even without a proper name: emitted, with a lower score; a definite party, union or
+        # federation head with a nisba adjective or a complement (الحزب الاشتراكي الفرنسي، الاتحاد الجزائري لكرة السلة) too
+        generic = not emit and (official or (not definite and self.heads[key] == "any")
+                                or (definite and self.head_kind.get(key) in NAMED_BY_COMPLEMENT | {"sport"}))
+        # ل + ال written لل: the span keeps the ل of the article, the value restores ال
+        fused = start == hit.start and hit.key.startswith("ال") and \
+            doc.view.text[hit.nstart:hit.nstart + 2] != "ال"
+        return (t.i, last, start, end, key, emit or generic, generic, fused)
+
+    @staticmethod
+    def _emit_chains(doc: Document, chains: list[tuple]) -> None:
+        """Emits the chains; a reserving chain stops before an emitted organization that it
+        would swallow (المكتب السياسي للجنة المركزية | للحزب الاشتراكي الفرنسي)."""
+        import bisect
+
+        toks = doc.tokens
         emitted_heads = sorted(c[0] for c in chains if c[5])
         for h, last, start, end, key, shown, generic, fused in chains:
             if not shown:
-                inner = [h2 for h2 in emitted_heads if h < h2 <= last]
-                if inner:
-                    last = inner[0] - 1
+                k = bisect.bisect_right(emitted_heads, h)  # the first emitted head after h
+                if k < len(emitted_heads) and emitted_heads[k] <= last:
+                    last = emitted_heads[k] - 1
                     if last <= h:
                         continue
                     end = toks[last].end
@@ -317,4 +339,3 @@ class OrganizationExtractor:
                                               "org.chain.generic" if generic else "org.chain",
                                               0.6 if generic else 0.8, key, blocks=True,
                                               suppress=not shown))
-        return doc

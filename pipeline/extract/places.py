@@ -42,6 +42,7 @@ from ..normalize import normalize
 from ..resources import load_table, words
 from .gazetteers import load_all, nisba_forms, norm_zipf as zipf, place_table
 from .lexicon import Gazetteer
+from .spans import Spans
 
 TRIGGERS = "lexicons/place_triggers.tsv"
 DIRECTIONS = "lexicons/place_directions.tsv"
@@ -287,56 +288,91 @@ class PlaceExtractor:
 
     # --- the stage ---------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
-        toks = doc.tokens
-        if not toks:
+        if not doc.tokens:
             return doc
-        ntok = len(toks)
-        # tokens after which a strong context holds
-        strong_after: dict[int, str] = {}
-        trig_start: dict[int, int] = {}     # natural trigger: its start (without clitics)
-        definite_ok: set[int] = set()       # triggers that also open a definite noun (وادي X)
-        for h in self.triggers.find(doc):
+        page = _Page(self, doc)
+        page.contexts()
+        page.gazetteer_hits()
+        page.after_triggers()
+        page.after_events()
+        page.located_in()
+        page.located()
+        page.dateline()
+        page.coordination()
+        page.date_names()
+        # lists of places: a name that needs context counts inside a list of accepted places
+        # (صعدة وحجة والحديدة، إلى قفصة والمهدية.)
+        if page.pending and page.cands:
+            self._lists(doc, page.cands, page.pending)
+        out = page.select()
+        ents = [doc.make_entity("place", s, e, surface_value(doc.text[s:e], fused), rule, score, ev)
+                for s, e, fused, rule, score, ev, _k in out]
+        for ent in sorted(ents, key=lambda x: x.start):
+            doc.add_candidate(ent)
+        return doc
+
+
+class _Page:
+    """One document's run of :class:`PlaceExtractor`: the contexts found, the candidates
+    ``(start, end, fused, rule, score, evidence, key)`` and the table names left pending
+    (they need more context), filled by one method per rule family."""
+
+    def __init__(self, ex: PlaceExtractor, doc: Document) -> None:
+        self.ex, self.doc, self.toks = ex, doc, doc.tokens
+        self.strong_after: dict[int, str] = {}  # tokens after which a strong context holds
+        self.trig_start: dict[int, int] = {}    # natural trigger: its start (without clitics)
+        self.definite_ok: set[int] = set()      # triggers that also open a definite noun (وادي X)
+        self.event_at: list[int] = []
+        self.located_at: list[int] = []
+        self.cands: list[tuple] = []
+        self.accepted_keys: set[str] = set()
+        self.pending: list = []
+        self.place_ends: set[int] = set()       # token indices where an accepted place ends
+        self.dl = ex._dateline(doc)
+        # a text opening with a name and a dash (الخرطوم - ...، بغداد/ ...): a dateline without a
+        # date; strong context for table names only (an unknown word there may be a headline word)
+        self.dash = None if self.dl else ex._dash_dateline(doc)
+
+    def contexts(self) -> None:
+        """Triggers, direction words, event heads and located-words of the document."""
+        ex = self.ex
+        for h in ex.triggers.find(self.doc):
             if h.clitic.endswith("ال"):
                 continue
             opens_any = "any" in h.payloads or "definite" in h.payloads
-            strong_after[h.tok_last] = ("trigger:" if opens_any else "known:") + h.key
-            if h.key in self.natural:
-                trig_start[h.tok_last] = h.start
+            self.strong_after[h.tok_last] = ("trigger:" if opens_any else "known:") + h.key
+            if h.key in ex.natural:
+                self.trig_start[h.tok_last] = h.start
             if "definite" in h.payloads:
-                definite_ok.add(h.tok_last)
-        event_at: list[int] = []
-        located_at: list[int] = []
-        dir_forms, event_forms, located = self.dir_forms, self.event_forms, self.located
-        for t in toks:
+                self.definite_ok.add(h.tok_last)
+        dir_forms, event_forms, located = ex.dir_forms, ex.event_forms, ex.located
+        for t in self.toks:
             if t.kind == "word":
                 n = t.norm
                 if n in dir_forms:
-                    strong_after.setdefault(t.i, "direction:" + n)
+                    self.strong_after.setdefault(t.i, "direction:" + n)
                 elif n in event_forms:
-                    event_at.append(t.i)
+                    self.event_at.append(t.i)
                 elif n in located and t.i:
-                    located_at.append(t.i)
-        dl = self._dateline(doc)
-        # a text opening with a name and a dash (الخرطوم - ...، بغداد/ ...): a dateline without a
-        # date; strong context for table names only (an unknown word there may be a headline word)
-        dash = None if dl else self._dash_dateline(doc)
+                    self.located_at.append(t.i)
 
-        def weak_ctx(ti: int, clitic: str) -> str | None:
-            if any(c in clitic for c in PREP_CLITICS):
-                return "clitic:" + clitic
-            if ti > 0:
-                p = toks[ti - 1]
-                if p.kind == "word" and self._bare(p.norm) in self.context and p.sent == toks[ti].sent:
-                    return "context:" + p.norm
-            return None
+    def weak_ctx(self, ti: int, clitic: str) -> str | None:
+        """A weak context for the name at token ti: a preposition clitic or a context word before."""
+        if any(c in clitic for c in PREP_CLITICS):
+            return "clitic:" + clitic
+        if ti > 0:
+            toks = self.toks
+            p = toks[ti - 1]
+            if p.kind == "word" and self.ex._bare(p.norm) in self.ex.context and p.sent == toks[ti].sent:
+                return "context:" + p.norm
+        return None
 
-        cands: list[tuple] = []  # (start, end, fused, rule, score, evidence, key)
-        accepted_keys: set[str] = set()
-        pending: list = []
-        place_ends: set[int] = set()  # token indices where an accepted place ends
-        hits = self.gaz.find(doc)
-        for h in hits:
-            if h.clitic.endswith("ال") or h.key in self.stop:
+    def gazetteer_hits(self) -> None:
+        """Table names, accepted by trust level and context, or left pending."""
+        ex, doc, toks = self.ex, self.doc, self.toks
+        dl, dash = self.dl, self.dash
+        for h in ex.gaz.find(doc):
+            if h.clitic.endswith("ال") or h.key in ex.stop:
                 continue
             if h.clitic:
                 # a word of its own read as clitic + name (لجنة = ل + جنة, بلير = ب + لير)
@@ -349,70 +385,80 @@ class PlaceExtractor:
                 and not doc.view.text[h.nstart:h.nend].startswith("ال")
             ti = h.tok_first
             # nisba use: السعودية after a definite noun (العاصمة السعودية) is an adjective
-            if h.key in self.nisba and ti > 0 and not h.clitic:
+            if h.key in ex.nisba and ti > 0 and not h.clitic:
                 p = toks[ti - 1]
-                if p.kind == "word" and p.norm.startswith("ال") and self._bare(p.norm) not in self.context:
+                if p.kind == "word" and p.norm.startswith("ال") and ex._bare(p.norm) not in ex.context:
                     continue
-            strong = strong_after.get(ti - 1)
-            if strong and h.key.startswith("ال") and h.key[2:] in self.trigger_words:
+            strong = self.strong_after.get(ti - 1)
+            if strong and h.key.startswith("ال") and h.key[2:] in ex.trigger_words:
                 strong = None  # ميناء المدينة: "the city" after a trigger is the generic noun
             if dl and dl[0] <= h.start and h.end <= dl[1] or dash and dash[0] <= h.start and h.end <= dash[1]:
                 strong = strong or "dateline"
-            weak = weak_ctx(ti, h.clitic)
+            weak = self.weak_ctx(ti, h.clitic)
             if not weak and ti >= 1 and (h.clitic.startswith("و") or toks[ti - 1].norm in ("و", "،", ",")):
                 back = ti - 2 if toks[ti - 1].norm in ("و", "،", ",") else ti - 1
-                if back in place_ends:
+                if back in self.place_ends:
                     weak = "coordination"
-            if trust != "A" and self._construct_with_pronoun(doc, h.tok_last):
+            if trust != "A" and ex._construct_with_pronoun(doc, h.tok_last):
                 continue  # مسقط رأسه، جدة أمه: a common noun in construct with "his/her X"
             ok = trust == "A" or (trust == "B" and (weak or strong)) or (trust == "C" and strong)
             ev = strong or weak or f"gazetteer:{trust}"
             if ok:
                 score = 0.9 if trust == "A" else 0.8 if strong else 0.7
-                cands.append((h.start, h.end, fused, "place.gazetteer", score, ev, h.key))
-                accepted_keys.add(h.key)
-                place_ends.add(h.tok_last)
+                self.cands.append((h.start, h.end, fused, "place.gazetteer", score, ev, h.key))
+                self.accepted_keys.add(h.key)
+                self.place_ends.add(h.tok_last)
             else:
-                pending.append((h, fused, weak))
+                self.pending.append((h, fused, weak))
 
-        # unknown names after triggers, directions, event heads; located-in; dateline
-        for ti, why in strong_after.items():
+    def after_triggers(self) -> None:
+        """Unknown names after triggers (``place.trigger``) and direction words (``place.direction``)."""
+        ex, toks = self.ex, self.toks
+        ntok = len(toks)
+        for ti, why in self.strong_after.items():
             j = ti + 1
             if j >= ntok or toks[j].sent != toks[ti].sent or why.startswith("known"):
                 continue  # a known-only trigger (دولة، بلاد، العاصمة) opens no unknown name
             if why.startswith("trigger"):
-                n = self._unknown_name(doc, j, NAME_MAX_ZIPF)
+                n = ex._unknown_name(self.doc, j, NAME_MAX_ZIPF)
                 rule, score = "place.trigger", 0.75
-                if toks[j].norm in self.prefixes and j + 1 < ntok and toks[j + 1].kind == "word" \
-                        and toks[j + 1].sent == toks[j].sent and toks[j + 1].norm not in self.stop \
-                        and not self._inflected(toks[j + 1].norm):
+                if toks[j].norm in ex.prefixes and j + 1 < ntok and toks[j + 1].kind == "word" \
+                        and toks[j + 1].sent == toks[j].sent and toks[j + 1].norm not in ex.stop \
+                        and not ex._inflected(toks[j + 1].norm):
                     n = 2  # a compound name: عين البيضاء، كفر الشيخ، سيدي بوزيد
-                if not n and ti in definite_ok:
-                    n = self._definite_feature_name(toks[j])
+                if not n and ti in self.definite_ok:
+                    n = ex._definite_feature_name(toks[j])
             else:
-                n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
+                n = ex._unknown_name(self.doc, j, FOREIGN_MAX_ZIPF, 2)
                 if n and toks[j].norm.startswith("ال"):
                     n = 0
                 rule, score = "place.direction", 0.6
             if n:
                 s, e = toks[j].start, toks[j + n - 1].end
                 key = " ".join(t.norm for t in toks[j:j + n])
-                if rule == "place.trigger" and ti in trig_start:
-                    s = trig_start[ti]
+                if rule == "place.trigger" and ti in self.trig_start:
+                    s = self.trig_start[ti]
                     key = toks[ti].norm[len(toks[ti].norm) - len(why.split(":", 1)[1]):] + " " + key
-                cands.append((s, e, False, rule, score, why, key))
-        for i in event_at:
+                self.cands.append((s, e, False, rule, score, why, key))
+
+    def after_events(self) -> None:
+        """An unknown foreign-looking name after an event head (قمة X): ``place.event``."""
+        toks = self.toks
+        for i in self.event_at:
             t = toks[i]
             if not (t.i and toks[t.i - 1].kind == "number"):
                 j = t.i + 1
-                if j < ntok and toks[j].sent == t.sent and not toks[j].norm.startswith("ال"):
-                    n = self._unknown_name(doc, j, FOREIGN_MAX_ZIPF, 2)
+                if j < len(toks) and toks[j].sent == t.sent and not toks[j].norm.startswith("ال"):
+                    n = self.ex._unknown_name(self.doc, j, FOREIGN_MAX_ZIPF, 2)
                     if n:
                         s, e = toks[j].start, toks[j + n - 1].end
-                        cands.append((s, e, False, "place.event", 0.65, "event:" + t.norm,
-                                      " ".join(x.norm for x in toks[j:j + n])))
-        # located-in: X followed by ب + trigger (في X بمقاطعة Y)
-        for ti, why in strong_after.items():
+                        self.cands.append((s, e, False, "place.event", 0.65, "event:" + t.norm,
+                                           " ".join(x.norm for x in toks[j:j + n])))
+
+    def located_in(self) -> None:
+        """X followed by ب + trigger (في X بمقاطعة Y): ``place.located_in``."""
+        toks = self.toks
+        for ti, why in self.strong_after.items():
             if not why.startswith("trigger"):
                 continue
             trig = toks[ti]
@@ -423,108 +469,124 @@ class PlaceExtractor:
                 a = ti - n
                 if a < 0:
                     break
-                if self._unknown_name(doc, a, NAME_MAX_ZIPF, n) == n and toks[a].sent == trig.sent \
+                if self.ex._unknown_name(self.doc, a, NAME_MAX_ZIPF, n) == n and toks[a].sent == trig.sent \
                         and not toks[a].norm.startswith("ال"):
                     s, e = toks[a].start, toks[ti - 1].end
-                    cands.append((s, e, False, "place.located_in", 0.7, "located_in:" + trig.norm,
-                                  " ".join(x.norm for x in toks[a:ti])))
+                    self.cands.append((s, e, False, "place.located_in", 0.7, "located_in:" + trig.norm,
+                                       " ".join(x.norm for x in toks[a:ti])))
                     break
-        # located: an unknown name before الواقعة/التابعة/المجاورة … (X الواقعة شمال …)
-        for i in located_at:
+
+    def located(self) -> None:
+        """An unknown name before الواقعة/التابعة/المجاورة … (X الواقعة شمال …): ``place.located``."""
+        toks = self.toks
+        for i in self.located_at:
             t = toks[i]
-            if True:
-                for n in (2, 1):
-                    a = t.i - n
-                    if a >= 0 and toks[a].sent == t.sent and self._unknown_name(doc, a, FOREIGN_MAX_ZIPF, n) == n:
-                        cands.append((toks[a].start, toks[t.i - 1].end, False, "place.located", 0.65,
-                                      "located:" + t.norm, " ".join(x.norm for x in toks[a:t.i])))
-                        break
-        if dl:
-            s, e = dl
-            for sep in ("،", ",", "/"):
-                k = doc.text.find(sep, s, e)
-                if k > s:
-                    e = len(doc.text[:k].rstrip())
-            # the dateline place counts even when unknown, unless table names already cover it
-            if doc.text[s:e].strip() and not any(c[0] < e and s < c[1] for c in cands):
-                cands.append((s, e, False, "place.dateline", 0.85, "dateline", normalize(doc.text[s:e])))
-        # coordination: a rare unknown word joined by و or a comma to a place (صفد وحيفا ونهاريا)
-        if cands:
-            import bisect
+            for n in (2, 1):
+                a = t.i - n
+                if a >= 0 and toks[a].sent == t.sent and self.ex._unknown_name(self.doc, a, FOREIGN_MAX_ZIPF, n) == n:
+                    self.cands.append((toks[a].start, toks[t.i - 1].end, False, "place.located", 0.65,
+                                       "located:" + t.norm, " ".join(x.norm for x in toks[a:t.i])))
+                    break
 
-            tok_starts = [t.start for t in toks]
-            frontier = sorted({bisect.bisect_right(tok_starts, c[1] - 1) - 1 for c in cands})
-            placed = {bisect.bisect_right(tok_starts, c[0]) - 1 for c in cands}
-            for ti in frontier:
-                j = ti + 1
-                while j < ntok and toks[j].sent == toks[ti].sent:
-                    t = toks[j]
-                    if t.norm in ("،", ",") and j + 1 < ntok:
-                        j += 1
-                        t = toks[j]
-                        cut = 1 if t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3 else 0
-                    elif t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3:
-                        cut = 1
-                    else:
-                        break
-                    w = t.norm[cut:]
-                    known = w in self.table and self.table[w]["trust"] != "C"
-                    if not known and self._inflected(w):
-                        break
-                    if not known and (len(w) > 3 and w.endswith("ا") and zipf(w[:-1]) >= 3.0
-                                      or len(w) > 3 and w[0] in "كبل" and zipf(w[1:]) >= 3.5):
-                        break  # an adverb (لافتا) or a preposition + word (كسائر)
-                    if j in placed or t.kind != "word" or w in self.stop or w in self.nisba or \
-                            not known and (w in self.table or w.startswith("ال") or zipf(w) >= COORD_MAX_ZIPF
-                                           or zipf(t.norm) >= COORD_MAX_ZIPF):
-                        break
-                    nxt = toks[j + 1] if j + 1 < ntok else None
-                    if nxt is not None and nxt.kind == "word" and not nxt.norm.startswith("و") and nxt.space_before \
-                            and not (nxt.norm.startswith("ال") and nxt.norm.endswith(("ي", "يه", "يين", "يتين", "يان"))):
-                        break  # a list item ends at punctuation, و, an adjective or the end of the sentence
-                    s0, _ = doc.view.to_original(t.nstart + cut, t.nend)
-                    cands.append((s0, t.end, False, "place.coordination", 0.6, "coordination", w))
-                    placed.add(j)
-                    j += 1
+    def dateline(self) -> None:
+        """The dateline's place counts even when unknown, unless table names already cover it."""
+        if not self.dl:
+            return
+        text = self.doc.text
+        s, e = self.dl
+        for sep in ("،", ",", "/"):
+            k = text.find(sep, s, e)
+            if k > s:
+                e = len(text[:k].rstrip())
+        if text[s:e].strip() and not any(c[0] < e and s < c[1] for c in self.cands):
+            self.cands.append((s, e, False, "place.dateline", 0.85, "dateline", normalize(text[s:e])))
 
-        # a settlement named after a date (مدينة السادس من أكتوبر): the dates stage left the span
+    def coordination(self) -> None:
+        """A rare unknown word joined by و or a comma to a place (صفد وحيفا ونهاريا)."""
+        if not self.cands:
+            return
+        import bisect
+
+        toks = self.toks
+        tok_starts = [t.start for t in toks]
+        frontier = sorted({bisect.bisect_right(tok_starts, c[1] - 1) - 1 for c in self.cands})
+        placed = {bisect.bisect_right(tok_starts, c[0]) - 1 for c in self.cands}
+        for ti in frontier:
+            j = ti + 1
+            while j < len(toks) and toks[j].sent == toks[ti].sent:
+                j = self._coordinated(j, placed)
+                if j < 0:
+                    break
+
+    def _coordinated(self, j: int, placed: set[int]) -> int:
+        """Accepts the list item at token j (after a comma or with و) and returns the next token
+        to look at, or -1 where the list of places ends."""
+        ex, toks, ntok = self.ex, self.toks, len(self.toks)
+        t = toks[j]
+        if t.norm in ("،", ",") and j + 1 < ntok:
+            j += 1
+            t = toks[j]
+            cut = 1 if t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3 else 0
+        elif t.kind == "word" and t.norm.startswith("و") and len(t.norm) > 3:
+            cut = 1
+        else:
+            return -1
+        w = t.norm[cut:]
+        known = w in ex.table and ex.table[w]["trust"] != "C"
+        if not known and ex._inflected(w):
+            return -1
+        if not known and (len(w) > 3 and w.endswith("ا") and zipf(w[:-1]) >= 3.0
+                          or len(w) > 3 and w[0] in "كبل" and zipf(w[1:]) >= 3.5):
+            return -1  # an adverb (لافتا) or a preposition + word (كسائر)
+        if j in placed or t.kind != "word" or w in ex.stop or w in ex.nisba or \
+                not known and (w in ex.table or w.startswith("ال") or zipf(w) >= COORD_MAX_ZIPF
+                               or zipf(t.norm) >= COORD_MAX_ZIPF):
+            return -1
+        nxt = toks[j + 1] if j + 1 < ntok else None
+        if nxt is not None and nxt.kind == "word" and not nxt.norm.startswith("و") and nxt.space_before \
+                and not (nxt.norm.startswith("ال") and nxt.norm.endswith(("ي", "يه", "يين", "يتين", "يان"))):
+            return -1  # a list item ends at punctuation, و, an adjective or the end of the sentence
+        s0, _ = self.doc.view.to_original(t.nstart + cut, t.nend)
+        self.cands.append((s0, t.end, False, "place.coordination", 0.6, "coordination", w))
+        placed.add(j)
+        return j + 1
+
+    def date_names(self) -> None:
+        """A settlement named after a date (مدينة السادس من أكتوبر): the dates stage left the span."""
+        doc, toks = self.doc, self.toks
         for s0, e0 in doc.meta.get("date_names", ()):
             ti = next((t.i for t in toks if t.start >= s0), None)
-            if ti and strong_after.get(ti - 1, "").startswith("trigger:"):
-                cands.append((s0, e0, False, "place.trigger", 0.7, strong_after[ti - 1], normalize(doc.text[s0:e0])))
-        # lists of places: a name that needs context counts inside a list of accepted places
-        # (صعدة وحجة والحديدة، إلى قفصة والمهدية.)
-        if pending and cands:
-            self._lists(doc, cands, pending)
-        # longest, most confident first; no overlaps inside this stage
-        cands.sort(key=lambda c: (-(c[1] - c[0]), -c[4], c[0]))
+            if ti and self.strong_after.get(ti - 1, "").startswith("trigger:"):
+                self.cands.append((s0, e0, False, "place.trigger", 0.7, self.strong_after[ti - 1],
+                                   normalize(doc.text[s0:e0])))
+
+    def select(self) -> list[tuple]:
+        """Longest, most confident first, no overlaps inside this stage; then the names accepted
+        elsewhere in the document at their other occurrences (one sense per discourse; names
+        that need strong context, trust C, are not propagated)."""
+        cands = sorted(self.cands, key=lambda c: (-(c[1] - c[0]), -c[4], c[0]))
         out: list = []
-        taken: list[tuple[int, int]] = []
-        for s, e, fused, rule, score, ev, key in cands:
-            if not any(a < e and s < b for a, b in taken):
-                taken.append((s, e))
-                out.append((s, e, fused, rule, score, ev, key))
-        # propagation of names accepted elsewhere in the document (one sense per discourse);
-        # names that need strong context (trust C) are not propagated
+        taken = Spans()
+        for c in cands:
+            if taken.overlap(c[0], c[1]) is None:
+                taken.add(c[0], c[1])
+                out.append(c)
         new_keys = {c[6] for c in out if c[3] != "place.gazetteer"}
-        accepted_keys |= new_keys
+        accepted_keys = self.accepted_keys | new_keys
         prop: list[tuple] = []
-        for h, fused, weak in pending:
+        for h, fused, _weak in self.pending:
             if h.key in accepted_keys and min(h.payloads) == "B":
                 prop.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
         if new_keys:
+            view = self.doc.view.text
             local = Gazetteer((k, None) for k in new_keys if len(k) >= 3)
-            for h in local.find(doc):
+            for h in local.find(self.doc):
                 if h.clitic.endswith("ال") or h.clitic == "ال":
                     continue
-                fused = h.clitic.endswith("ل") and h.key.startswith("ال") and not doc.view.text[h.nstart:h.nend].startswith("ال")
+                fused = h.clitic.endswith("ل") and h.key.startswith("ال") and not view[h.nstart:h.nend].startswith("ال")
                 prop.append((h.start, h.end, fused, "place.propagated", 0.7, "document:" + h.key, h.key))
-        for s, e, fused, rule, score, ev, key in prop:
-            if not any(a < e and s < b for a, b in taken):
-                taken.append((s, e))
-                out.append((s, e, fused, rule, score, ev, key))
-        ents = [doc.make_entity("place", s, e, surface_value(doc.text[s:e], fused), rule, score, ev)
-                for s, e, fused, rule, score, ev, _k in out]
-        for ent in sorted(ents, key=lambda x: x.start):
-            doc.add_candidate(ent)
-        return doc
+        for c in prop:
+            if taken.overlap(c[0], c[1]) is None:
+                taken.add(c[0], c[1])
+                out.append(c)
+        return out

@@ -24,7 +24,7 @@ from ...tokenize import peels
 from .chain import OPEN
 from .extent import NameExtent
 from .page import Cand, Page
-from .words import F_NAMEISH, F_VERB, T, Words
+from .words import F_VERB, T, Words
 
 
 class Consistency:
@@ -125,7 +125,7 @@ class Consistency:
             walks of all names together are linear."""
             seen = []
             while k >= 0 and k not in back and (
-                    (toks[k].kind == "word" and (k in in_name or page.flags[k] & F_NAMEISH))
+                    (toks[k].kind == "word" and (k in in_name or page.w.nameish(toks[k].norm)))
                     or (toks[k].norm in OPEN and k > 0 and toks[k - 1].kind == "word")):
                 seen.append(k)  # (past an opening quote too: مسلسل " X ")
                 k -= 1

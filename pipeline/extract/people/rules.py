@@ -30,7 +30,7 @@ from ...resources import ResourceError, load_table
 from ...tokenize import peels
 from .chain import OPEN, RoleChain, open_role
 from .extent import NameExtent, Span
-from .words import F_ACTION, F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_SPEECH, F_VERB, T, Words, is_definite, is_nisba
+from .words import F_ACTION, F_GIVEN, F_NASAB, F_NISBA, F_RARE, F_RUN, F_SPEECH, F_VERB, T, Words, is_definite, is_nisba
 
 DASHES = frozenset((":", "-", "–", "—"))  # (a lone tatweel is already "-" in the normalized view)
 COMMAS = frozenset(("،", ","))
@@ -450,8 +450,11 @@ class ContextRules:
         x, toks, flags = self.w, page.toks, page.flags
         found = page.found
         after = -1
-        for i in page.where(F_RUN):  # (a word of a run: a transliteration, a given name, a known word)
-            if i <= after or i + 1 >= page.n or not flags[i + 1] & F_RUN:
+        def run(k: int) -> bool:  # a word of a run: a given name, a known word, a transliteration
+            return bool(flags[k] & F_RUN) or bool(flags[k] & F_RARE) and x.looks_foreign(toks[k].norm)
+
+        for i in page.where(F_RUN | F_RARE):
+            if i <= after or i + 1 >= page.n or not flags[i + 1] & (F_RUN | F_RARE) or not (run(i) and run(i + 1)):
                 continue
             a, b = toks[i].norm, toks[i + 1].norm
             if page.cover[i] is None and not found.covers(i) and page.free_word(i + 1) \

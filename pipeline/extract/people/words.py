@@ -41,7 +41,7 @@ MASDAR = re.compile(r"^ال(?:ا.ت.ا.|ان..ا.|است..ا.|ت..ي.|ت.ا..|ت
 #: the Arabic name particles that need an Arabic name after them (the foreign ones are short words)
 ARABIC_PARTICLES = ("عبد", "أبو", "أبي", "أبا", "أم", "آل", "آيت")
 # token flags (:meth:`Words.flags`): what a word type can be for the rules, computed once per type
-F_SPEECH, F_ACTION, F_VERB, F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_NAMEISH = (1 << k for k in range(8))
+F_SPEECH, F_ACTION, F_VERB, F_GIVEN, F_NASAB, F_NISBA, F_RUN, F_RARE = (1 << k for k in range(8))
 GIVEN_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 MEMO_MAX = 1 << 17  # entries per memoized predicate (least recently used ones are dropped)
 
@@ -233,8 +233,9 @@ class Words:
     def flags(self, norm: str) -> int:
         """The token flags of a word type: a speech or action verb (with و/ف), any trigger verb,
         a given name or Arabic particle under a name's clitics, a nasab particle, a definite
-        nisba (with و/لل), a word of a foreign run, a word that may stand next to a name
-        (title, saint, given name, transliteration: the facility guard looks past it)."""
+        nisba (with و/لل), a given name or a word of a known name (a word of a name run), a rare
+        plain word (the cheap part of :meth:`looks_foreign`, whose likeness test is left to the
+        places where a run of two such words can start)."""
         f = 0
         keys = self.conj_keys(norm)
         if any(k in self.speech for k in keys):
@@ -252,12 +253,20 @@ class Words:
         tn = norm[1:] if norm.startswith("وال") else "ال" + norm[2:] if norm.startswith("لل") else norm
         if is_definite(tn) and tn.endswith(("ي", "يه")):
             f |= F_NISBA
-        if self.looks_foreign(norm) or (self.plain_given(norm) and norm not in self.stop) or norm in self.known_words:
+        if (self.plain_given(norm) and norm not in self.stop) or norm in self.known_words:
             f |= F_RUN
-        if norm in self.title_words or norm in self.saints or self.plain_given(norm) or self.foreign_shape(norm) \
-                or norm in self.known_words or (is_definite(norm) and self.plain_given(norm[2:])):
-            f |= F_NAMEISH
+        elif self.rare_plain(norm):
+            f |= F_RARE  # a word of a foreign run if it also :meth:`looks_foreign` (asked where a run can be)
         return f
+
+    @memo
+    def nameish(self, norm: str) -> bool:
+        """A word that may stand next to a name (title, saint, given name, transliteration): the
+        facility guard looks past it. Asked only near facility heads, so not a token flag (the
+        likeness of every word type would cost more than all the rest of the flags)."""
+        return norm in self.title_words or norm in self.saints or self.plain_given(norm) \
+            or self.foreign_shape(norm) or norm in self.known_words \
+            or (is_definite(norm) and self.plain_given(norm[2:]))
 
     def plain_given(self, norm: str) -> bool:
         """A given name that is no common word (محمد, not سعيد or أمل)."""
@@ -550,12 +559,17 @@ class Words:
         return not (self.common_shape(w) or self.strong_verb(w) or self.strong_clitic(w) or self.suffixed(w)
                     or self.noun_like(w) or (w[0] == "و" and w not in self.given))
 
+    def rare_plain(self, w: str) -> bool:
+        """A rare word of three letters or more with no article, no و and no stop-word reading."""
+        return self.z(w) <= T.FOREIGN_WORD_MAX and len(w) >= 3 and not self.blocked(w) and not is_definite(w) \
+            and w[0] != "و"
+
     @memo
     def looks_foreign(self, w: str) -> bool:
         """A rare word spelled like a transliterated foreign name (:mod:`.likeness`), with no
         article, و or lexicon reading that would make it a common word."""
-        return self.z(w) <= T.FOREIGN_WORD_MAX and len(w) >= 3 and not self.blocked(w) and not is_definite(w) \
-            and w[0] != "و" and self.likeness(w) > T.LIKE_MIN and not self.strong_clitic(w) and not self.suffixed(w)
+        return self.rare_plain(w) and not self.suffixed(w) and not self.strong_clitic(w) \
+            and self.likeness(w) > T.LIKE_MIN
 
     def foreign_shape(self, w: str) -> bool:
         """Spelled like a transliteration and not frequent (up to ``SECOND_MAX``), with no article:

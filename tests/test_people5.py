@@ -224,3 +224,26 @@ def test_laqab_candidates(nlp, text, expected):
 
 def test_noun_with_pronoun_after_known_as_is_no_name(nlp):
     assert names(nlp, "وكان المعروف بكرمه يساعد الفقراء.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the full name once, then the surname alone after a speech or action verb: the word after
+    # the first name is the surname, whatever its و or verb-like spelling
+    ("وقال المدير المالي بيتر وولكن إن الشركة ستوسع نشاطها. وأضاف وولكن أن الأرباح سترتفع.",
+     ["بيتر وولكن", "وولكن"]),
+    ("وقال المستشار كيث وورد إن الخطة طموحة. وأكد وورد أن التمويل متوفر.", ["كيث وورد", "وورد"]),
+])
+def test_surname_repeated_alone_after_a_verb(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frequent word or a stop word after the name is not its surname, even when the document
+    # also has it right after a verb
+    ("وصل الوزير خالد أمس إلى بغداد. وقال أمس إن الزيارة مهمة.", ["خالد"]),
+    ("وقال المدرب سامي اليوم إن الفريق جاهز. وأوضح اليوم أن التدريبات مستمرة.", ["سامي"]),
+    # the word after the name must end it (a boundary follows): here it is the verb's object
+    ("وافتتحت المطربة نادين سماحة الحفل بأغنية جديدة. وقالت سماحة إن الجمهور كان رائعا.", ["نادين"]),
+])
+def test_surname_repeated_alone_negatives(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -7,12 +7,16 @@ Run after the context rules, in this order:
    item must be a given name or a word of a well-known name);
 2. **first names**: a first name right before a name found from its end (a known surname, a
    given name, a nisba rule) joins it (``جيرهارد شرودر``);
-3. **facilities**: no person inside a facility, institution or award name (``ملعب محمد
+3. **surnames**: the word right after a found name is its surname when the document also uses
+   that word alone as the subject of a speech or action verb (``كيث X إن ... وأكد X أن``: news
+   gives the full name once, then the surname alone), a clear boundary follows it and it is no
+   stop word, title, verb or frequent word (``SURNAME_MAX``);
+4. **facilities**: no person inside a facility, institution or award name (``ملعب محمد
    الخامس``, ``جائزة الشيخ زايد``), a newspaper, company or product name (``صحيفة " X "``) or a
    quoted work title (``مسلسل " X "``; unquoted, ``رواية محفوظ`` is its author): the noun
    before the announcing context, past titles, adjoining names and an opening quote, is looked
    up in ``lexicons/person_facility_heads.tsv``;
-4. **one name per span**: overlapping candidates keep the longest (then the higher score, then
+5. **one name per span**: overlapping candidates keep the longest (then the higher score, then
    the earlier), so a person is never split.
 
 Each step is linear in the number of tokens.
@@ -24,7 +28,7 @@ from ...tokenize import peels
 from .chain import OPEN
 from .extent import NameExtent
 from .page import Cand, Page
-from .words import F_VERB, T, Words
+from .words import F_ACTION, F_SPEECH, F_VERB, T, Words
 
 
 class Consistency:
@@ -39,6 +43,7 @@ class Consistency:
         if self.coordination_rule is not None:
             self.coordinate(page)
         self.first_names(page)
+        self.surnames(page)
         self.facilities(page)
         return self.longest(page)
 
@@ -112,6 +117,45 @@ class Consistency:
             and x.z("ي" + w) < 2.5 and not (w.endswith("ي") and x.z(w[:-1]) >= 3.5) \
             and w[0] != "و" and not w.endswith(("ه", "ات")) \
             and not (w.endswith("ين") and x.z(w[:-2]) >= 2.5) and not x.common_shape(w)
+
+    def surnames(self, page: Page) -> None:
+        """A word right after a found name that the document also uses alone as the subject of a
+        speech or action verb (ستيف X ... وقال X إن) is the name's surname: news gives the full
+        name once, then the surname alone after the verb."""
+        x, toks, n = self.w, page.toks, page.n
+        found = page.found
+        subjects = self._subjects(page)
+        if not subjects:
+            return
+        for (a, b) in found.keys():
+            k = b + 1
+            if (a, b) not in found or k >= n or not page.free_word(k) or found.covers(k) \
+                    or toks[k].sent != toks[b].sent:
+                continue
+            w = toks[k].norm
+            if subjects.get(w, k) == k or not self._surname_word(page, k) or not page.hard_boundary(k + 1):
+                continue
+            c = found[(a, b)]
+            found.remove((a, b))
+            found.put((a, k), Cand(c.rule, c.score, c.evidence + "; surname repeated", c.cut, c.ctx, set(c.rules)))
+
+    def _subjects(self, page: Page) -> dict[str, int]:
+        """Words standing alone right after a speech or action verb and before a clear boundary
+        (وقال X إن، وأوضح X ،): word -> the first such token."""
+        toks, flags = page.toks, page.flags
+        out: dict[str, int] = {}
+        for j in range(1, page.n - 1):
+            if flags[j - 1] & (F_SPEECH | F_ACTION) and page.free_word(j) and page.hard_boundary(j + 1) \
+                    and self._surname_word(page, j):
+                out.setdefault(toks[j].norm, j)
+        return out
+
+    def _surname_word(self, page: Page, k: int) -> bool:
+        """A word that can be a surname on its own: no stop word, title, verb, number word or
+        frequent word."""
+        x, w = self.w, page.toks[k].norm
+        return len(w) >= 3 and not x.blocked(w) and w not in x.stop and not page.flags[k] & (F_SPEECH | F_ACTION | F_VERB) \
+            and x.z(w) <= T.SURNAME_MAX and not x.strong_verb(w)
 
     def facilities(self, page: Page) -> None:
         """No person inside a facility name: ملعب الأمير عبد الله الفيصل، جائزة الشيخ زايد."""

@@ -247,3 +247,15 @@ def test_surname_repeated_alone_after_a_verb(nlp, text, expected):
 ])
 def test_surname_repeated_alone_negatives(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a perfect verb with the dual ending (its imperfect in use, no noun with the article) ends
+    # the name: two coordinated people, then their verb
+    ("وأعلن البيت الأبيض أن كارتر ونيلسون التقيا في المساء لبحث الأزمة", ["كارتر", "نيلسون"]),
+    ("وقالت الشرطة إن رامز ومنير غادرا المدينة قبل الحادث", ["رامز", "منير"]),
+    # a given name ending in ا is no verb
+    ("وقالت المدربة كارلا ماريا إن الفريق جاهز", ["كارلا ماريا"]),
+])
+def test_dual_verb_ends_a_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -339,7 +339,8 @@ class Words:
         """A verb form the frequency list confirms: a perfect in ``-ت`` whose imperfect is in use
         (داهمت: يداهم، اتحدت: يتحد), an imperfect dual (يقضيان: يقضي), form V/VI imperfects
         (يتلفت), a future on a verb in use with both prefixes (سيقرر: يقرر/تقرر), a verb with
-        an object pronoun (سيقودنا)."""
+        an object pronoun (سيقودنا), a perfect with the dual ending or a pronoun in ا (اتفقا،
+        قدمها) whose imperfect is in use and whose stem takes no article."""
         if norm in self.given or len(norm) < 4:
             return False
         z = self.freq.get
@@ -349,6 +350,14 @@ class Words:
                 return True
         if norm[0] in "يت" and norm.endswith("ان") and len(norm) >= 5 and z(norm[:-2], 0.0) >= 3.0:
             return True
+        if norm.endswith("ا") and norm not in self.known_words:
+            # a perfect with the dual ending (اتفقا: يتفق، التقيا: يلتقي, X وY اتفقا) or an object
+            # pronoun (قدمها، عرفنا) whose imperfect is in use, and no noun with the article
+            # (not بحثا: البحث)
+            stem = norm[:-1]
+            if (z("ي" + stem, 0.0) >= 3.0 or (stem[0] == "ا" and z("ي" + stem[1:], 0.0) >= 3.0)) \
+                    and z("ال" + stem, 0.0) < 3.0:
+                return True
         if norm[:2] in ("يت", "تت") and len(norm) >= 5:
             return True
         if norm[0] == "ت" and len(norm) >= 4 and z("ي" + norm, 0.0) >= 2.5:

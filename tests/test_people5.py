@@ -259,3 +259,14 @@ def test_surname_repeated_alone_negatives(nlp, text, expected):
 ])
 def test_dual_verb_ends_a_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name written with a final ة after بن is the family name, not a noun with the pronoun ه
+    ("وتحدثت الكاتبة ريم بن عيادة عن روايتها", ["ريم بن عيادة"]),
+    ("وقال الطبيب سامي بن عطية إن المريض بخير", ["سامي بن عطية"]),
+    # the pronoun ه stays a pronoun (ابن عمه: his cousin)
+    ("وزار الشيخ ابن عمه في المستشفى", []),
+])
+def test_final_taa_marbuta_is_no_pronoun(nlp, text, expected):
+    assert names(nlp, text) == expected

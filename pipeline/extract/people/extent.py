@@ -263,8 +263,9 @@ class NameExtent:
         nasab = st.words[-1] == "بن" and (st.words[0] in x.given or st.words[0] in x.particles)
         verb = x.strong_verb(w) if nasab else x.verb_like(w)  # (طارق بن نصير: the father's name)
         if w in x.stop or w in x.speech or verb or x.clitic_word(w, True) \
-                or (x.suffixed(w) and (st.words[-1] in x.filiation or w.endswith("ته"))):
-            return END  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم)
+                or (x.suffixed(w) and not ctx.taa(t.i) and (st.words[-1] in x.filiation or w.endswith("ته"))):
+            return END  # ابن عمه; but a kunya takes -ة names (أبو عبيدة، أم كلثوم), and a final ة
+            # is no pronoun (بن هنية)
         if len(st.words) == 1 and st.words[0] in x.filiation and w in x.title_words:
             return END  # ابن الرئيس: the son of a title, not a name
         st.need = w in x.particles
@@ -282,7 +283,7 @@ class NameExtent:
         # particle whatever common word the father's name is (موسى بن نصير، طارق بن زياد)
         if w == "بن" and (st.words[0] in x.given or st.words[0] in x.particles) and nxt \
                 and nxt not in x.stop and nxt not in x.speech and not x.strong_verb(nxt) \
-                and not x.suffixed(nxt) and nxt not in x.title_words:
+                and (not x.suffixed(nxt) or ctx.taa(i + 2)) and nxt not in x.title_words:
             st.need = True
             return GO
         if nxt and (nxt not in x.stop or (w in x.filiation and nxt in x.given)) and nxt not in x.speech \

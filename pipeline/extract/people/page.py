@@ -151,6 +151,14 @@ class Page:
         """The normalized form of token ``i`` if it is a word, else ``""``."""
         return self.toks[i].norm if 0 <= i < self.n and self.toks[i].kind == "word" else ""
 
+    def taa(self, i: int) -> bool:
+        """Token ``i`` is written with a final ة (the normalized view has ه): a feminine ending,
+        never the pronoun ه (بن هنية، not ابن عمه)."""
+        text, end = self.doc.text, self.toks[i].end
+        while end > self.toks[i].start and "\u064b" <= text[end - 1] <= "\u0652":
+            end -= 1  # (past diacritics)
+        return text[end - 1] == "ة"
+
     def free_word(self, i: int) -> bool:
         """Token ``i`` is a word after a space that no other extractor covers."""
         return 0 <= i < self.n and self.toks[i].kind == "word" and self.toks[i].space_before and self.cover[i] is None

@@ -6,9 +6,10 @@ do not split words) and maps every token back to the original text.
 
 from __future__ import annotations
 
+import operator
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .document import Document, Sentence, Token
 from .resources import load_proclitics
@@ -67,12 +68,11 @@ def _sentence(i: int, tokens: list[Token], a: int, b: int) -> Sentence:
     return Sentence(i, tokens[a].start, tokens[b - 1].end, a, b)
 
 
-@dataclass(frozen=True, slots=True)
-class Peel:
+class Peel(NamedTuple):
     """One way of reading a word: ``cut`` characters of proclitics, then ``key``.
 
     ``key`` is the lookup form; it differs from ``norm[cut:]`` only for the fused ل + ال
-    (``للرياض`` -> cut 1, key ``الرياض``).
+    (``للرياض`` -> cut 1, key ``الرياض``). A named tuple, built with ``tuple.__new__``.
     """
 
     cut: int
@@ -100,7 +100,18 @@ def _prefix_table() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(combos, key=lambda x: -len(x[0])))
 
 
+@lru_cache(maxsize=1)
+def _prefixes_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """:func:`_prefix_table` indexed by the first letter of the written prefix (each list in the
+    table's order): a word is compared only with the prefixes it can begin with."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for combo in _prefix_table():
+        out.setdefault(combo[0][:1], []).append(combo)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 MIN_STEM = 2
+_CUT = operator.itemgetter(0)  # Peel.cut
 
 
 @lru_cache(maxsize=65536)
@@ -110,18 +121,16 @@ def peels(norm: str) -> tuple[Peel, ...]:
     ``وبالقاهره`` -> whole, ``بالقاهره`` (و), ``القاهره`` (وب), ``قاهره`` (وبال); ``للرياض`` ->
     whole, ``الرياض`` (cut ``ل``), ``رياض`` (لل).
     """
-    out = [Peel(0, norm, "")]
+    new = tuple.__new__
+    out = [new(Peel, (0, norm, ""))]
     seen = {norm}
-    for written, cut, add in _prefix_table():
+    for written, cut, add in _prefixes_by_first().get(norm[:1], ()):
         if norm.startswith(written) and len(norm) - len(written) >= MIN_STEM:
             key = add + norm[len(written):]
-            if add:
-                # fused: the span keeps the ل of the article (لرياض), the key restores ال
-                k = Peel(len(cut), key, cut)
-            else:
-                k = Peel(len(written), key, written)
             if key not in seen:
                 seen.add(key)
-                out.append(k)
-    out[1:] = sorted(out[1:], key=lambda p: p.cut)
+                # fused: the span keeps the ل of the article (لرياض), the key restores ال
+                out.append(new(Peel, (len(cut), key, cut) if add else (len(written), key, written)))
+    if len(out) > 2:
+        out[1:] = sorted(out[1:], key=_CUT)
     return tuple(out)

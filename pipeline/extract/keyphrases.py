@@ -69,7 +69,7 @@ from ..document import Document, Token
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import zipf
+from .common import TypeMemo, zipf
 from .gazetteers import norm_zipf
 
 MAX_WORDS = 4
@@ -257,6 +257,8 @@ class KeyphraseFinder:
                                          if "generic_phrase" in kinds)
         self._cache: dict[str, tuple] = {}  # spelling -> (analysis, marker)
         self._markers: dict[str, str] = {}
+        self._key_noun = TypeMemo(self._noun_by_key)  # key -> its noun test without the spelling's
+        self._key_adj = TypeMemo(self._adj_by_key)    # key -> its adjective test without the spelling's
         self._generic: dict[str, bool] = {}
 
     # --- words ---------------------------------------------------------------------------
@@ -319,25 +321,40 @@ class KeyphraseFinder:
                 and not surface.endswith(("يا", "اا", "ءا")) and zipf(surface[:-1]) >= ADVERB_ZIPF:
             return None  # an accusative adverb or a dual verb (مؤقتا، مجددا، قاما): no phrase word
         definite = key.startswith("ال") and len(key) >= 4
-        noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
-            or _nominal_template(bare) or self._takes_article(bare)
+        noun = (surface.endswith("ة") and len(bare) >= 3) or self._key_noun[key]
         if not definite and ((len(bare) >= 4 and surface.endswith("ه") and not surface.endswith("اه"))
                              or (len(bare) >= 5 and surface.endswith(("ها", "هم", "هما", "هن")))):
             noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري); not مياه، اتجاه
-        adj = _adjective_template(bare, definite)
         if len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي" and surface.endswith("يه"):
             adj = False  # تفعيل of a root ending in ه (توجيه، تنبيه، ترفيه) is a noun, not a nisba
-        elif adj and bare.endswith(("يات", "يين", "يون", "يه")) and len(bare) >= 5:
-            # a plural or feminine in -ي- whose masculine nisba is a rare word is a noun (المباريات،
-            # الإمكانيات: مباري، امكاني), not an adjective (الرقمية، السيبرانية: رقمي، سيبراني)
-            z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
-            if 0 < z < NISBA_NOUN_ZIPF:
-                adj = False
+        else:
+            adj = self._key_adj[key]
         if adj and len(bare) == 5 and bare[2] == "ي" and surface.endswith("ة") and norm_zipf(bare[:-1]) < FAEILA_NOUN_ZIPF:
             adj = False  # a فعيلة word whose masculine فعيل is rare is a noun (النتيجة، الجزيرة، الصحيفة), not جديدة
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
         return (cut, key, fused, definite, noun, adj, True)
+
+    def _noun_by_key(self, key: str) -> bool:
+        """The spelling-free part of the noun test of :meth:`_analyze` (memoized by key: every
+        spelling that peels to ``key`` shares it): a topic keyword, a nominal template, a word
+        common with the article."""
+        bare = _bare(key)
+        return self.is_keyword(bare) or self.is_keyword(key) or _nominal_template(bare) or self._takes_article(bare)
+
+    @staticmethod
+    def _adj_by_key(key: str) -> bool:
+        """The spelling-free part of the adjective test of :meth:`_analyze` (memoized by key): an
+        adjective template, unless a plural or feminine in -ي- has a rare masculine nisba (المباريات،
+        الإمكانيات: مباري، امكاني) and is a noun, not an adjective (الرقمية، السيبرانية: رقمي، سيبراني)."""
+        bare = _bare(key)
+        if not _adjective_template(bare, key.startswith("ال") and len(key) >= 4):
+            return False
+        if bare.endswith(("يات", "يين", "يون", "يه")) and len(bare) >= 5:
+            z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
+            if 0 < z < NISBA_NOUN_ZIPF:
+                return False
+        return True
 
     @staticmethod
     def _takes_article(bare: str) -> bool:
@@ -431,10 +448,13 @@ class KeyphraseFinder:
         after it opens a relative clause), else ""."""
         m = self._markers.get(norm)
         if m is None:
-            kinds = set(self.filters.get(norm, ()))
+            filters = self.filters
+            kinds = filters.get(norm, frozenset())
             for p in peels(norm)[1:]:
                 if not p.clitic.endswith("ال"):
-                    kinds |= self.filters.get(p.key, frozenset())
+                    more = filters.get(p.key)
+                    if more:
+                        kinds = kinds | more
             m = "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
                 "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
             self._markers[norm] = m
@@ -446,9 +466,14 @@ class KeyphraseFinder:
         hit = self._generic.get(key)
         if hit is None:
             bare = _bare(key)
-            forms = [key, bare] + [bare[: -len(s)] for s in ("ين", "ون", "ات", "ه")
-                                   if bare.endswith(s) and len(bare) - len(s) >= 3]
-            hit = any("generic_adj" in self.filters.get(f, ()) for f in forms)
+            filters = self.filters
+            hit = "generic_adj" in filters.get(key, ()) or "generic_adj" in filters.get(bare, ())
+            if not hit:
+                for suf in ("ين", "ون", "ات", "ه"):
+                    if bare.endswith(suf) and len(bare) - len(suf) >= 3 \
+                            and "generic_adj" in filters.get(bare[: -len(suf)], ()):
+                        hit = True
+                        break
             self._generic[key] = hit
         return hit
 
@@ -608,7 +633,7 @@ class KeyphraseFinder:
             parts.append(surface)
         value = " ".join(parts)
         keys = tuple(w.key for w in words)
-        canon = tuple(_bare(k) for k in keys)
+        canon = tuple(w.bare for w in words)
         occ = PhraseOcc(start, end, value, canon, keys, pattern, first.tok.sent,
                         pos_weight(first.tok), (first.tok.i, last.tok.i))
         occ.extra["items"] = (run[i:j], parts)  # for sub_spans / sub_phrase

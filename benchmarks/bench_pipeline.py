@@ -17,12 +17,17 @@ machine; words are the pipeline tokenizer's word tokens, for every system):
 
 * **start-up** in a fresh process with the cache warm: imports, the construction of each stage,
   the first document (``--cold-start``: the same with an empty cache folder, the first run);
-* **serial** (this process, one core; one pass over the corpus after one warm-up document): words/s
-  by CPU and by wall time, documents/s, and each stage's share of the CPU time;
+* **serial** (a fresh process, one core; caches cold: one warm-up document, then one pass over
+  the corpus): words/s by CPU and by wall time, documents/s, and each stage's share of the CPU
+  time; then a **second pass** in the same process (every per-word cache warm), which shows how
+  much a warm cache flatters a figure;
 * ``--jobs N`` (the CLI's ``process`` engine, :class:`pipeline.runner.Runner`, the same batching;
-  pool start-up included): words/s by wall time, the speed-up over the serial wall-time rate, and
-  the main process's CPU time over the wall time (batching and ordering the results);
-* **peak RSS** of this process and of the largest worker;
+  pool start-up included) in another fresh process, from the same state as the serial pass (the
+  pipeline built, one warm-up document: forked workers inherit no cache the serial pass filled):
+  words/s by wall time, the speed-up over the cold serial rate (wall and CPU), the CPU time of the
+  main process (reading, batching, ordering the results) as a share of the wall time and of all
+  the CPU time of the run, and the workers' CPU time;
+* **peak RSS** of the serial process, of the ``--jobs`` main process and of its largest worker;
 * **size scaling**: CPU per word on documents of about 1,000 characters and on one document of
   400,000 characters made of the same text (caches warm for both);
 * **peers**: dateparser's ``search_dates(languages=["ar"])`` and yake (``n=3``, top 10) on the first
@@ -145,12 +150,10 @@ def bench_startup(cold: bool) -> None:
 
 
 # --- serial and parallel ----------------------------------------------------------------------
-def bench_serial(docs: list[tuple[str, str | None]]):
+def serial_pass(pipe, docs: list[tuple[str, str | None]]):
+    """(CPU s, wall s, words, [(words, CPU s) per document], CPU s per stage) of one pass."""
     from pipeline.document import Document
-    from pipeline.pipeline import default_pipeline
 
-    pipe = default_pipeline()
-    pipe(Document(id="warm", text=docs[0][0]))
     pipe.timings = {k: 0.0 for k in pipe.timings}
     words, per_doc = 0, []  # (words, CPU seconds) of each document
     c0, t0 = time.process_time(), time.perf_counter()
@@ -165,18 +168,53 @@ def bench_serial(docs: list[tuple[str, str | None]]):
     return time.process_time() - c0, time.perf_counter() - t0, words, per_doc, dict(pipe.timings)
 
 
-def bench_jobs(docs: list[tuple[str, str | None]], jobs: int) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process) of the process engine over the documents."""
+def _warm_pipeline(docs: list[tuple[str, str | None]]):
+    """The default pipeline after one warm-up document (the state both timed runs start from)."""
+    from pipeline.document import Document
+    from pipeline.pipeline import default_pipeline
+
+    pipe = default_pipeline()
+    pipe(Document(id="warm", text=docs[0][0]))
+    return pipe
+
+
+def serial_child(docs: list[tuple[str, str | None]]) -> dict:
+    """In a fresh process: a cold pass over the corpus, then a second (warm) one."""
+    pipe = _warm_pipeline(docs)
+    cpu, wall, words, per_doc, timings = serial_pass(pipe, docs)
+    cpu2, wall2, _, _, _ = serial_pass(pipe, docs)
+    return {"cpu": cpu, "wall": wall, "words": words, "per_doc": per_doc, "timings": timings,
+            "warm_cpu": cpu2, "warm_wall": wall2, "rss": _rss_mb(resource.RUSAGE_SELF)}
+
+
+def jobs_child(docs: list[tuple[str, str | None]], jobs: int) -> dict:
+    """In a fresh process: the process engine over the documents, from the serial pass's start state.
+    CPU time of this (main) process and of its workers, peak RSS of each."""
     from pipeline.io import InputDoc
     from pipeline.runner import Runner
 
+    _warm_pipeline(docs)
     items = [InputDoc(str(i), t, _date(d), f"bench:{i}") for i, (t, d) in enumerate(docs)]
     runner = Runner(engine="process", jobs=jobs)
     c0, t0 = time.process_time(), time.perf_counter()
     n = sum(rec["status"] == "ok" for _, rec in runner.map(items))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert n == len(items), f"{len(items) - n} documents failed"
-    return wall, cpu
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall": wall, "main_cpu": cpu, "workers_cpu": kids.ru_utime + kids.ru_stime,
+            "rss": _rss_mb(resource.RUSAGE_SELF), "worker_rss": kids.ru_maxrss / 1024}
+
+
+def in_fresh_process(kind: str, docs: list[tuple[str, str | None]], jobs: int = 0) -> dict:
+    """Runs ``serial_child`` or ``jobs_child`` in a new interpreter over the same documents."""
+    with tempfile.TemporaryDirectory(prefix="ane_bench_") as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with open(path, "w", encoding="utf-8") as fh:
+            for text, date in docs:
+                fh.write(json.dumps({"text": text, "date": date}, ensure_ascii=False) + "\n")
+        done = subprocess.run([sys.executable, __file__, str(path), "--child", kind, "--jobs", str(jobs)],
+                              capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def bench_scaling(docs: list[tuple[str, str | None]]) -> None:
@@ -256,9 +294,14 @@ def main() -> None:
     ap.add_argument("--no-scaling", action="store_true", help="skip the size-scaling measure")
     ap.add_argument("--cold-start", action="store_true", help="also measure start-up with an empty cache")
     ap.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=("serial", "jobs"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.startup_child:
         startup_child()
+        return
+    if args.child:
+        docs = read_corpus(args.corpus, None)
+        print(json.dumps(serial_child(docs) if args.child == "serial" else jobs_child(docs, args.jobs)))
         return
 
     if args.corpus:
@@ -274,21 +317,31 @@ def main() -> None:
     if args.cold_start:
         bench_startup(cold=True)
 
-    cpu, wall, words, per_doc, timings = bench_serial(docs)
-    print(f"\nfull pipeline, serial (1 core): {words / cpu:,.0f} words/s CPU, {words / wall:,.0f} words/s wall, "
-          f"{len(docs) / cpu:,.1f} documents/s CPU ({words:,} words in {cpu:.2f} s CPU, {wall:.2f} s wall)")
+    ser = in_fresh_process("serial", docs)
+    cpu, wall, words, timings = ser["cpu"], ser["wall"], ser["words"], ser["timings"]
+    per_doc = [tuple(x) for x in ser["per_doc"]]
+    print(f"\nfull pipeline, serial (1 core, fresh process, caches cold): {words / cpu:,.0f} words/s CPU, "
+          f"{words / wall:,.0f} words/s wall, {len(docs) / cpu:,.1f} documents/s CPU ({words:,} words in "
+          f"{cpu:.2f} s CPU, {wall:.2f} s wall)")
     total = sum(timings.values()) or 1.0
     print("per-stage CPU time:")
     for name, sec in sorted(timings.items(), key=lambda kv: -kv[1]):
         print(f"  {name:14} {sec:8.3f} s  {100 * sec / total:5.1f} %  {words / sec if sec else float('inf'):>14,.0f} words/s")
+    print(f"second pass in the same process (every cache warm): {words / ser['warm_cpu']:,.0f} words/s CPU, "
+          f"{words / ser['warm_wall']:,.0f} words/s wall ({cpu / ser['warm_cpu']:.2f}x the cold pass)")
 
     if not args.no_jobs:
-        el_j, main_cpu = bench_jobs(docs, args.jobs)
-        print(f"\nfull pipeline, --jobs {args.jobs}: {words / el_j:,.0f} words/s wall, {len(docs) / el_j:,.1f} documents/s; "
-              f"speed-up {wall / el_j:.2f}x over the serial wall-time rate ({cpu / el_j:.2f}x over its CPU rate); "
-              f"main process CPU {main_cpu:.2f} s = {100 * main_cpu / el_j:.0f} % of the wall time")
-    print(f"peak RSS: this process {_rss_mb(resource.RUSAGE_SELF):.0f} MB"
-          + ("" if args.no_jobs else f", largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"))
+        par = in_fresh_process("jobs", docs, args.jobs)
+        el_j, main_cpu = par["wall"], par["main_cpu"]
+        all_cpu = main_cpu + par["workers_cpu"]
+        print(f"\nfull pipeline, --jobs {args.jobs} (fresh process, caches cold): {words / el_j:,.0f} words/s wall, "
+              f"{len(docs) / el_j:,.1f} documents/s; speed-up {wall / el_j:.2f}x over the cold serial wall-time rate "
+              f"({cpu / el_j:.2f}x over its CPU rate)")
+        print(f"  main process CPU {main_cpu:.2f} s = {100 * main_cpu / el_j:.0f} % of the wall time, "
+              f"{100 * main_cpu / all_cpu:.0f} % of the run's CPU time; workers CPU {par['workers_cpu']:.2f} s "
+              f"({words / par['workers_cpu']:,.0f} words/s per worker CPU)")
+    print(f"peak RSS: serial process {ser['rss']:.0f} MB"
+          + ("" if args.no_jobs else f", --jobs main process {par['rss']:.0f} MB, largest worker {par['worker_rss']:.0f} MB"))
 
     if not args.no_scaling:
         bench_scaling(docs)

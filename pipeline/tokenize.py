@@ -6,6 +6,7 @@ do not split words) and maps every token back to the original text.
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -71,8 +72,7 @@ class Peel(NamedTuple):
     """One way of reading a word: ``cut`` characters of proclitics, then ``key``.
 
     ``key`` is the lookup form; it differs from ``norm[cut:]`` only for the fused ل + ال
-    (``للرياض`` -> cut 1, key ``الرياض``). (A named tuple: every new word type builds a few, and
-    a tuple is built several times faster than a frozen dataclass.)
+    (``للرياض`` -> cut 1, key ``الرياض``). A named tuple, built with ``tuple.__new__``.
     """
 
     cut: int
@@ -100,16 +100,18 @@ def _prefix_table() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(combos, key=lambda x: -len(x[0])))
 
 
-MIN_STEM = 2
-
-
 @lru_cache(maxsize=1)
-def _prefix_index() -> tuple[dict[str, tuple[tuple[str, str, str], ...]], int]:
-    """:func:`_prefix_table` by written prefix (in the table's order), and the longest prefix."""
-    index: dict[str, list[tuple[str, str, str]]] = {}
-    for entry in _prefix_table():
-        index.setdefault(entry[0], []).append(entry)
-    return {k: tuple(v) for k, v in index.items()}, max(map(len, index), default=0)
+def _prefixes_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """:func:`_prefix_table` indexed by the first letter of the written prefix (each list in the
+    table's order): a word is compared only with the prefixes it can begin with."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for combo in _prefix_table():
+        out.setdefault(combo[0][:1], []).append(combo)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+MIN_STEM = 2
+_CUT = operator.itemgetter(0)  # Peel.cut
 
 
 @lru_cache(maxsize=65536)
@@ -119,20 +121,16 @@ def peels(norm: str) -> tuple[Peel, ...]:
     ``وبالقاهره`` -> whole, ``بالقاهره`` (و), ``القاهره`` (وب), ``قاهره`` (وبال); ``للرياض`` ->
     whole, ``الرياض`` (cut ``ل``), ``رياض`` (لل).
     """
-    out = [Peel(0, norm, "")]
+    new = tuple.__new__
+    out = [new(Peel, (0, norm, ""))]
     seen = {norm}
-    index, longest = _prefix_index()
-    # the word's own prefixes, longest first (the table's order), each looked up once
-    for n in range(min(longest, len(norm) - MIN_STEM), 0, -1):
-        for written, cut, add in index.get(norm[:n], ()):
-            key = add + norm[n:]
-            if add:
-                # fused: the span keeps the ل of the article (لرياض), the key restores ال
-                k = Peel(len(cut), key, cut)
-            else:
-                k = Peel(len(written), key, written)
+    for written, cut, add in _prefixes_by_first().get(norm[:1], ()):
+        if norm.startswith(written) and len(norm) - len(written) >= MIN_STEM:
+            key = add + norm[len(written):]
             if key not in seen:
                 seen.add(key)
-                out.append(k)
-    out[1:] = sorted(out[1:], key=lambda p: p.cut)
+                # fused: the span keeps the ل of the article (لرياض), the key restores ال
+                out.append(new(Peel, (len(cut), key, cut) if add else (len(written), key, written)))
+    if len(out) > 2:
+        out[1:] = sorted(out[1:], key=_CUT)
     return tuple(out)

@@ -72,3 +72,31 @@ def test_peels_readings(word, readings):
 def test_peels_never_leave_stem_shorter_than_two():
     for p in peels("وبه"):
         assert len(p.key) >= 2
+
+
+def _peels_by_full_scan(norm: str) -> list[tuple[int, str, str]]:
+    """peels() as it was written before the prefix index: every prefix of the table is tried."""
+    from pipeline.tokenize import MIN_STEM, _prefix_table
+
+    out, seen = [(0, norm, "")], {norm}
+    for written, cut, add in _prefix_table():
+        if norm.startswith(written) and len(norm) - len(written) >= MIN_STEM:
+            key = add + norm[len(written):]
+            if key not in seen:
+                seen.add(key)
+                out.append((len(cut), key, cut) if add else (len(written), key, written))
+    out[1:] = sorted(out[1:], key=lambda p: p[0])
+    return out
+
+
+@pytest.mark.parametrize("word", [
+    "وبالقاهرة", "فللجنة", "وللرياض", "كالبحر", "بالانتخابات", "فسيأتي", "الذكاء",  # clitics, article
+    "ولل", "وب", "و", "ال", "",                                                       # too short to peel
+    "زار", "مصر", "2024", "google",                                                   # no proclitic letter first
+])
+def test_peels_through_the_prefix_index_match_a_full_scan(word):
+    from pipeline.normalize import normalize
+
+    norm = normalize(word)
+    assert [tuple(p) for p in peels(norm)] == _peels_by_full_scan(norm)
+    assert [(p.cut, p.key, p.clitic) for p in peels(norm)] == _peels_by_full_scan(norm)

@@ -152,3 +152,29 @@ def test_every_key_phrase_keeps_its_evidence(topics_only):
         assert e.rule.startswith("keyphrase.") and e.evidence.split(";")[0] == e.rule.split(".", 1)[1]
         assert f"x{len(_by_value(doc)[e.value])}" in e.evidence
         assert doc.text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("words", [
+    ["والانتخابات", "الانتخابات", "بالانتخابات", "للانتخابات"],  # one key, several spellings
+    ["الرقمية", "والرقمية", "رقمية", "رقميه"],                  # adjective; ة and ه spellings
+    ["المباريات", "والمباريات"],                                 # a -يات noun (rare masculine nisba)
+    ["وتوجيه", "توجيه", "التوجيه"],                              # تفعيل of a root in ه: no nisba
+    ["قال", "في", "الذي", "مؤقتا"],                              # negative: stop-words, adverb (no analysis)
+])
+def test_word_analysis_does_not_depend_on_the_order_spellings_are_met(words):
+    """The key-level parts of a word's analysis are memoized by key (TypeMemo): a spelling gets the
+    same analysis whether another spelling of its key came first or not."""
+    from pipeline.extract.keyphrases import KeyphraseFinder, _strip_marks
+
+    lex = TopicExtractor().lexicon
+
+    def analyses(order):
+        finder = KeyphraseFinder(lex.is_keyword)
+        return {w: finder._analyze(normalize(w), _strip_marks(w)) for w in order}
+
+    forward, backward = analyses(words), analyses(words[::-1])
+    assert forward == backward
+    if words[0] == "قال":
+        assert all(a is None or not isinstance(a, tuple) for a in forward.values())
+    else:
+        assert all(isinstance(a, tuple) for a in forward.values())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from functools import lru_cache
+from typing import Any, Callable
 
 from ..cache import cached_table
 
@@ -68,3 +69,28 @@ def _wordfreq_zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "ar")
+
+
+class TypeMemo(dict):
+    """A bounded memo of a pure function of one word type (a spelling, a key): ``memo[key]`` is
+    ``fn(key)``, computed on the first look-up and kept across documents. When it holds ``limit``
+    entries it is emptied before the next one is added (memory stays bounded on any corpus; a
+    look-up that hits costs one dict access, no Python call)."""
+
+    __slots__ = ("fn", "limit")
+
+    def __init__(self, fn: Callable[[str], Any], limit: int = 200_000):
+        super().__init__()
+        if limit < 1:
+            raise ValueError(f"TypeMemo limit must be positive, not {limit}")
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+    def __reduce__(self):
+        return (TypeMemo, (self.fn, self.limit))  # pickled empty: a memo is rebuilt, never stored

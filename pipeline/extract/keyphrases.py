@@ -69,7 +69,7 @@ from ..document import Document, Token
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import zipf
+from .common import TypeMemo, zipf
 from .gazetteers import norm_zipf
 
 MAX_WORDS = 4
@@ -85,7 +85,8 @@ ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective
 
 @dataclass(slots=True, eq=False)
 class Word:
-    """A content word as the phrase rules see it."""
+    """A content word as the phrase rules see it. Every field but ``tok`` and ``head_ok`` is a
+    property of the spelling, computed once (:meth:`KeyphraseFinder._entry`)."""
 
     tok: Token
     cut: int          # characters of proclitics before the word (in the normalized view)
@@ -96,6 +97,11 @@ class Word:
     adj: bool         # looks like an adjective (رقمي، الخامس، المتجددة، جديد)
     head_ok: bool = True  # may start a phrase (not a modifier such as المقبل)
     nisba: bool = False   # nisba adjective (رقمية): never takes a genitive (no false construct)
+    bare: str = ""        # the key without the article
+    generic: bool = False  # a vague adjective, by form or stem (كبير، الجديدة: KeyphraseFinder._generic_adj)
+    vague: bool = False   # listed as generic_adj as it is (أخرى)
+    tail: bool = False    # listed as generic_tail (الدول، الجهات)
+    verb: bool = False    # indefinite and shaped like a finite verb (_verb_shape)
 
 
 @dataclass
@@ -251,9 +257,9 @@ class KeyphraseFinder:
                                          if "generic_phrase" in kinds)
         self._cache: dict[str, tuple] = {}  # spelling -> (analysis, marker)
         self._markers: dict[str, str] = {}
+        self._key_noun = TypeMemo(self._noun_by_key)  # key -> its noun test without the spelling's
+        self._key_adj = TypeMemo(self._adj_by_key)    # key -> its adjective test without the spelling's
         self._generic: dict[str, bool] = {}
-        self._verbish: dict[str, bool] = {}
-        self._head_keys: dict[str, tuple[str, bool, bool]] = {}  # key -> (bare, nisba, vague adjective)
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -315,25 +321,40 @@ class KeyphraseFinder:
                 and not surface.endswith(("يا", "اا", "ءا")) and zipf(surface[:-1]) >= ADVERB_ZIPF:
             return None  # an accusative adverb or a dual verb (مؤقتا، مجددا، قاما): no phrase word
         definite = key.startswith("ال") and len(key) >= 4
-        noun = (surface.endswith("ة") and len(bare) >= 3) or self.is_keyword(bare) or self.is_keyword(key) \
-            or _nominal_template(bare) or self._takes_article(bare)
+        noun = (surface.endswith("ة") and len(bare) >= 3) or self._key_noun[key]
         if not definite and ((len(bare) >= 4 and surface.endswith("ه") and not surface.endswith("اه"))
                              or (len(bare) >= 5 and surface.endswith(("ها", "هم", "هما", "هن")))):
             noun = False  # a possessive pronoun ends the noun phrase (نظيره الجزائري); not مياه، اتجاه
-        adj = _adjective_template(bare, definite)
         if len(bare) == 5 and bare[0] == "ت" and bare[3] == "ي" and surface.endswith("يه"):
             adj = False  # تفعيل of a root ending in ه (توجيه، تنبيه، ترفيه) is a noun, not a nisba
-        elif adj and bare.endswith(("يات", "يين", "يون", "يه")) and len(bare) >= 5:
-            # a plural or feminine in -ي- whose masculine nisba is a rare word is a noun (المباريات،
-            # الإمكانيات: مباري، امكاني), not an adjective (الرقمية، السيبرانية: رقمي، سيبراني)
-            z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
-            if 0 < z < NISBA_NOUN_ZIPF:
-                adj = False
+        else:
+            adj = self._key_adj[key]
         if adj and len(bare) == 5 and bare[2] == "ي" and surface.endswith("ة") and norm_zipf(bare[:-1]) < FAEILA_NOUN_ZIPF:
             adj = False  # a فعيلة word whose masculine فعيل is rare is a noun (النتيجة، الجزيرة، الصحيفة), not جديدة
         if surface.endswith("ى"):
             adj = definite  # فعلى adjectives (الكبرى، الأولى); indefinite -ى words are nouns (منتدى، مستوى)
         return (cut, key, fused, definite, noun, adj, True)
+
+    def _noun_by_key(self, key: str) -> bool:
+        """The spelling-free part of the noun test of :meth:`_analyze` (memoized by key: every
+        spelling that peels to ``key`` shares it): a topic keyword, a nominal template, a word
+        common with the article."""
+        bare = _bare(key)
+        return self.is_keyword(bare) or self.is_keyword(key) or _nominal_template(bare) or self._takes_article(bare)
+
+    @staticmethod
+    def _adj_by_key(key: str) -> bool:
+        """The spelling-free part of the adjective test of :meth:`_analyze` (memoized by key): an
+        adjective template, unless a plural or feminine in -ي- has a rare masculine nisba (المباريات،
+        الإمكانيات: مباري، امكاني) and is a noun, not an adjective (الرقمية، السيبرانية: رقمي، سيبراني)."""
+        bare = _bare(key)
+        if not _adjective_template(bare, key.startswith("ال") and len(key) >= 4):
+            return False
+        if bare.endswith(("يات", "يين", "يون", "يه")) and len(bare) >= 5:
+            z = zipf(bare[:-2] if bare.endswith(("يات", "يين", "يون")) else bare[:-1])
+            if 0 < z < NISBA_NOUN_ZIPF:
+                return False
+        return True
 
     @staticmethod
     def _takes_article(bare: str) -> bool:
@@ -351,7 +372,7 @@ class KeyphraseFinder:
         run: list[Word | str] = []
         prev_sent = -1
         cache_get = self._cache.get
-        analyze = self._analyze
+        check_head = self._check_head
         flush = self._flush
         text = doc.text
         after_title = False
@@ -372,13 +393,7 @@ class KeyphraseFinder:
             raw = text[tok.start:tok.end]  # the original spelling determines the normalized one
             entry = cache_get(raw)
             if entry is None:
-                if len(self._cache) > 200_000:
-                    self._cache.clear()
-                    self._head_keys.clear()
-                    self._verbish.clear()
-                    self._generic.clear()
-                    self._markers.clear()
-                entry = self._cache[raw] = (analyze(tok.norm, _strip_marks(raw)), self._marker(tok.norm))
+                entry = self._entry(raw, tok.norm)
             info, m = entry
             prev_marker, marker = marker, m
             if info is ADJ_PARTICLE:
@@ -387,13 +402,13 @@ class KeyphraseFinder:
             if info is None and not marker and tok.norm.startswith("ال") and len(tok.norm) >= 5:
                 marker = "def"  # a definite word dropped as vague (الإمكانيات): an adjective after it is its modifier
             if info is None or info is WEAK or (info[0] and run):
-                before = run[-1] if run and isinstance(run[-1], Word) else None
+                before = run[-1] if run and type(run[-1]) is Word else None
                 if len(run) > 1:
                     flush(doc, run, out, pos_weight)
                 run = []
                 if info is not None and info is not WEAK:
                     w = Word(tok, *info)
-                    self._check_head(w, run, prev_marker, raw, before)
+                    check_head(w, run, prev_marker, before)
                     run.append(w)
                 after_title = info is WEAK
                 continue
@@ -402,11 +417,30 @@ class KeyphraseFinder:
                 # the genitive of a title (رئيس الجمهورية ...) does not open a phrase
                 w.head_ok = False
                 after_title = False
-            self._check_head(w, run, prev_marker, raw)
+            check_head(w, run, prev_marker)
             run.append(w)
         if len(run) > 1:
             flush(doc, run, out, pos_weight)
         return out
+
+    def _entry(self, raw: str, norm: str) -> tuple:
+        """(analysis, marker) of a spelling, cached: the analysis is a sentinel (None, WEAK,
+        ADJ_PARTICLE) or the fields of its :class:`Word` but ``tok``, the spelling's traits included."""
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+            self._generic.clear()
+            self._markers.clear()
+        surface = _strip_marks(raw)
+        info = self._analyze(norm, surface)
+        if type(info) is tuple:
+            cut, key, _, definite, _, adj, _ = info
+            bare = _bare(key)
+            nisba = _is_nisba(bare)
+            kinds = self.filters.get(key, ())
+            info += (nisba, bare, self._generic_adj(key), "generic_adj" in kinds, "generic_tail" in kinds,
+                     not definite and _verb_shape(bare, surface[cut:]))
+        entry = self._cache[raw] = (info, self._marker(norm))
+        return entry
 
     def _marker(self, norm: str) -> str:
         """"verb" after a word that announces a verb (التي، قد، لم), "clause" after a clause opener
@@ -414,10 +448,13 @@ class KeyphraseFinder:
         after it opens a relative clause), else ""."""
         m = self._markers.get(norm)
         if m is None:
-            kinds = set(self.filters.get(norm, ()))
+            filters = self.filters
+            kinds = filters.get(norm, frozenset())
             for p in peels(norm)[1:]:
                 if not p.clitic.endswith("ال"):
-                    kinds |= self.filters.get(p.key, frozenset())
+                    more = filters.get(p.key)
+                    if more:
+                        kinds = kinds | more
             m = "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
                 "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
             self._markers[norm] = m
@@ -429,55 +466,54 @@ class KeyphraseFinder:
         hit = self._generic.get(key)
         if hit is None:
             bare = _bare(key)
-            forms = [key, bare] + [bare[: -len(s)] for s in ("ين", "ون", "ات", "ه")
-                                   if bare.endswith(s) and len(bare) - len(s) >= 3]
-            hit = any("generic_adj" in self.filters.get(f, ()) for f in forms)
+            filters = self.filters
+            hit = "generic_adj" in filters.get(key, ()) or "generic_adj" in filters.get(bare, ())
+            if not hit:
+                for suf in ("ين", "ون", "ات", "ه"):
+                    if bare.endswith(suf) and len(bare) - len(suf) >= 3 \
+                            and "generic_adj" in filters.get(bare[: -len(suf)], ()):
+                        hit = True
+                        break
             self._generic[key] = hit
         return hit
 
-    def _verb(self, raw: str, bare: str, cut: int) -> bool:
-        v = self._verbish.get(raw)
-        if v is None:
-            v = self._verbish[raw] = _verb_shape(bare, _strip_marks(raw)[cut:])
-        return v
-
-    def _check_head(self, w: Word, run: list, prev_marker: str, raw: str, before=None) -> None:
+    def _check_head(self, w: Word, run: list, prev_marker: str, before=None) -> None:
         """Words that may continue a phrase but not open one: a verb after a verb marker (التي تهم
         الجمهور) or a verb-shaped word opening a clause (sentence start, و/ف + word, فيما ...: سجل
         المهاجم، وصادق البرلمان); an adjective right after a content word it qualifies (آراء ثاقبة
         عالمية: not ثاقبة عالمية)."""
-        hk = self._head_keys.get(w.key)
-        if hk is None:
-            b = _bare(w.key)
-            hk = self._head_keys[w.key] = (b, _is_nisba(b), self._generic_adj(w.key))
-        bare, w.nisba, generic = hk
-        if generic:
+        if w.generic:
             w.head_ok = False  # a vague adjective or a dangling participle opens no phrase (جديدة حاملة)
         if w.definite:
             pass
         elif prev_marker == "verb":
             w.head_ok = False
-        elif ((prev_marker in ("clause", "adj") and not w.cut) or (w.cut == 1 and w.tok.norm[0] in "وف")) \
-                and self._verb(raw, bare, w.cut):
+        elif ((prev_marker in ("clause", "adj") and not w.cut) or (w.cut == 1 and w.tok.norm[0] in "وف")) and w.verb:
             w.head_ok = False
-        prev = run[-1] if run and isinstance(run[-1], Word) else None
-        if prev_marker == "def" and w.definite and w.adj and not w.cut and not self.is_keyword(bare):
+        if not w.adj:
+            if not w.definite and w.verb and run and type(run[-1]) is Word:
+                prev = run[-1]  # a verb after a noun + adjective opens a relative clause (مواضيع أخرى تهم ...)
+                if not prev.definite and (prev.adj or prev.vague):
+                    w.head_ok = False
+            return
+        prev = run[-1] if run and type(run[-1]) is Word else None
+        bare = w.bare
+        if prev_marker == "def" and w.definite and not w.cut and not self.is_keyword(bare):
             w.head_ok = False  # (الإمكانيات المادية اللازمة: not المادية اللازمة)
             return
-        if prev is None and before is not None and w.cut == 1 and w.tok.norm[0] == "و" and w.adj and w.nisba \
+        if prev is None and before is not None and w.cut == 1 and w.tok.norm[0] == "و" and w.nisba \
                 and before.adj and before.nisba and before.definite == w.definite \
                 and zipf(bare[:-1] if bare.endswith("يه") else bare) >= NISBA_ZIPF:
             # a coordinated adjective (الرياضية والسياسية المحلية) opens no phrase; a noun in -ية whose
             # masculine form is rare (التنمية، الميزانية) still does
             w.head_ok = False
             return
-        if w.adj and prev is not None and prev.definite == w.definite and not self.is_keyword(bare) \
-                and (prev.noun or prev.adj or len(_bare(prev.key)) == 3):
+        if prev is None:
+            return
+        if prev.definite == w.definite and not self.is_keyword(bare) and (prev.noun or prev.adj or len(prev.bare) == 3):
             w.head_ok = False  # (a verb before it does not count: نجحت عملية زراعة الكبد)
-        elif not w.definite and run and isinstance(run[-1], Word) and not run[-1].definite \
-                and (run[-1].adj or "generic_adj" in self.filters.get(run[-1].key, ())) \
-                and self._verb(raw, bare, w.cut):
-            w.head_ok = False  # a verb after a noun + adjective opens a relative clause (مواضيع أخرى تهم ...)
+        elif not w.definite and not prev.definite and (prev.adj or prev.vague) and w.verb:
+            w.head_ok = False
 
     @staticmethod
     def _cut_false_construct(doc: Document, last) -> bool:
@@ -494,30 +530,33 @@ class KeyphraseFinder:
     def _flush(self, doc: Document, run: list, out: list[PhraseOcc], pos_weight) -> None:
         i = 0
         n = len(run)
-        filters = self.filters
         while i < n:
             w = run[i]
-            if isinstance(w, str):
+            if type(w) is not Word:
                 i += 1
                 continue
             j, pattern = self._match(run, i)
             # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: cut at the first one
             for k in range(i + 1, j):
-                if not isinstance(run[k], str) and self._generic_adj(run[k].key) and not (
-                        not run[k].definite and k + 1 < j and not isinstance(run[k + 1], str) and run[k + 1].definite):
+                x = run[k]
+                if type(x) is Word and x.generic and (x.definite or k + 1 >= j or type(run[k + 1]) is not Word
+                                                       or not run[k + 1].definite):
                     j = k  # (not inside a false construct: أدوات متعددة الاستخدامات، عملية واسعة النطاق)
                     break
-            while j - i >= 2 and (isinstance(run[j - 1], str) or self._generic_adj(run[j - 1].key)):
+            while j - i >= 2 and (type(run[j - 1]) is not Word or run[j - 1].generic):
                 j -= 1
-            if pattern == "construct" and not any(not isinstance(x, str) and x.definite for x in run[i + 1:j]):
-                j = i + 1  # the trimmed word was the genitive itself: no construct is left
-            if j - i >= 2 and pattern == "construct" and not isinstance(run[j - 1], str) \
-                    and "generic_tail" in filters.get(run[j - 1].key, ()):
-                j = i + 1  # a construct ending on a vague genitive (شبكة المراكز، قمة منتدى الدول) is no key phrase
+            if pattern == "construct":
+                for k in range(i + 1, j):
+                    if type(run[k]) is Word and run[k].definite:
+                        break
+                else:
+                    j = i + 1  # the trimmed word was the genitive itself: no construct is left
+                if j - i >= 2 and type(run[j - 1]) is Word and run[j - 1].tail:
+                    j = i + 1  # a construct ending on a vague genitive (شبكة المراكز، قمة منتدى الدول) is no key phrase
             if pattern == "truncated" or (pattern == "noun_adj" and self._cut_false_construct(doc, run[j - 1])):
                 j = i + 1
             if j - i >= 2:
-                words = [x for x in run[i:j] if not isinstance(x, str)]
+                words = [x for x in run[i:j] if type(x) is Word]
                 out.append(self._occ(doc, run, i, j, words, pattern, pos_weight))
                 i = j
             else:
@@ -594,7 +633,7 @@ class KeyphraseFinder:
             parts.append(surface)
         value = " ".join(parts)
         keys = tuple(w.key for w in words)
-        canon = tuple(_bare(k) for k in keys)
+        canon = tuple(w.bare for w in words)
         occ = PhraseOcc(start, end, value, canon, keys, pattern, first.tok.sent,
                         pos_weight(first.tok), (first.tok.i, last.tok.i))
         occ.extra["items"] = (run[i:j], parts)  # for sub_spans / sub_phrase

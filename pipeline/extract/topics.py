@@ -69,7 +69,7 @@ from ..document import Document, Topic
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import zipf
+from .common import TypeMemo, zipf
 from .gazetteers import norm_zipf
 from .keyphrases import KeyphraseFinder, PhraseOcc, _strip_marks
 from .lexicon import Gazetteer
@@ -215,6 +215,7 @@ class TopicLexicon:
             self._suffixes_by_last[suf[0][-1]].append(suf)
         self.known = load_known_words()
         self._cache: dict[str, tuple] = {}
+        self._key_cues = TypeMemo(self._first_cues)  # key -> cues of its first listed variant
 
     @staticmethod
     def _cue(row: dict, tax: dict, subs: dict) -> Cue:
@@ -251,18 +252,20 @@ class TopicLexicon:
         found: dict[str, tuple[Cue, int, bool]] = {}
         # every exact spelling is kept: at most one of them agrees with the written token (آبل / أبل)
         exact = tuple((cue, 0, True) for cue in self.exact.get(norm, ()))
+        key_cues = self._key_cues
         for p in peels(norm):
-            for key in {p.key, _strip_article(p.key)}:
+            bare = _strip_article(p.key)
+            for key in ((bare,) if bare is p.key else {p.key, bare}):
+                hit = key_cues[key]
+                if hit is None:
+                    continue
+                cues, as_written = hit
                 at = len(norm) - len(key) if norm.endswith(key) else -1
-                for variant in self._variants(key):
-                    cues = self.single.get(variant, ())
-                    for cue in cues:
-                        prev = found.get(cue.cat)
-                        if prev is None or cue.weight > prev[0].weight:
-                            # a term in ة matched as written may be a masculine noun + ه "his" (مكتبه)
-                            found[cue.cat] = (cue, at, bool(cue.mode) or (variant is key and cue.term.endswith("ة")))
-                    if cues:
-                        break  # the word as written (ملابسات) wins over a suffix-stripped stem (ملابس)
+                for cue in cues:
+                    prev = found.get(cue.cat)
+                    if prev is None or cue.weight > prev[0].weight:
+                        # a term in ة matched as written may be a masculine noun + ه "his" (مكتبه)
+                        found[cue.cat] = (cue, at, bool(cue.mode) or (as_written and cue.term.endswith("ة")))
             if found and p.cut and self.lexicalized(norm, p):
                 found = {}  # بطاقة is no ب + طاقة: no reading behind clitics
                 break
@@ -273,6 +276,17 @@ class TopicLexicon:
             self._cache.clear()
         self._cache[norm] = out
         return out
+
+    def _first_cues(self, key: str) -> tuple[list[Cue], bool] | None:
+        """The cues of the first suffix variant of ``key`` that is a single-word term, and whether
+        that variant is ``key`` as written (the word as written, ملابسات, wins over a stripped stem,
+        ملابس); None when no variant is one. Memoized by key (:attr:`_key_cues`)."""
+        single = self.single
+        for variant in self._variants(key):
+            cues = single.get(variant)
+            if cues:
+                return cues, variant is key
+        return None
 
     def lexicalized(self, norm: str, p) -> bool:
         """True when ``norm`` is a word of its own rather than the clitics of peel ``p`` + a stem:

@@ -139,16 +139,18 @@ class NameExtent:
         if steps is None:
             if len(self._for_word) > 200_000:
                 self._for_word.clear()
-            steps = self._for_word[w] = tuple(s for s in self.steps if self._gate(s.__name__, w))
+            gates = self._gates(w)
+            steps = self._for_word[w] = tuple(s for s in self.steps if gates.get(s.__name__, True))
         for step in steps:
             verdict = step(ctx, st, t, w)
             if verdict is not None:
                 return verdict
         return END
 
-    def _gate(self, step: str, w: str) -> bool:
-        """Whether ``step`` can decide for the word ``w`` at all (its entry test on the word
-        alone), so that each word type runs only the steps that concern it."""
+    def _gates(self, w: str) -> dict[str, bool]:
+        """Whether each step can decide for the word ``w`` at all (its entry test on the word
+        alone; a step not listed always can), so that each word type runs only the steps that
+        concern it."""
         x = self.w
         definite = is_definite(w)
         gates = {
@@ -163,7 +165,7 @@ class NameExtent:
             "_clitic_on_word": w[:1] in "بلكف" and len(w) > 3, "_family_before_boundary": definite,
             "_definite": definite, "_indefinite_nisba": is_nisba(w), "_accusative_late": w.endswith("ا"),
         }
-        return gates.get(step, True)
+        return gates
 
     def _look(self, st: _State, t: Token) -> dict:
         """What the steps share about the next word: its frequency, whether the name so far is

@@ -21,7 +21,7 @@ Each key gets a *trust* level that says how much context a match needs:
 
 Names listed in ``lexicons/place_ambiguous.tsv`` are at most ``B``. The table is built once and
 cached on disk (:func:`pipeline.cache.cached_table`, keyed by the package's files and the library
-versions; ``cached_table`` is also importable from here).
+versions).
 """
 
 from __future__ import annotations

@@ -154,7 +154,7 @@ class Consistency:
         """A word that can be a surname on its own: no stop word, title, verb, number word or
         frequent word."""
         x, w = self.w, page.toks[k].norm
-        return len(w) >= 3 and not x.blocked(w) and w not in x.stop and not page.flags[k] & (F_SPEECH | F_ACTION | F_VERB) \
+        return len(w) >= 3 and not x.blocked(w) and not page.flags[k] & (F_SPEECH | F_ACTION | F_VERB) \
             and x.z(w) <= T.SURNAME_MAX and not x.strong_verb(w)
 
     def facilities(self, page: Page) -> None:

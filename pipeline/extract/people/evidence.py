@@ -42,6 +42,7 @@ from __future__ import annotations
 import math
 
 from ...resources import ResourceError, load_table
+from ..common import TypeMemo
 from .likeness import Likeness
 from .words import Words, is_definite
 
@@ -77,15 +78,13 @@ class Evidence:
         self.w = words
         self.like = likeness
         self.weights = load_weights() if weights is None else weights
-        self._classes: dict = {}  # memo of word_class and token_class, per word type
+        self._word_classes = TypeMemo(self._word_class)  # per word type
+        self._token_classes = TypeMemo(self._token_class)  # per (word type, token kind, side)
+        self._name_feats = TypeMemo(self._name_features_of)  # per name (its normalized words)
+        self._scores = TypeMemo(self._score_of)  # per (prior, features)
 
     def word_class(self, w: str) -> str:
-        c = self._classes.get(w)
-        if c is None:
-            if len(self._classes) > 200_000:
-                self._classes.clear()
-            c = self._classes[w] = self._word_class(w)
-        return c
+        return self._word_classes[w]
 
     def _word_class(self, w: str) -> str:
         x = self.w
@@ -111,21 +110,17 @@ class Evidence:
         if i < 0 or i >= page.n:
             return "start"
         t = page.toks[i]
-        key = (t.norm, t.kind, side)
-        c = self._classes.get(key)
-        if c is None:
-            c = self._classes[key] = self._token_class(t, side)
-        return c
+        return self._token_classes[(t.norm, t.kind, side)]
 
-    def _token_class(self, t, side: str) -> str:
+    def _token_class(self, key: tuple[str, str, str]) -> str:
+        w, kind, side = key
         x = self.w
-        if t.kind == "number":
+        if kind == "number":
             return "number"
-        if t.kind != "word":
-            if t.norm == "(":
+        if kind != "word":
+            if w == "(":
                 return "bracket"
-            return "said" if side == "next" and t.norm in x.said else "start"
-        w = t.norm
+            return "said" if side == "next" and w in x.said else "start"
         bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
         if w in x.preps:
             return "prep"
@@ -177,9 +172,9 @@ class Evidence:
 
     def _name_features(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The features of a name's words alone (memoized per name)."""
-        got = self._classes.get(words)
-        if got is not None:
-            return got
+        return self._name_feats[words]
+
+    def _name_features_of(self, words: tuple[str, ...]) -> tuple[str, ...]:
         x = self.w
         f = [f"len:{min(len(words), 3)}", f"first:{self.word_class(words[0])}"]
         if len(words) > 1:
@@ -192,8 +187,7 @@ class Evidence:
             f.append("struct:nasab")
         elif words[0] in x.arabic_particles or any(w in x.tails for w in words[1:]):
             f.append("struct:compound")
-        self._classes[words] = out = tuple(f)
-        return out
+        return tuple(f)
 
     @staticmethod
     def _like_band(s: float) -> str:
@@ -223,9 +217,9 @@ class Evidence:
         return out
 
     def score(self, prior: float, feats: list[str]) -> float:
-        key = (prior, tuple(feats))
-        got = self._classes.get(key)
-        if got is None:
-            wt = self.weights
-            got = self._classes[key] = round(sigmoid(logit(prior) + sum(wt.get(f, 0.0) for f in feats)), 4)
-        return got
+        return self._scores[(prior, tuple(feats))]
+
+    def _score_of(self, key: tuple[float, tuple[str, ...]]) -> float:
+        prior, feats = key
+        wt = self.weights
+        return round(sigmoid(logit(prior) + sum(wt.get(f, 0.0) for f in feats)), 4)

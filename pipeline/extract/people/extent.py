@@ -53,6 +53,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...document import Token
+from ..common import TypeMemo
 from .words import IFAL, MASDAR, T, Words, is_definite, is_nisba
 
 GO = 1         # the word continues the name
@@ -95,8 +96,8 @@ class NameExtent:
             self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
             self._second, self._rare,
         )
-        self._for_word: dict[str, tuple] = {}  # word type -> the steps that concern it
-        self._definite_memo: dict[str, dict] = {}
+        self._for_word = TypeMemo(self._steps_for)  # word type -> the steps that concern it
+        self._definite_memo = TypeMemo(self._definite_facts)
 
     # ---- the reading ---------------------------------------------------------------------
     def read(self, ctx, j: int, cut: int, strong: bool, vso: bool = False) -> Span | None:
@@ -135,17 +136,15 @@ class NameExtent:
     def _decide(self, ctx, st: _State, t: Token) -> int:
         st.look = self._look(st, t)
         w = t.norm
-        steps = self._for_word.get(w)
-        if steps is None:
-            if len(self._for_word) > 200_000:
-                self._for_word.clear()
-            gates = self._gates(w)
-            steps = self._for_word[w] = tuple(s for s in self.steps if gates.get(s.__name__, True))
-        for step in steps:
+        for step in self._for_word[w]:
             verdict = step(ctx, st, t, w)
             if verdict is not None:
                 return verdict
         return END
+
+    def _steps_for(self, w: str) -> tuple:
+        gates = self._gates(w)
+        return tuple(s for s in self.steps if gates.get(s.__name__, True))
 
     def _gates(self, w: str) -> dict[str, bool]:
         """Whether each step can decide for the word ``w`` at all (its entry test on the word
@@ -502,29 +501,26 @@ class NameExtent:
 
     def _definite_word(self, w: str) -> dict:
         """What :meth:`_definite` asks of a definite word alone (memoized per word type)."""
-        d = self._definite_memo.get(w)
-        if d is None:
-            x = self.w
-            zw, stem = x.z(w), w[2:]
-            nisba = is_nisba(w)
-            d = {
-                "nisba": nisba,
-                "participle": w not in x.given and stem not in x.given and not nisba
-                and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا"))
-                and max(zw, x.z(stem)) >= 2.5,
-                "masdar": bool(MASDAR.match(w)),
-                "function": stem in x.particles or stem in x.title_words,
-                "pronoun": w.endswith(("ها", "هم", "هما", "كم")) and not nisba,
-                "plural": w not in x.given and w not in x.known_words and stem not in x.given and (
-                    (w.endswith("ات") and len(w) >= 7 and zw >= T.PLURAL_DEF_MIN)
-                    or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not nisba)
-                    or bool(IFAL.match(w))),
-                "common_stem": stem not in x.given and (x.z(stem) >= 4.0 or (w.startswith("الم") and len(w) >= 6)),
-            }
-            if len(self._definite_memo) > 200_000:
-                self._definite_memo.clear()
-            self._definite_memo[w] = d
-        return d
+        return self._definite_memo[w]
+
+    def _definite_facts(self, w: str) -> dict:
+        x = self.w
+        zw, stem = x.z(w), w[2:]
+        nisba = is_nisba(w)
+        return {
+            "nisba": nisba,
+            "participle": w not in x.given and stem not in x.given and not nisba
+            and (len(w) >= 6 and w.startswith("الم") or (len(w) == 6 and w[3] == "ا"))
+            and max(zw, x.z(stem)) >= 2.5,
+            "masdar": bool(MASDAR.match(w)),
+            "function": stem in x.particles or stem in x.title_words,
+            "pronoun": w.endswith(("ها", "هم", "هما", "كم")) and not nisba,
+            "plural": w not in x.given and w not in x.known_words and stem not in x.given and (
+                (w.endswith("ات") and len(w) >= 7 and zw >= T.PLURAL_DEF_MIN)
+                or (w.endswith(("ون", "ين")) and len(w) >= 6 and zw >= 2.5 and not nisba)
+                or bool(IFAL.match(w))),
+            "common_stem": stem not in x.given and (x.z(stem) >= 4.0 or (w.startswith("الم") and len(w) >= 6)),
+        }
 
     def _indefinite_nisba(self, ctx, st, t, w):
         """An indefinite nisba cannot qualify a (definite) name; second, it is a family name (جون كندي)."""

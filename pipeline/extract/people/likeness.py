@@ -11,7 +11,7 @@ first use on library data only:
 :func:`likeness` is the mean log-odds of the word's n-grams: above 0 it reads more like a
 foreign proper noun than like an Arabic word (``كانافارو`` 0.8, ``شومسكي`` 0.6), below 0 more
 like an inflected Arabic word (``بلوحاتهم`` -1.3, ``سعادتنا`` -0.6). The table is cached on disk
-with the gazetteers; a word's score is memoized.
+(pipeline.cache); a word's score is memoized.
 
 Measured against morphological analyzers by ``benchmarks/bench_likeness.py`` (the rare words of
 the project's own gold texts, name words against the others): this model F1 0.55 at 11 µs a
@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ...normalize import normalize
 from ...resources import load_table
+from ..common import TypeMemo
 
 #: countries whose city names are Arabic words, not transliterations (ISO 3166 codes)
 ARABIC_COUNTRIES = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
@@ -82,7 +83,7 @@ def _build() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def likeness_table() -> dict[str, float]:
-    from ..gazetteers import cached_table
+    from ...cache import cached_table
 
     return cached_table("likeness1", _build)
 
@@ -92,18 +93,13 @@ class Likeness:
 
     def __init__(self) -> None:
         self.table = likeness_table()
-        self._memo: dict[str, float] = {}
+        self._memo = TypeMemo(self._score)
 
     def __call__(self, norm: str) -> float:
-        s = self._memo.get(norm)
-        if s is None:
-            if len(self._memo) > 200_000:
-                self._memo.clear()
-            gs = grams(norm)
-            t = self.table
-            # an n-gram seen in neither class says nothing (log-odds 0)
-            s = self._memo[norm] = sum(t.get(g, 0.0) for g in gs) / len(gs) if gs else 0.0
-        return s
+        return self._memo[norm]
 
-    def __getstate__(self):
-        return {"table": self.table, "_memo": {}}
+    def _score(self, norm: str) -> float:
+        gs = grams(norm)
+        t = self.table
+        # an n-gram seen in neither class says nothing (log-odds 0)
+        return sum(t.get(g, 0.0) for g in gs) / len(gs) if gs else 0.0

@@ -70,8 +70,8 @@ def clean_value(text: str) -> str:
 @lru_cache(maxsize=1)
 def frequency_table() -> dict[str, float]:
     """Zipf frequency of every Arabic word above ``FREQ_FLOOR``, keyed by normalized form
-    (the highest of its spellings); built once and cached on disk with the gazetteers."""
-    from ..gazetteers import cached_table
+    (the highest of its spellings); built once and cached on disk (pipeline.cache)."""
+    from ...cache import cached_table
 
     return cached_table("maxzipf", _build_frequency_table)
 

@@ -30,6 +30,8 @@ company or media head and a bare name (شركة تويوتا، صحيفة هآر
 
 from __future__ import annotations
 
+import bisect
+
 from ..cache import cached_table
 from ..document import Document
 from ..normalize import normalize
@@ -320,8 +322,6 @@ class OrganizationExtractor:
     def _emit_chains(doc: Document, chains: list[tuple]) -> None:
         """Emits the chains; a reserving chain stops before an emitted organization that it
         would swallow (المكتب السياسي للجنة المركزية | للحزب الاشتراكي الفرنسي)."""
-        import bisect
-
         toks = doc.tokens
         emitted_heads = sorted(c[0] for c in chains if c[5])
         for h, last, start, end, key, shown, generic, fused in chains:

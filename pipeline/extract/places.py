@@ -32,6 +32,7 @@ settled by the resolver (organization chains block what they contain).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pyarabic.araby as araby
@@ -199,55 +200,6 @@ class PlaceExtractor:
                     return toks[0].start, toks[n - 1].end
         return None
 
-    def _lists(self, doc: Document, cands: list, pending: list) -> None:
-        """Accepts pending table names coordinated with accepted places: trust B with a place on
-        either side, trust C after a place when a place follows or the list ends there."""
-        import bisect
-
-        toks = doc.tokens
-        starts = [t.start for t in toks]
-        tok_at = lambda off: bisect.bisect_right(starts, off) - 1  # noqa: E731
-        first_tok = {tok_at(c[0]) for c in cands}
-        last_tok = {tok_at(c[1] - 1) for c in cands}
-
-        def joined(a: int, b: int) -> bool:
-            """Token b starts the list item right after the one ending at token a."""
-            if b == a + 1:
-                return toks[b].norm.startswith("و") and len(toks[b].norm) > 2
-            return b == a + 2 and toks[a + 1].norm in ("و", "،", ",")
-
-        def ends_list(i: int) -> bool:
-            return i + 1 >= len(toks) or toks[i + 1].sent != toks[i].sent or toks[i + 1].kind == "punct"
-
-        by_first = {p[0].tok_first: p for p in pending if min(p[0].payloads) in ("B", "C")
-                    and (not p[0].clitic or p[0].clitic.startswith("و"))}
-        for e in sorted(last_tok):
-            # a run of pending names joined to the accepted place ending at token e
-            run, cur = [], e
-            while True:
-                nxt = next((by_first[k] for k in (cur + 1, cur + 2) if k in by_first and joined(cur, k)), None)
-                if nxt is None:
-                    break
-                run.append(nxt)
-                cur = nxt[0].tok_last
-            if not run:
-                continue
-            closed = ends_list(cur) or any(joined(cur, k) for k in first_tok if cur < k <= cur + 2)
-            for h, fused, _weak in run:
-                if closed or min(h.payloads) == "B":
-                    cands.append((h.start, h.end, fused, "place.coordination", 0.6, "list", h.key))
-                    del by_first[h.tok_first]
-                elif min(h.payloads) == "C":
-                    break  # a C name needs the whole list to be places
-        # a name opening a list that goes on with a place: trust B, or C after a preposition
-        # (مع مالي والسنغال)
-        for k in sorted(by_first):
-            h, fused, weak = by_first[k]
-            b = h.tok_last
-            if (min(h.payloads) == "B" or weak) and any(joined(b, s2) for s2 in first_tok if b < s2 <= b + 2):
-                cands.append((h.start, h.end, fused, "place.coordination", 0.6, "list", h.key))
-                first_tok.add(h.tok_first)
-
     @staticmethod
     def _construct_with_pronoun(doc: Document, ti: int) -> bool:
         """The word after token ti is a frequent noun with a possessive pronoun (رأسه، أمها)."""
@@ -300,10 +252,7 @@ class PlaceExtractor:
         page.dateline()
         page.coordination()
         page.date_names()
-        # lists of places: a name that needs context counts inside a list of accepted places
-        # (صعدة وحجة والحديدة، إلى قفصة والمهدية.)
-        if page.pending and page.cands:
-            self._lists(doc, page.cands, page.pending)
+        page.lists()
         out = page.select()
         ents = [doc.make_entity("place", s, e, surface_value(doc.text[s:e], fused), rule, score, ev)
                 for s, e, fused, rule, score, ev, _k in out]
@@ -328,6 +277,7 @@ class _Page:
         self.accepted_keys: set[str] = set()
         self.pending: list = []
         self.place_ends: set[int] = set()       # token indices where an accepted place ends
+        self._starts: list[int] | None = None   # token starts (tok_at)
         self.dl = ex._dateline(doc)
         # a text opening with a name and a dash (الخرطوم - ...، بغداد/ ...): a dateline without a
         # date; strong context for table names only (an unknown word there may be a headline word)
@@ -355,6 +305,12 @@ class _Page:
                     self.event_at.append(t.i)
                 elif n in located and t.i:
                     self.located_at.append(t.i)
+
+    def tok_at(self, offset: int) -> int:
+        """The token in which an offset of the original text falls."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return bisect.bisect_right(self._starts, offset) - 1
 
     def weak_ctx(self, ti: int, clitic: str) -> str | None:
         """A weak context for the name at token ti: a preposition clitic or a context word before."""
@@ -505,12 +461,9 @@ class _Page:
         """A rare unknown word joined by و or a comma to a place (صفد وحيفا ونهاريا)."""
         if not self.cands:
             return
-        import bisect
-
         toks = self.toks
-        tok_starts = [t.start for t in toks]
-        frontier = sorted({bisect.bisect_right(tok_starts, c[1] - 1) - 1 for c in self.cands})
-        placed = {bisect.bisect_right(tok_starts, c[0]) - 1 for c in self.cands}
+        frontier = sorted({self.tok_at(c[1] - 1) for c in self.cands})
+        placed = {self.tok_at(c[0]) for c in self.cands}
         for ti in frontier:
             j = ti + 1
             while j < len(toks) and toks[j].sent == toks[ti].sent:
@@ -559,6 +512,56 @@ class _Page:
             if ti and self.strong_after.get(ti - 1, "").startswith("trigger:"):
                 self.cands.append((s0, e0, False, "place.trigger", 0.7, self.strong_after[ti - 1],
                                    normalize(doc.text[s0:e0])))
+
+    def lists(self) -> None:
+        """Lists of places: accepts pending table names coordinated with accepted places (صعدة
+        وحجة والحديدة، إلى قفصة والمهدية.): trust B with a place on either side, trust C after a
+        place when a place follows or the list ends there."""
+        if not (self.pending and self.cands):
+            return
+        toks, cands = self.toks, self.cands
+        first_tok = {self.tok_at(c[0]) for c in cands}
+        last_tok = {self.tok_at(c[1] - 1) for c in cands}
+
+        def joined(a: int, b: int) -> bool:
+            """Token b starts the list item right after the one ending at token a."""
+            if b == a + 1:
+                return toks[b].norm.startswith("و") and len(toks[b].norm) > 2
+            return b == a + 2 and toks[a + 1].norm in ("و", "،", ",")
+
+        def joins_place(a: int) -> bool:
+            return any(k in first_tok and joined(a, k) for k in (a + 1, a + 2))
+
+        def ends_list(i: int) -> bool:
+            return i + 1 >= len(toks) or toks[i + 1].sent != toks[i].sent or toks[i + 1].kind == "punct"
+
+        by_first = {p[0].tok_first: p for p in self.pending if min(p[0].payloads) in ("B", "C")
+                    and (not p[0].clitic or p[0].clitic.startswith("و"))}
+        for e in sorted(last_tok):
+            # a run of pending names joined to the accepted place ending at token e
+            run, cur = [], e
+            while True:
+                nxt = next((by_first[k] for k in (cur + 1, cur + 2) if k in by_first and joined(cur, k)), None)
+                if nxt is None:
+                    break
+                run.append(nxt)
+                cur = nxt[0].tok_last
+            if not run:
+                continue
+            closed = ends_list(cur) or joins_place(cur)
+            for h, fused, _weak in run:
+                if closed or min(h.payloads) == "B":
+                    cands.append((h.start, h.end, fused, "place.coordination", 0.6, "list", h.key))
+                    del by_first[h.tok_first]
+                elif min(h.payloads) == "C":
+                    break  # a C name needs the whole list to be places
+        # a name opening a list that goes on with a place: trust B, or C after a preposition
+        # (مع مالي والسنغال)
+        for k in sorted(by_first):
+            h, fused, weak = by_first[k]
+            if (min(h.payloads) == "B" or weak) and joins_place(h.tok_last):
+                cands.append((h.start, h.end, fused, "place.coordination", 0.6, "list", h.key))
+                first_tok.add(h.tok_first)
 
     def select(self) -> list[tuple]:
         """Longest, most confident first, no overlaps inside this stage; then the names accepted

@@ -21,8 +21,6 @@ dateline at the top of an article when no reference date was given.
 from __future__ import annotations
 
 from ..document import Document
-from ..normalize import normalize
-from ..resources import load_table
 from .dates_atoms import Atom, AtomParser
 from .dates_calendar import add_months
 from .dates_dateline import DatelineDetector
@@ -43,12 +41,7 @@ class DateExtractor:
         self.parser = AtomParser(self.lx)
         self.resolver = Resolver(self.lx)
         # nouns that name a place or a street after a date (مدينة السادس من أكتوبر)
-        self._name_heads = frozenset(normalize(r["form"]) for r in load_table(
-            "dates/context.tsv", ("form", "kind")) if r["kind"] == "name_before")
-
-    def atoms(self, vt: str) -> list[Atom]:
-        """All atoms of a normalized text, left to right (no overlap)."""
-        return self.parser.atoms(vt)
+        self._name_heads = self.lx.context("name_before")
 
     def __call__(self, doc: Document) -> Document:
         vt = doc.view.text

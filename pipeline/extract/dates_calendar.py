@@ -78,8 +78,13 @@ def holiday_in_gregorian_year(cal: str, m: int, d: int, gy: int) -> dt.date | No
     fall twice in one Gregorian year; the first is taken)."""
     if cal == "gregorian":
         return dt.date(gy, m, d)
+    hy = hijri_year_in(gy, m, d)
+    return None if hy is None else hijri_to_greg(hy, m, d)
+
+
+def hijri_year_in(gy: int, m: int, d: int = 1) -> int | None:
+    """The first Hijri year whose day ``d`` of month ``m`` falls in the Gregorian year ``gy``."""
     for hy in (gy - 580, gy - 579, gy - 578):
-        day = hijri_to_greg(hy, m, d)
-        if day.year == gy:
-            return day
+        if hijri_to_greg(hy, m, d).year == gy:
+            return hy
     return None

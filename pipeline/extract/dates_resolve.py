@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..document import Document
-from .dates_calendar import UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg
+from .dates_calendar import UQ_YEARS, add_months, greg_to_hijri, hijri_month_length, hijri_to_greg, hijri_year_in
 from .dates_lexicon import DateLexicon
 from .dates_model import Atom
 from .dates_periods import Explicit, PeriodValues
@@ -380,12 +380,10 @@ class Resolver(PeriodValues):
         extra["calendar"] = "hijri"
         if y >= 1600 and "marker" not in a.extra:
             # a Hijri month with a Gregorian year (رمضان 2024): the Hijri year whose month starts then
-            for h in (y - 580, y - 579, y - 578):
-                if hijri_to_greg(h, a.m, 1).year == y:
-                    y = h
-                    break
-            else:
+            h = hijri_year_in(y, a.m)
+            if h is None:
                 return None, extra
+            y = h
             extra["year_calendar"] = "gregorian"
         if not UQ_YEARS[0] <= y <= UQ_YEARS[1]:
             extra["conversion"] = "tabular"

@@ -112,7 +112,7 @@ def cached_table(name: str, build: Callable[[], Any]) -> Any:
             pass
     pickled = folder / f"{stem}.pkl"
     try:
-        with open(pickled, "rb") as f, _gc_paused():
+        with open(pickled, "rb") as f, gc_paused():
             return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
         pass
@@ -147,8 +147,9 @@ def cached_table(name: str, build: Callable[[], Any]) -> Any:
 
 
 @contextlib.contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while a table is unpickled (its objects all live on)."""
+def gc_paused():
+    """No cyclic garbage collection inside the block (for building or unpickling long-lived
+    tables, whose objects all live on)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

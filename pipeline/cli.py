@@ -351,10 +351,6 @@ def _prepare(args: argparse.Namespace):
         return _fail(f"bundled sample not found at {BUNDLED_SAMPLE}; name an INPUT")
     formats = [f for group in (args.formats or [list(DEFAULT_FORMATS)]) for f in group]
     if args.html:
-        try:
-            from .report import HtmlReportWriter  # noqa: F401
-        except ImportError as exc:
-            return _fail(f"--html is not available: {exc}")
         formats.append("html")
     out = Path(args.out)
     problem = _prepare_outdir(out)

@@ -193,10 +193,6 @@ def _mark_invalid(exc: UnicodeError):
 codecs.register_error(_BAD_BYTES, _mark_invalid)
 
 
-class DecodeProblem(Exception):
-    pass
-
-
 def check_encoding(name: str | None) -> None:
     """Raises UsageError for an unknown codec, or one that is not a text encoding (base64...)."""
     if name is None:
@@ -1193,13 +1189,17 @@ def check_inputs(inputs: list[str], opts: ReadOptions | None = None) -> None:
 
 
 def _check_csv_header(path: Path, opts: ReadOptions) -> None:
+    """The text column is in the header; reads at most one record's worth (:func:`_record_limit`)."""
+    limit = _record_limit(opts)
     try:
         with _open_binary(path) as fh:
             codec, _ = sniff_encoding(fh.peek(4)[:4] if hasattr(fh, "peek") else b"", opts.encoding)
-            text = io.TextIOWrapper(fh, encoding=codec, errors="replace", newline="")
-            csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-            header = next(csv.reader(text), None)
-    except (OSError, EOFError, zlib.error, csv.Error) as exc:
+            head = io.TextIOWrapper(fh, encoding=codec, errors="replace", newline="").read(limit + 1)
+        if len(head) > limit and "\n" not in head and "\r" not in head:
+            raise UsageError(f"{path}: the CSV header has no line break in its first {limit} characters")
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        header = next(csv.reader(io.StringIO(head, newline="")), None)
+    except _READ_ERRORS + (csv.Error,) as exc:
         raise UsageError(f"cannot read CSV header of {path}: {exc}") from None
     if header is None:
         return  # empty file: nothing to process

@@ -58,9 +58,6 @@ class OutputSet(_Transaction):
                 raise ValueError(f"unknown output format {f!r} (choose from {', '.join(FORMATS)})")
         self.writers: dict[str, Any] = {}
         self.index: CorpusIndex | None = None
-        self.documents = 0
-        self.entities = 0
-        self.committed = False
         try:
             if self.folder is None:
                 self.folder = OutputFolder(self.outdir)
@@ -71,10 +68,6 @@ class OutputSet(_Transaction):
         except BaseException:
             self.abort()
             raise
-
-    @property
-    def paths(self) -> list[Path]:
-        return [self.outdir / FILE_NAMES[f] for f in self.formats]
 
     def write(self, d: dict[str, Any], text: str | None = None, **info: Any) -> None:
         """One exported document; ``text`` (the original) and ``info`` (``source``, ``words``,
@@ -88,8 +81,6 @@ class OutputSet(_Transaction):
                 w.write(full)
             else:
                 w.write(d)
-        self.documents += 1
-        self.entities += len(d["entities"])
 
     def finish(self) -> dict[str, int]:
         """Ends, flushes and syncs every file (still under its temporary name); returns
@@ -111,7 +102,6 @@ class OutputSet(_Transaction):
         else:
             stale = []
         self.folder.commit(files, stale)
-        self.committed = True
         self._release()
 
     def abort(self) -> None:

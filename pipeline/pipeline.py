@@ -15,6 +15,7 @@ import gc
 import time
 from typing import Callable, Iterable, Protocol
 
+from .cache import gc_paused
 from .document import Document
 from .normalize import normalize_view
 
@@ -96,17 +97,8 @@ def build_default_pipeline() -> Pipeline:
     The cyclic garbage collector is paused while the stages are built: they allocate hundreds of
     thousands of long-lived objects (lexicons, automata), which it would scan again and again for
     nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _build()
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _build() -> Pipeline:
-    return Pipeline([make() for make in default_stage_factories()])
+    with gc_paused():
+        return Pipeline([make() for make in default_stage_factories()])
 
 
 def default_stage_factories() -> list[Callable[[], Stage]]:

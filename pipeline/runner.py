@@ -136,16 +136,20 @@ def process_batch(items: list[Item], reference_date: dt.date | None = None,
             for it in items]
 
 
-def _init_worker() -> None:
+def _init_worker(corpus: dict | None = None) -> None:
     """A worker process: it ends with its parent; default SIGTERM/SIGHUP (a fork inherits the
     CLI's handlers, which would turn the parent's ``terminate()`` into an exception the worker
-    survives); Ctrl-C left to the parent (which stops the workers); the pipeline built once."""
+    survives); Ctrl-C left to the parent (which stops the workers); the pipeline built once,
+    with the corpus names of corpus mode when given (a spawned worker; a forked one inherits
+    them)."""
     _exit_with_parent(os.getppid())
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _pipeline()
+    if corpus is not None:
+        set_corpus_names(corpus)
 
 
 def _exit_with_parent(parent: int, every: float = 1.0) -> None:
@@ -230,7 +234,7 @@ class Runner:
 
     def set_corpus(self, corpus: dict | None) -> None:
         """Corpus mode: the second pass runs with these names (set here, inherited by forked
-        workers, sent with the batches to spawned and Dask workers)."""
+        workers, given to spawned workers when they start and to Dask workers with the batches)."""
         self.corpus = corpus
         set_corpus_names(corpus)
 
@@ -278,7 +282,8 @@ class Runner:
             corpus = self.corpus
 
         def new_pool() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker)
+            return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
+                                       initargs=(corpus,))
 
         state = {"pool": new_pool()}
         pending: collections.deque = collections.deque()
@@ -301,7 +306,7 @@ class Runner:
         finished = False
         try:
             for b in batches:
-                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date, self.timeout, corpus)))
+                pending.append((b, state["pool"].submit(process_batch, b, self.reference_date, self.timeout)))
                 while len(pending) >= self.jobs * self.window or (pending and pending[0][1].done()):
                     yield from collect(*pending.popleft())
             while pending:
@@ -316,7 +321,7 @@ class Runner:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return pool.submit(process_batch, [item], self.reference_date, self.timeout, self.corpus).result()[0], pool
+            return pool.submit(process_batch, [item], self.reference_date, self.timeout).result()[0], pool
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             return {"status": "failed", "source": item.source, "id": getattr(item, "id", None),

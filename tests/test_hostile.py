@@ -373,3 +373,19 @@ def test_hostile_csv_reading_is_linear(tmp_path):
     assert [(type(i).__name__, i.source.rsplit(":", 1)[1]) for i in items] == [
         ("InputDoc", "2"), ("InputDoc", str(3 + field.count("\n") + field.count("\r") - field.count("\r\n")))]
     assert items[0].text == field.replace('""', '"')
+
+
+@pytest.mark.parametrize("first_line, ok", [
+    ("text,id\n", True),                      # an ordinary header
+    ("x" * 200_000, False),                   # one huge line with no break: refused, not read whole
+    ('"a\nb",text\n' + "x" * 200_000, True),  # a quoted line break in the header is still a header
+])
+def test_csv_header_check_reads_one_record_at_most(tmp_path, first_line, ok):
+    path = tmp_path / "in.csv"
+    path.write_text(first_line, encoding="utf-8")
+    opts = ReadOptions(max_chars=1000)
+    if ok:
+        check_inputs([str(path)], opts)
+    else:
+        with pytest.raises(UsageError, match="no line break in its first"):
+            check_inputs([str(path)], opts)

@@ -490,13 +490,11 @@ class KeyphraseFinder:
             w.head_ok = False
         elif ((prev_marker in ("clause", "adj") and not w.cut) or (w.cut == 1 and w.tok.norm[0] in "وف")) and w.verb:
             w.head_ok = False
-        if not w.adj:
-            if not w.definite and w.verb and run and type(run[-1]) is Word:
-                prev = run[-1]  # a verb after a noun + adjective opens a relative clause (مواضيع أخرى تهم ...)
-                if not prev.definite and (prev.adj or prev.vague):
-                    w.head_ok = False
-            return
         prev = run[-1] if run and type(run[-1]) is Word else None
+        if w.verb and not w.definite and prev is not None and not prev.definite and (prev.adj or prev.vague):
+            w.head_ok = False  # a verb after a noun + adjective opens a relative clause (مواضيع أخرى تهم ...)
+        if not w.adj:
+            return
         bare = w.bare
         if prev_marker == "def" and w.definite and not w.cut and not self.is_keyword(bare):
             w.head_ok = False  # (الإمكانيات المادية اللازمة: not المادية اللازمة)
@@ -512,8 +510,6 @@ class KeyphraseFinder:
             return
         if prev.definite == w.definite and not self.is_keyword(bare) and (prev.noun or prev.adj or len(prev.bare) == 3):
             w.head_ok = False  # (a verb before it does not count: نجحت عملية زراعة الكبد)
-        elif not w.definite and not prev.definite and (prev.adj or prev.vague) and w.verb:
-            w.head_ok = False
 
     @staticmethod
     def _cut_false_construct(doc: Document, last) -> bool:

@@ -214,7 +214,7 @@ class TopicLexicon:
         for suf in self.suffixes:
             self._suffixes_by_last[suf[0][-1]].append(suf)
         self.known = load_known_words()
-        self._cache: dict[str, tuple] = {}
+        self.hits = TypeMemo(self._word_hits)  # token norm -> word_hits(norm)
         self._key_cues = TypeMemo(self._first_cues)  # key -> cues of its first listed variant
 
     @staticmethod
@@ -245,10 +245,10 @@ class TopicLexicon:
     def word_hits(self, norm: str) -> tuple[tuple[Cue, int, bool], ...]:
         """Lexicon entries matched by one token: (cue, start of the matched stem in ``norm``,
         whether the written token must be checked: :meth:`spelled`). Any peel, article dropped,
-        suffix variants; exact terms on the whole token only."""
-        hit = self._cache.get(norm)
-        if hit is not None:
-            return hit
+        suffix variants; exact terms on the whole token only (memoized per word type)."""
+        return self.hits[norm]
+
+    def _word_hits(self, norm: str) -> tuple[tuple[Cue, int, bool], ...]:
         found: dict[str, tuple[Cue, int, bool]] = {}
         # every exact spelling is kept: at most one of them agrees with the written token (آبل / أبل)
         exact = tuple((cue, 0, True) for cue in self.exact.get(norm, ()))
@@ -271,11 +271,7 @@ class TopicLexicon:
                 break
             if found:
                 break  # the least-peeled reading that matches wins
-        out = exact + tuple(v for v in found.values() if not exact or all(v[0].cat != e[0].cat for e in exact))
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[norm] = out
-        return out
+        return exact + tuple(v for v in found.values() if not exact or all(v[0].cat != e[0].cat for e in exact))
 
     def _first_cues(self, key: str) -> tuple[list[Cue], bool] | None:
         """The cues of the first suffix variant of ``key`` that is a single-word term, and whether
@@ -376,7 +372,7 @@ class TopicExtractor:
         self.taxonomy = load_taxonomy()
         self.lexicon = topic_lexicon()
         self.org_kinds = load_org_kinds()
-        self._votes: dict[tuple[str, ...], tuple[dict[str, float], bool]] = {}
+        self._votes = TypeMemo(self._phrase_votes, 100_000)  # phrase words -> (votes, is a term)
         self.place_words = load_place_words()
         self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword, lambda words: " ".join(words) in self.lexicon.multi.keys)
         self.max_topics = max_topics
@@ -451,8 +447,7 @@ class TopicExtractor:
             pw = pos_weight(doc.tokens[hit.tok_first])
             found += [(cue, pw) for cue in hit.payloads if cue.named or not inside]
             covered.update(span)
-        cached = self.lexicon._cache.get
-        word_hits = self.lexicon.word_hits
+        word_hits = self.lexicon.hits
         spelled = self.lexicon.spelled
         text = doc.text
         n_words = 0
@@ -460,9 +455,7 @@ class TopicExtractor:
             if tok.kind != "word":
                 continue
             n_words += 1
-            hits = cached(tok.norm)
-            if hits is None:
-                hits = word_hits(tok.norm)
+            hits = word_hits[tok.norm]
             if not hits or tok.i in covered:
                 continue
             inside = masked is not None and masked[tok.i]
@@ -540,23 +533,21 @@ class TopicExtractor:
         return (Topic(sid, row["label"], row["label_ar"], score * min(1.0, top / raw), ev),)
 
     # --- key phrases ---------------------------------------------------------------------
+    def _phrase_votes(self, words: tuple[str, ...]) -> tuple[dict[str, float], bool]:
+        acc: dict[str, float] = defaultdict(float)
+        for key in words:
+            for cue, _, _ in self.lexicon.word_hits(key):
+                if cue.mode != "exact":
+                    acc[cue.cat] += cue.weight
+        term = self.lexicon.multi.keys.get(" ".join(words), ())
+        for cue in term:
+            acc[cue.cat] += 2 * cue.weight
+        return dict(acc), bool(term)
+
     def phrase_category(self, occ: PhraseOcc, ranked: dict[str, float]) -> tuple[str | None, bool]:
         """The category the phrase's words support most (the document's ranking breaks ties), and
         whether the phrase is itself a multi-word term of the lexicon. Cached by the phrase's words."""
-        hit = self._votes.get(occ.words)
-        if hit is None:
-            acc: dict[str, float] = defaultdict(float)
-            for key in occ.words:
-                for cue, _, _ in self.lexicon.word_hits(key):
-                    if cue.mode != "exact":
-                        acc[cue.cat] += cue.weight
-            term = self.lexicon.multi.keys.get(" ".join(occ.words), ())
-            for cue in term:
-                acc[cue.cat] += 2 * cue.weight
-            hit = self._votes[occ.words] = (dict(acc), bool(term))
-            if len(self._votes) > 100_000:
-                self._votes.clear()
-        votes, term = hit
+        votes, term = self._votes[occ.words]
         if not votes:
             return None, term
         return max(votes, key=lambda c: (votes[c], ranked.get(c, 0.0), c)), term

@@ -239,6 +239,8 @@ class NameExtent:
             ok = w2 in w.given or w2 in w.known_words or (
                 w.z(w2) <= T.FOREIGN_WORD_MAX and not w.blocked(w2) and not is_definite(w2) and not w.common_shape(w2))
             return GO2 if ok else END
+        if " ".join(st.words + [w2]) in w.known_names:
+            return TAKE2_END  # a well-known name written with a spaced hyphen (كيم جونغ - أون)
         if len(st.words) < 2 or not (i + 3 >= n or ctx.boundary(i + 3) or (w2 in w.known_words and w2 not in w.given)):
             return END
         if not is_definite(w2) and not w.blocked(w2) and w2[:1] != "و" and not w.clitic_word(w2) \

@@ -175,7 +175,9 @@ class Words:
         full: list[tuple[str, str]] = []
         surnames: list[tuple[str, str]] = []
         names: set[str] = set()
-        for r in load_table("lexicons/person_known.tsv", ("name", "domain")):
+        for r in load_table("lexicons/person_known.tsv", ("name", "domain", "alone")):
+            if r["alone"] not in ("0", "1"):
+                raise ResourceError(f"lexicons/person_known.tsv: {r['id']}: alone must be 0 or 1, not {r['alone']!r}")
             words = r["name"].split()
             while len(words) > 1 and normalize(words[0]) in heads:
                 words = words[1:]
@@ -183,6 +185,8 @@ class Words:
             names.add(normalize(name))
             if len(words) > 1:
                 full.append((name, name))
+                if r["alone"] != "1":
+                    continue  # the surname alone is this person only after the full name (the linker)
             k = len(words) - 1
             if k and normalize(words[k]) in self.tails:
                 k -= 1

@@ -1,0 +1,61 @@
+"""People, sixth pass: the list of well-known people (``lexicons/person_known.tsv``) and its
+``alone`` column.
+
+Every sentence here is written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.people.words import Words
+from pipeline.resources import ResourceError
+from tests.conftest import mentions
+
+
+def names(nlp, text):
+    return mentions(nlp, text, "person")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person known by one name is found with no context at all
+    ("وناقش المؤتمر أفكار سقراط عن العدالة.", ["سقراط"]),
+    ("وألقى الطالب بحثا عن فلسفة أفلاطون في المدرسة.", ["أفلاطون"]),
+    ("وقارن المؤرخ بين جيوش هتلر وستالين.", ["هتلر", "ستالين"]),
+    # a full name of the list, with no context
+    ("وفي عهد هاري ترومان انتهت الحرب العالمية الثانية.", ["هاري ترومان"]),
+    # ... and its surname alone, once the document has given the full name (the linker)
+    ("وفي عهد هاري ترومان انتهت الحرب. ثم جاء عهد خلفه فزادت شعبية ترومان في الجنوب.",
+     ["هاري ترومان", "ترومان"]),
+    # a spaced hyphen inside a well-known name joins it
+    ("واستقبل الزعيم كيم جونغ - أون ضيفه الروسي.", ["كيم جونغ - أون"]),
+])
+def test_well_known_people(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the surname of a name marked alone=0 is no evidence by itself (here a common word: عمرو
+    # واكد، مصطفى النحاس، جابر عصفور; each case fails when its row says alone=1)
+    "وأكد الخبراء أن الخسائر كبيرة.",
+    "وقررت الحكومة رفع أسعار النحاس والحديد.",
+    "وحلق عصفور صغير فوق الشجرة.",
+])
+def test_no_person_from_a_surname_alone(nlp, text):
+    assert names(nlp, text) == []
+
+
+def test_known_list_rejects_a_bad_alone_value(monkeypatch):
+    import pipeline.extract.people.words as words
+
+    real = words.load_table
+
+    def fake(rel, cols=()):
+        rows = real(rel, cols)
+        if rel == "lexicons/person_known.tsv":
+            rows = (dict(rows[0], alone="yes"),) + tuple(rows[1:])
+        return rows
+
+    monkeypatch.setattr(words, "load_table", fake)
+    with pytest.raises(ResourceError, match="alone must be 0 or 1"):
+        Words()

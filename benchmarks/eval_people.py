@@ -9,7 +9,9 @@ accuracy is the share of those whose ``value`` equals the gold ``canonical`` for
 
 ``people_dev.jsonl`` was used in development (its errors were read); ``people_blind.jsonl`` was
 written and labelled before the tool was run on it and measured once, blind, on 1 Dec 2026: any
-later figure on it is no longer blind.
+later figure on it is no longer blind (its errors were never read). ``people_blind2.jsonl`` (45
+texts, 309 persons) was written and labelled on 2 Dec 2026 by someone who had not seen the
+tool's code or outputs, and measured once, blind, after the last person change of that session.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT = [ROOT / "data/gold/people_dev.jsonl", ROOT / "data/gold/people_blind.jsonl"]
+DEFAULT = [ROOT / "data/gold/people_dev.jsonl", ROOT / "data/gold/people_blind.jsonl",
+           ROOT / "data/gold/people_blind2.jsonl"]
 
 
 def prf(tp: int, gold: int, pred: int) -> tuple[float, float, float]:

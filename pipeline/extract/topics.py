@@ -622,8 +622,8 @@ class TopicExtractor:
             return
         spans = self.name_index(self.name_ranges(doc) if ranges is None else ranges)
         # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
-        name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
-                      for w in normalize(e.value or e.text).split() if len(w) > 2}
+        names = {e.value or e.text for e in doc.candidates if e.type == "person"}  # (each name normalized once)
+        name_words = {_strip_article(w) for v in names for w in normalize(v).split() if len(w) > 2}
         generic = self.keyphrases.generic
         respects = self.respects_names
         occs = [o for o in occs if respects(o, spans, doc) and not generic(o)

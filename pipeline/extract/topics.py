@@ -566,6 +566,18 @@ class TopicExtractor:
                     out.setdefault(k, []).append((i, j, kind))
         return out
 
+    @staticmethod
+    def hard_tokens(index, n: int) -> list[bool] | None:
+        """``mask[i]``: token ``i`` is in a person or a date, which no key phrase may overlap
+        (:meth:`respects_names`); None when there is none."""
+        mask = None
+        for k, names in index.items():
+            if any(kind == "hard" for _, _, kind in names):
+                if mask is None:
+                    mask = [False] * n
+                mask[k] = True
+        return mask
+
     def respects_names(self, o: PhraseOcc, index, doc: Document) -> bool:
         """A key phrase is never a fragment of a name: it may not overlap a person or a date, cut
         into a place or an organization (النقد الدولي in صندوق النقد الدولي), be a place (or a place
@@ -617,10 +629,10 @@ class TopicExtractor:
         return out
 
     def add_keyphrases(self, doc: Document, pos_weight, ranked: dict[str, float], ranges=None) -> None:
-        occs = self.keyphrases.find(doc, pos_weight)
+        spans = self.name_index(self.name_ranges(doc) if ranges is None else ranges)
+        occs = self.keyphrases.find(doc, pos_weight, self.hard_tokens(spans, len(doc.tokens)))
         if not occs:
             return
-        spans = self.name_index(self.name_ranges(doc) if ranges is None else ranges)
         # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
         names = {e.value or e.text for e in doc.candidates if e.type == "person"}  # (each name normalized once)
         name_words = {_strip_article(w) for v in names for w in normalize(v).split() if len(w) > 2}

@@ -195,8 +195,10 @@ def test_phrases_over_persons_and_dates_are_matched_but_not_built(nlp, text, ski
         doc = stage(doc)
     topics = nlp.stages[nlp.stage_names.index("topics")]
     pos_weight = topics.position_weights(doc)
-    index = topics.name_index(topics.name_ranges(doc))
-    blocked = topics.hard_tokens(index, len(doc.tokens))
+    ranges = topics.name_ranges(doc)
+    index = topics.name_index(ranges)
+    blocked = topics.hard_tokens(ranges, len(doc.tokens))
+    assert blocked == [any(kind == "hard" for _, _, kind in index.get(k, ())) for k in range(len(doc.tokens))]
     assert blocked is not None and any(blocked)
 
     def spans(occs):

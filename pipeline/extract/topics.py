@@ -567,15 +567,15 @@ class TopicExtractor:
         return out
 
     @staticmethod
-    def hard_tokens(index, n: int) -> list[bool] | None:
-        """``mask[i]``: token ``i`` is in a person or a date, which no key phrase may overlap
-        (:meth:`respects_names`); None when there is none."""
+    def hard_tokens(ranges, n: int) -> list[bool] | None:
+        """``mask[i]``: token ``i`` is in a person or a date (a ``hard`` name of :meth:`name_index`),
+        which no key phrase may overlap (:meth:`respects_names`); None when there is none."""
         mask = None
-        for k, names in index.items():
-            if any(kind == "hard" for _, _, kind in names):
+        for i, j, e in ranges:
+            if e.type in ("person", "date"):
                 if mask is None:
                     mask = [False] * n
-                mask[k] = True
+                mask[i:j + 1] = [True] * (j + 1 - i)
         return mask
 
     def respects_names(self, o: PhraseOcc, index, doc: Document) -> bool:
@@ -629,8 +629,10 @@ class TopicExtractor:
         return out
 
     def add_keyphrases(self, doc: Document, pos_weight, ranked: dict[str, float], ranges=None) -> None:
-        spans = self.name_index(self.name_ranges(doc) if ranges is None else ranges)
-        occs = self.keyphrases.find(doc, pos_weight, self.hard_tokens(spans, len(doc.tokens)))
+        if ranges is None:
+            ranges = self.name_ranges(doc)
+        spans = self.name_index(ranges)
+        occs = self.keyphrases.find(doc, pos_weight, self.hard_tokens(ranges, len(doc.tokens)))
         if not occs:
             return
         # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase

@@ -524,8 +524,8 @@ class KeyphraseFinder:
         n = len(run)
         while i < n:
             w = run[i]
-            if type(w) is not Word:
-                i += 1
+            if type(w) is not Word or not w.head_ok or not (w.definite or w.noun):
+                i += 1  # (no phrase opens here: :meth:`_match` would return at once)
                 continue
             j, pattern = self._match(run, i)
             # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: cut at the first one

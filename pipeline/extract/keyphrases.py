@@ -256,10 +256,10 @@ class KeyphraseFinder:
         self.generic_phrases = frozenset(" ".join(_bare(w) for w in k.split()) for k, kinds in self.filters.items()
                                          if "generic_phrase" in kinds)
         self._cache: dict[str, tuple] = {}  # spelling -> (analysis, marker)
-        self._markers = TypeMemo(self._marker)        # normalized word -> what it announces
+        self._markers: dict[str, str] = {}
         self._key_noun = TypeMemo(self._noun_by_key)  # key -> its noun test without the spelling's
         self._key_adj = TypeMemo(self._adj_by_key)    # key -> its adjective test without the spelling's
-        self._key_traits = TypeMemo(self._traits_by_key)  # key -> (nisba, bare, generic, vague, tail)
+        self._generic: dict[str, bool] = {}
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -431,47 +431,54 @@ class KeyphraseFinder:
         ADJ_PARTICLE) or the fields of its :class:`Word` but ``tok``, the spelling's traits included."""
         if len(self._cache) > 200_000:
             self._cache.clear()
+            self._generic.clear()
+            self._markers.clear()
         surface = _strip_marks(raw)
         info = self._analyze(norm, surface)
         if type(info) is tuple:
-            cut, key, _, definite = info[:4]
-            traits = self._key_traits[key]
-            info += traits + (not definite and _verb_shape(traits[1], surface[cut:]),)
-        entry = self._cache[raw] = (info, self._markers[norm])
+            cut, key, _, definite, _, adj, _ = info
+            bare = _bare(key)
+            nisba = _is_nisba(bare)
+            kinds = self.filters.get(key, ())
+            info += (nisba, bare, self._generic_adj(key), "generic_adj" in kinds, "generic_tail" in kinds,
+                     not definite and _verb_shape(bare, surface[cut:]))
+        entry = self._cache[raw] = (info, self._marker(norm))
         return entry
-
-    def _traits_by_key(self, key: str) -> tuple[bool, str, bool, bool, bool]:
-        """The spelling-free traits of a phrase word (memoized by key): nisba, the key without the
-        article, vague adjective (by form or stem), listed as ``generic_adj``, listed as ``generic_tail``."""
-        bare = _bare(key)
-        kinds = self.filters.get(key, ())
-        return _is_nisba(bare), bare, self._generic_adj(key), "generic_adj" in kinds, "generic_tail" in kinds
 
     def _marker(self, norm: str) -> str:
         """"verb" after a word that announces a verb (التي، قد، لم), "clause" after a clause opener
         (فيما، بينما، حيث), "adj" after an indefinite vague adjective (أخرى، جديدة: a verb-shaped word
-        after it opens a relative clause), else "" (memoized: :attr:`_markers`)."""
-        filters = self.filters
-        kinds = filters.get(norm, frozenset())
-        for p in peels(norm)[1:]:
-            if not p.clitic.endswith("ال"):
-                more = filters.get(p.key)
-                if more:
-                    kinds = kinds | more
-        return "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
-            "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
+        after it opens a relative clause), else ""."""
+        m = self._markers.get(norm)
+        if m is None:
+            filters = self.filters
+            kinds = filters.get(norm, frozenset())
+            for p in peels(norm)[1:]:
+                if not p.clitic.endswith("ال"):
+                    more = filters.get(p.key)
+                    if more:
+                        kinds = kinds | more
+            m = "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
+                "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
+            self._markers[norm] = m
+        return m
 
     def _generic_adj(self, key: str) -> bool:
         """A vague adjective (كبير، الجديدة، السابقين): the form, without the article, or its
-        masculine singular stem (ـين، ـون، ـات، ـة removed). Part of the key's traits (:meth:`_traits_by_key`)."""
-        bare = _bare(key)
-        filters = self.filters
-        if "generic_adj" in filters.get(key, ()) or "generic_adj" in filters.get(bare, ()):
-            return True
-        for suf in ("ين", "ون", "ات", "ه"):
-            if bare.endswith(suf) and len(bare) - len(suf) >= 3 and "generic_adj" in filters.get(bare[: -len(suf)], ()):
-                return True
-        return False
+        masculine singular stem (ـين، ـون، ـات، ـة removed). Cached by key."""
+        hit = self._generic.get(key)
+        if hit is None:
+            bare = _bare(key)
+            filters = self.filters
+            hit = "generic_adj" in filters.get(key, ()) or "generic_adj" in filters.get(bare, ())
+            if not hit:
+                for suf in ("ين", "ون", "ات", "ه"):
+                    if bare.endswith(suf) and len(bare) - len(suf) >= 3 \
+                            and "generic_adj" in filters.get(bare[: -len(suf)], ()):
+                        hit = True
+                        break
+            self._generic[key] = hit
+        return hit
 
     def _check_head(self, w: Word, run: list, prev_marker: str, before=None) -> None:
         """Words that may continue a phrase but not open one: a verb after a verb marker (التي تهم

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.document import Document
 from pipeline.extract.keyphrases import _nominal_template
 from pipeline.extract.topics import TopicExtractor
 from pipeline.normalize import normalize
@@ -178,3 +179,33 @@ def test_word_analysis_does_not_depend_on_the_order_spellings_are_met(words):
         assert all(a is None or not isinstance(a, tuple) for a in forward.values())
     else:
         assert all(isinstance(a, tuple) for a in forward.values())
+
+
+@pytest.mark.parametrize("text, skipped", [
+    ("استقبل الرئيس محمد الحربي وفد الشركة الوطنية للطاقة المتجددة في العاصمة.", False),
+    ("وقع الاتفاق يوم 12 مارس 2024 في قاعة المؤتمرات الكبرى بحضور وزير الطاقة المتجددة.", False),
+    ("محمد الحربي محمد الحربي محمد الحربي التنمية المستدامة", True),
+])
+def test_phrases_over_persons_and_dates_are_matched_but_not_built(nlp, text, skipped):
+    """The finder skips building a phrase over a person or a date (``blocked``), which the topic
+    stage drops anyway; such a phrase still takes its words, so the phrases after it do not move."""
+    doc = Document(id="t", text=text)
+    stages = nlp.stages[: nlp.stage_names.index("topics")]
+    for stage in stages:
+        doc = stage(doc)
+    topics = nlp.stages[nlp.stage_names.index("topics")]
+    pos_weight = topics.position_weights(doc)
+    ranges = topics.name_ranges(doc)
+    index = topics.name_index(ranges)
+    blocked = topics.hard_tokens(ranges, len(doc.tokens))
+    assert blocked == [any(kind == "hard" for _, _, kind in index.get(k, ())) for k in range(len(doc.tokens))]
+    assert blocked is not None and any(blocked)
+
+    def spans(occs):
+        return [(o.start, o.end, o.value, o.pattern) for o in occs]
+
+    every = topics.keyphrases.find(doc, pos_weight)
+    kept = [o for o in every if not any(blocked[o.tokens[0]:o.tokens[1] + 1])]
+    assert (len(kept) < len(every)) == skipped
+    assert spans(topics.keyphrases.find(doc, pos_weight, blocked)) == spans(kept)
+    assert all(topics.respects_names(o, index, doc) is False for o in every if o not in kept)

@@ -367,7 +367,10 @@ class KeyphraseFinder:
         return z >= ARTICLE_ZIPF and z >= norm_zipf(bare) - ARTICLE_MARGIN
 
     # --- phrases -------------------------------------------------------------------------
-    def find(self, doc: Document, pos_weight) -> list[PhraseOcc]:
+    def find(self, doc: Document, pos_weight, blocked: list[bool] | None = None) -> list[PhraseOcc]:
+        """The key-phrase occurrences of a document, left to right. ``blocked[i]``: token ``i`` is
+        part of a name no key phrase may overlap (a person, a date): a phrase over it is matched
+        (it still takes its words) but not built, as the caller would drop it."""
         out: list[PhraseOcc] = []
         run: list[Word | str] = []
         prev_sent = -1
@@ -380,13 +383,13 @@ class KeyphraseFinder:
         for tok in doc.tokens:
             if tok.sent != prev_sent:
                 if len(run) > 1:
-                    flush(doc, run, out, pos_weight)
+                    flush(doc, run, out, pos_weight, blocked)
                 run = []
                 prev_sent = tok.sent
                 marker = "clause"
             if tok.kind != "word":
                 if len(run) > 1:
-                    flush(doc, run, out, pos_weight)
+                    flush(doc, run, out, pos_weight, blocked)
                 run = []
                 marker = ""
                 continue
@@ -404,7 +407,7 @@ class KeyphraseFinder:
             if info is None or info is WEAK or (info[0] and run):
                 before = run[-1] if run and type(run[-1]) is Word else None
                 if len(run) > 1:
-                    flush(doc, run, out, pos_weight)
+                    flush(doc, run, out, pos_weight, blocked)
                 run = []
                 if info is not None and info is not WEAK:
                     w = Word(tok, *info)
@@ -420,7 +423,7 @@ class KeyphraseFinder:
             check_head(w, run, prev_marker)
             run.append(w)
         if len(run) > 1:
-            flush(doc, run, out, pos_weight)
+            flush(doc, run, out, pos_weight, blocked)
         return out
 
     def _entry(self, raw: str, norm: str) -> tuple:
@@ -523,13 +526,13 @@ class KeyphraseFinder:
         nxt = doc.tokens[k]
         return nxt.kind == "word" and nxt.sent == last.tok.sent and nxt.norm.startswith("ال") and len(nxt.norm) >= 4
 
-    def _flush(self, doc: Document, run: list, out: list[PhraseOcc], pos_weight) -> None:
+    def _flush(self, doc: Document, run: list, out: list[PhraseOcc], pos_weight, blocked=None) -> None:
         i = 0
         n = len(run)
         while i < n:
             w = run[i]
-            if type(w) is not Word:
-                i += 1
+            if type(w) is not Word or not w.head_ok or not (w.definite or w.noun):
+                i += 1  # (no phrase opens here: :meth:`_match` would return at once)
                 continue
             j, pattern = self._match(run, i)
             # vague adjectives (كبير، جديدة، المقبلة) do not end a key phrase: cut at the first one
@@ -552,8 +555,9 @@ class KeyphraseFinder:
             if pattern == "truncated" or (pattern == "noun_adj" and self._cut_false_construct(doc, run[j - 1])):
                 j = i + 1
             if j - i >= 2:
-                words = [x for x in run[i:j] if type(x) is Word]
-                out.append(self._occ(doc, run, i, j, words, pattern, pos_weight))
+                if blocked is None or not any(blocked[w.tok.i:run[j - 1].tok.i + 1]):
+                    words = [x for x in run[i:j] if type(x) is Word]
+                    out.append(self._occ(doc, run, i, j, words, pattern, pos_weight))
                 i = j
             else:
                 i += 1

@@ -566,6 +566,18 @@ class TopicExtractor:
                     out.setdefault(k, []).append((i, j, kind))
         return out
 
+    @staticmethod
+    def hard_tokens(ranges, n: int) -> list[bool] | None:
+        """``mask[i]``: token ``i`` is in a person or a date (a ``hard`` name of :meth:`name_index`),
+        which no key phrase may overlap (:meth:`respects_names`); None when there is none."""
+        mask = None
+        for i, j, e in ranges:
+            if e.type in ("person", "date"):
+                if mask is None:
+                    mask = [False] * n
+                mask[i:j + 1] = [True] * (j + 1 - i)
+        return mask
+
     def respects_names(self, o: PhraseOcc, index, doc: Document) -> bool:
         """A key phrase is never a fragment of a name: it may not overlap a person or a date, cut
         into a place or an organization (النقد الدولي in صندوق النقد الدولي), be a place (or a place
@@ -617,13 +629,15 @@ class TopicExtractor:
         return out
 
     def add_keyphrases(self, doc: Document, pos_weight, ranked: dict[str, float], ranges=None) -> None:
-        occs = self.keyphrases.find(doc, pos_weight)
+        if ranges is None:
+            ranges = self.name_ranges(doc)
+        spans = self.name_index(ranges)
+        occs = self.keyphrases.find(doc, pos_weight, self.hard_tokens(ranges, len(doc.tokens)))
         if not occs:
             return
-        spans = self.name_index(self.name_ranges(doc) if ranges is None else ranges)
         # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
-        name_words = {_strip_article(w) for e in doc.candidates if e.type == "person"
-                      for w in normalize(e.value or e.text).split() if len(w) > 2}
+        names = {e.value or e.text for e in doc.candidates if e.type == "person"}  # (each name normalized once)
+        name_words = {_strip_article(w) for v in names for w in normalize(v).split() if len(w) > 2}
         generic = self.keyphrases.generic
         respects = self.respects_names
         occs = [o for o in occs if respects(o, spans, doc) and not generic(o)

@@ -100,6 +100,15 @@ def is_nisba(norm: str) -> bool:
     return len(norm) >= 4 and norm.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
+def known_rows() -> tuple[dict, ...]:
+    """The rows of ``lexicons/person_known.tsv``, validated (``alone`` is 0 or 1)."""
+    rows = load_table("lexicons/person_known.tsv", ("name", "domain", "alone"))
+    for r in rows:
+        if r["alone"] not in ("0", "1"):
+            raise ResourceError(f"lexicons/person_known.tsv: {r['id']}: alone must be 0 or 1, not {r['alone']!r}")
+    return rows
+
+
 @lru_cache(maxsize=2)
 def shared_words(known: bool = True) -> "Words":
     """One :class:`Words` per process (the person stage and the linker share it)."""
@@ -170,14 +179,22 @@ class Words:
         self._load_known(titles)
 
     def _load_known(self, titles) -> None:
+        """Well-known people (:meth:`_known_tables`), built once and then read from the on-disk
+        cache (thousands of names: building them is most of this class's construction)."""
+        if self.use_known:
+            from ...cache import cached_table
+
+            self.__dict__.update(cached_table("people-known", lambda: self._known_tables(titles)))
+        else:
+            self.__dict__.update(self._known_tables(titles))
+
+    def _known_tables(self, titles) -> dict:
         """Well-known people: full names (titles in front removed) and their distinctive surnames."""
         heads = frozenset(normalize(r["form"]) for r in titles)
         full: list[tuple[str, str]] = []
         surnames: list[tuple[str, str]] = []
         names: set[str] = set()
-        for r in load_table("lexicons/person_known.tsv", ("name", "domain", "alone")):
-            if r["alone"] not in ("0", "1"):
-                raise ResourceError(f"lexicons/person_known.tsv: {r['id']}: alone must be 0 or 1, not {r['alone']!r}")
+        for r in known_rows():
             words = r["name"].split()
             while len(words) > 1 and normalize(words[0]) in heads:
                 words = words[1:]
@@ -198,13 +215,15 @@ class Words:
                                    or self.z(key) >= 4.6 or self.noun_like(key) or self.verb_like(key)):
                 continue
             surnames.append((" ".join(last), name))
-        self.known = Gazetteer(full + surnames if self.use_known else [])
-        self.known_names = frozenset(names)  # normalized whole names (one-word ones included)
-        # (a frequent common word of a known name, بيت، روح، الدين، is no evidence of a name)
-        self.known_words = frozenset(
-            w for name, _ in (full if self.use_known else []) for w in normalize(name).split()
-            if w not in self.stop and w not in heads and len(w) >= 3
-            and (self.z(w) < T.KNOWN_WORD_MAX or w in self.given))
+        return {
+            "known": Gazetteer(full + surnames if self.use_known else []),
+            "known_names": frozenset(names),  # normalized whole names (one-word ones included)
+            # (a frequent common word of a known name, بيت، روح، الدين، is no evidence of a name)
+            "known_words": frozenset(
+                w for name, _ in (full if self.use_known else []) for w in normalize(name).split()
+                if w not in self.stop and w not in heads and len(w) >= 3
+                and (self.z(w) < T.KNOWN_WORD_MAX or w in self.given)),
+        }
 
     def _bind_memos(self) -> None:
         for name in dir(type(self)):

@@ -15,7 +15,7 @@ like an inflected Arabic word (``بلوحاتهم`` -1.3, ``سعادتنا`` -0.
 
 Measured against morphological analyzers by ``benchmarks/bench_likeness.py`` (the rare words of
 the project's own gold texts, name words against the others): this model F1 0.55 at 11 µs a
-word, tashaphyne's segmentation + a frequent-stem test F1 0.54 at 91 µs, qalsadi/arramooz's
+word (0.52 since the known list grew on 2 Dec 2026), tashaphyne's segmentation + a frequent-stem test F1 0.54 at 91 µs, qalsadi/arramooz's
 analysis F1 0.50 at 7.3 ms. So no analyzer is a dependency.
 """
 

@@ -59,3 +59,15 @@ def test_known_list_rejects_a_bad_alone_value(monkeypatch):
     monkeypatch.setattr(words, "load_table", fake)
     with pytest.raises(ResourceError, match="alone must be 0 or 1"):
         words.known_rows()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # role and profession nouns announce the name after them (rows ti9014-ti9038)
+    ("وقالت الناقدة ليلى بركات إن القراء ينتظرون الرواية.", ["ليلى بركات"]),
+    ("وأكد المؤرخ كمال الصليبي أن الوثائق قليلة.", ["كمال الصليبي"]),
+    # ... but announce nothing when no name follows
+    ("وقال الناقد إن الرواية جميلة.", []),
+    ("وتحدث الطفل عن المدرسة.", []),
+])
+def test_profession_titles(nlp, text, expected):
+    assert names(nlp, text) == expected

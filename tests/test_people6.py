@@ -71,3 +71,16 @@ def test_known_list_rejects_a_bad_alone_value(monkeypatch):
 ])
 def test_profession_titles(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reporting verbs that were missing (rows sv836-sv855): the unknown word after them is the subject
+    ("وأصر كيسلر على أن الاتفاق قائم.", ["كيسلر"]),
+    ("وتساءلت فيدوروفا عن جدوى الخطة.", ["فيدوروفا"]),
+    ("ورجح بوغدانوف أن ترتفع الأسعار.", ["بوغدانوف"]),
+    # ... a title or a plural noun after them is no name
+    ("وتحدث الوزير عن الخطة الجديدة.", []),
+    ("ووعد المسؤولون بحل الأزمة قريبا.", []),
+])
+def test_reporting_verbs(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -90,6 +90,7 @@ SUB_MIN, SUB_SHARE, SUB_RIVAL = 1.2, 0.3, 0.6
 PHRASE_LENGTH_BONUS, PHRASE_CATEGORY_BONUS, PHRASE_TERM_BONUS = 0.15, 0.4, 0.5  # key-phrase salience
 NAME_PARTICLES = frozenset({"عبد", "بن", "ابن", "ابو", "ابي", "بنت", "ال"})  # a name goes on after them
 ARBITRARY_ORGS = frozenset({"party", "company", "media"})  # organizations whose names are not their topic
+HARD_TYPES = ("person", "date")  # names no key phrase may overlap at all (name_index, hard_tokens)
 # calibrated score (see calibrated): logistic over log evidence/requirement and the margin over the rival
 CAL_A, CAL_B, CAL_C = -0.05, 1.13, 2.78
 
@@ -559,7 +560,7 @@ class TopicExtractor:
         reserves is no recognized name)."""
         out: dict[int, list[tuple[int, int, str]]] = {}
         for i, j, e in ranges:
-            kind = "hard" if e.type in ("person", "date") else "place" if e.type == "place" else \
+            kind = "hard" if e.type in HARD_TYPES else "place" if e.type == "place" else \
                 "org" if not e.extra.get("suppress") else None
             if kind is not None:
                 for k in range(i, j + 1):
@@ -572,9 +573,10 @@ class TopicExtractor:
         which no key phrase may overlap (:meth:`respects_names`); None when there is none."""
         mask = None
         for i, j, e in ranges:
-            if e.type in ("person", "date"):
+            if e.type in HARD_TYPES:
                 if mask is None:
                     mask = [False] * n
+                j = min(j, n - 1)
                 mask[i:j + 1] = [True] * (j + 1 - i)
         return mask
 

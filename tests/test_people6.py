@@ -105,3 +105,13 @@ def test_no_trigger_verb_is_also_a_given_name():
 ])
 def test_given_name_that_spells_a_verb(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign particle (فان، فون، دي) takes a foreign surname, never a word with the article:
+    # فإن (so, indeed) normalizes to فان (van) and ends the name
+    ("وقال كوفمان فإن الأسعار سترتفع.", ["كوفمان"]),
+    ("وسجل يوهان فان دونغن هدفا.", ["يوهان فان دونغن"]),
+])
+def test_foreign_particle_before_the_article(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -282,6 +282,8 @@ class NameExtent:
             return None
         toks, i = ctx.toks, st.i
         nxt = toks[i + 2].norm if i + 2 < len(toks) and toks[i + 2].kind == "word" else ""
+        if nxt and is_definite(nxt) and w not in x.arabic_particles and w not in x.filiation:
+            return END  # a foreign particle takes a foreign surname, never the article (فإن is فان)
         # after an ism (a given name), بن (never the noun "son", which is written ابن) is the nasab
         # particle whatever common word the father's name is (موسى بن نصير، طارق بن زياد)
         if w == "بن" and (st.words[0] in x.given or st.words[0] in x.particles) and nxt \

@@ -7,11 +7,15 @@ entity (checked by :meth:`Document.add_candidate` and by the tests).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .normalize import NormView
+
+_TOKEN_START = operator.attrgetter("start")
 
 ENTITY_TYPES = ("person", "place", "date", "keyphrase", "organization")
 
@@ -156,6 +160,17 @@ class Document:
     # --- helpers used by the extractors -------------------------------------------------
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token in which an offset of the original text falls (the last token
+        starting at or before it; -1 before the first token)."""
+        return bisect.bisect_right(self.tokens, offset, key=_TOKEN_START) - 1
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens (first, last; inclusive) from the one in which ``start`` falls to the last
+        one that starts before ``end``: a span inside white space gets the token before it, so a
+        caller that needs a true overlap tests it; ``last < first`` before the first token."""
+        return max(0, self.token_at(start)), bisect.bisect_left(self.tokens, end, key=_TOKEN_START) - 1
 
     def make_entity(self, type: str, start: int, end: int, value: str | None, rule: str, score: float,
                     evidence: str = "", **extra: Any) -> Entity:

@@ -100,3 +100,21 @@ def test_peels_through_the_prefix_index_match_a_full_scan(word):
     norm = normalize(word)
     assert [tuple(p) for p in peels(norm)] == _peels_by_full_scan(norm)
     assert [(p.cut, p.key, p.clitic) for p in peels(norm)] == _peels_by_full_scan(norm)
+
+
+@pytest.mark.parametrize("offset, token", [
+    (0, 0), (2, 0), (3, 0), (4, 1), (7, 2), (8, 2), (10, 3),   # inside a token, or in the space after it
+    (-1, -1),                                   # before the first token: none
+])
+def test_token_at(offset, token):
+    d = _doc("قال زيد: نعم")  # قال 0-3, زيد 4-7, : 7-8, نعم 9-12
+    assert d.token_at(offset) == token
+
+
+@pytest.mark.parametrize("start, end, first, last", [
+    (4, 7, 1, 1), (0, 8, 0, 2), (5, 12, 1, 3),
+    (3, 4, 0, 0),   # a span in the space after a token: that token (the caller tests the overlap)
+])
+def test_token_range(start, end, first, last):
+    d = _doc("قال زيد: نعم")
+    assert d.token_range(start, end) == (first, last)

@@ -32,7 +32,6 @@ settled by the resolver (organization chains block what they contain).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import pyarabic.araby as araby
@@ -277,7 +276,6 @@ class _Page:
         self.accepted_keys: set[str] = set()
         self.pending: list = []
         self.place_ends: set[int] = set()       # token indices where an accepted place ends
-        self._starts: list[int] | None = None   # token starts (tok_at)
         self.dl = ex._dateline(doc)
         # a text opening with a name and a dash (الخرطوم - ...، بغداد/ ...): a dateline without a
         # date; strong context for table names only (an unknown word there may be a headline word)
@@ -305,12 +303,6 @@ class _Page:
                     self.event_at.append(t.i)
                 elif n in located and t.i:
                     self.located_at.append(t.i)
-
-    def tok_at(self, offset: int) -> int:
-        """The token in which an offset of the original text falls."""
-        if self._starts is None:
-            self._starts = [t.start for t in self.toks]
-        return bisect.bisect_right(self._starts, offset) - 1
 
     def weak_ctx(self, ti: int, clitic: str) -> str | None:
         """A weak context for the name at token ti: a preposition clitic or a context word before."""
@@ -462,8 +454,8 @@ class _Page:
         if not self.cands:
             return
         toks = self.toks
-        frontier = sorted({self.tok_at(c[1] - 1) for c in self.cands})
-        placed = {self.tok_at(c[0]) for c in self.cands}
+        frontier = sorted({self.doc.token_at(c[1] - 1) for c in self.cands})
+        placed = {self.doc.token_at(c[0]) for c in self.cands}
         for ti in frontier:
             j = ti + 1
             while j < len(toks) and toks[j].sent == toks[ti].sent:
@@ -520,8 +512,8 @@ class _Page:
         if not (self.pending and self.cands):
             return
         toks, cands = self.toks, self.cands
-        first_tok = {self.tok_at(c[0]) for c in cands}
-        last_tok = {self.tok_at(c[1] - 1) for c in cands}
+        first_tok = {self.doc.token_at(c[0]) for c in cands}
+        last_tok = {self.doc.token_at(c[1] - 1) for c in cands}
 
         def joined(a: int, b: int) -> bool:
             """Token b starts the list item right after the one ending at token a."""

@@ -57,9 +57,7 @@ the category and the merged longer phrases. ``score`` = ``s / (s + 2)`` of the s
 
 from __future__ import annotations
 
-import bisect
 import math
-import operator
 from collections import defaultdict
 from functools import lru_cache
 
@@ -81,7 +79,6 @@ SPECIFIC_MIN, SPECIFIC_MAX = 0.5, 1.3
 STRONG_WEIGHT = 1.0  # a keyword listed with this weight is a strong cue
 KNOWN_ZIPF, KNOWN_MARGIN = 3.5, 0.3  # a clitic-initial word this common is a word of its own (see lexicalized)
 ALEFS = frozenset("اأإآٱ")
-_START = operator.attrgetter("start")
 # the gate (TopicExtractor.required): a text of up to SHORT_WORDS words needs SHORT_MIN of evidence
 # (one strong cue in the lead), rising to min_score at LONG_WORDS words and beyond
 SHORT_WORDS, LONG_WORDS, SHORT_MIN = 20, 60, 0.75
@@ -407,12 +404,10 @@ class TopicExtractor:
         places, organizations, dates)."""
         if not doc.candidates:
             return []
-        toks = doc.tokens
         out = []
         for e in doc.candidates:
             if e.type != "keyphrase":
-                i = max(0, bisect.bisect_right(toks, e.start, key=_START) - 1)
-                j = bisect.bisect_left(toks, e.end, key=_START) - 1
+                i, j = doc.token_range(e.start, e.end)
                 if j >= i:
                     out.append((i, j, e))
         return out
@@ -633,10 +628,10 @@ class TopicExtractor:
     def add_keyphrases(self, doc: Document, pos_weight, ranked: dict[str, float], ranges=None) -> None:
         if ranges is None:
             ranges = self.name_ranges(doc)
-        spans = self.name_index(ranges)
         occs = self.keyphrases.find(doc, pos_weight, self.hard_tokens(ranges, len(doc.tokens)))
         if not occs:
             return
+        spans = self.name_index(ranges)
         # words of person names: a later short mention (زيارة الجهيناوي) is a name, not a phrase
         names = {e.value or e.text for e in doc.candidates if e.type == "person"}  # (each name normalized once)
         name_words = {_strip_article(w) for v in names for w in normalize(v).split() if len(w) > 2}

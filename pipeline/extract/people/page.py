@@ -3,7 +3,6 @@ the names found so far (:class:`Found`), with the token tests the rules share.""
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 from ...document import Document
@@ -128,13 +127,11 @@ class Page:
         cover: list[str | None] = [None] * n
         cand_start: dict[int, tuple[str, int]] = {}
         places_at: dict[int, list[tuple[int, int]]] = {}
-        starts = [t.start for t in toks]
         for c in doc.candidates:
             if c.type not in ("organization", "place", "date"):
                 continue
-            a = max(bisect.bisect_right(starts, c.start) - 1, 0)
-            b = bisect.bisect_left(starts, c.end)
-            for i in range(a, min(b, n)):
+            a, b = doc.token_range(c.start, c.end)
+            for i in range(a, b + 1):
                 if toks[i].start < c.end and c.start < toks[i].end:
                     if cover[i] != "organization":
                         cover[i] = c.type
@@ -142,8 +139,8 @@ class Page:
                         places_at.setdefault(i, []).append((c.start, c.end))
             if a < n and toks[a].start <= c.start < toks[a].end:
                 prev = cand_start.get(a)
-                if prev is None or prev[1] < b - 1:
-                    cand_start[a] = (c.type, b - 1)
+                if prev is None or prev[1] < b:
+                    cand_start[a] = (c.type, b)
         self.cover, self.cand_start, self.places_at = cover, cand_start, places_at
 
     # ---- token tests -----------------------------------------------------------------------

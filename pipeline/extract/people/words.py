@@ -212,7 +212,7 @@ class Words:
             last = words[k:]
             key = normalize(" ".join(last))
             if len(last) == 1 and (key in self.given or key in self.stop or key in heads or len(key) < 3
-                                   or self.z(key) >= 4.6 or self.noun_like(key) or self.verb_like(key)):
+                                   or self.z(key) >= T.KNOWN_SURNAME_MAX or self.noun_like(key) or self.verb_like(key)):
                 continue
             surnames.append((" ".join(last), name))
         return {

@@ -403,7 +403,7 @@ class Words:
         z = self.freq.get
         for p in peels(norm)[1:]:
             if p.clitic in ("و", "ف") and (p.key in self.given or p.key in self.particles
-                                           or z(p.key, 0.0) >= 3.0 or p.key in self.stop):
+                                           or (z(p.key, 0.0) >= 3.0 and len(p.key) >= 3) or p.key in self.stop):
                 return True
             prep = p.clitic[:-2] if p.clitic.endswith("ال") else p.clitic
             article = p.clitic.endswith("ال") or p.key.startswith("ال")
@@ -426,7 +426,7 @@ class Words:
         if prep[-1:] not in ("ب", "ك") or self.freq.get(norm, 0.0) > 0.0:
             return False
         noun = p.key if p.clitic.endswith("ال") else p.key[2:]
-        return self.freq.get(noun, 0.0) < 3.0 and self.freq.get("ال" + noun, 0.0) < 2.0
+        return len(noun) <= 2 or self.freq.get(noun, 0.0) < 3.0 and self.freq.get("ال" + noun, 0.0) < 2.0
 
     @memo
     def strong_clitic(self, norm: str) -> bool:

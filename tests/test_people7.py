@@ -24,3 +24,36 @@ def names(nlp, text):
 ])
 def test_extent_after_a_two_letter_fragment(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common word that begins compound names (kind=head in person_particles.tsv) before its
+    # tail: سامي حسب الله; a definite first part (العبد الله) is no Arabic construct, so a name
+    ("وأكد الدكتور سامي حسب الله أن البحث مهم.", ["سامي حسب الله"]),
+    ("وقال الكاتب فؤاد جاد الله إن الرواية جديدة.", ["فؤاد جاد الله"]),
+    ("وقال المطرب العراقي سعد العبد الله إن الأغنية جديدة.", ["سعد العبد الله"]),
+    # compounds of given names are unchanged
+    ("وقال السيد حسن نصر الله إن المقاومة مستمرة.", ["حسن نصر الله"]),
+    ("وقالت الطالبة رحمة الله إن الامتحان سهل.", ["رحمة الله"]),
+    # a eulogy (رحمه الله: written with ه, not the name رحمة) or a preposition + noun before الله
+    # ends the name; so does the object of a verb (كتاب الله)
+    ("وقال الشيخ خالد رحمه الله إن العلم نور.", ["خالد"]),
+    ("وكتب الأديب سليم حداد رحمه الله كتبا كثيرة.", ["سليم حداد"]),
+    ("وأكد الدكتور سامي بإذن الله أن الشفاء قريب.", ["سامي"]),
+    ("وقرأ الشيخ أحمد كتاب الله في المسجد.", ["أحمد"]),
+])
+def test_compound_names_with_a_tail(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common-word given name after the nisba adjective that agrees with the title, as right
+    # after the title (اللاعب سعد)
+    ("وقال اللاعب المصري سعد الحربي إن المباراة صعبة.", ["سعد الحربي"]),
+    ("وأكد الطبيب الأردني جميل الخطيب أن الحالة مستقرة.", ["جميل الخطيب"]),
+    # ... not a verb or a noun after the adjective
+    ("وتساءل الكاتب عما إذا كان الرئيس السوري سعى إلى التهدئة.", []),
+    ("ورفض السفير الأميركي اقتراح الوسيط.", []),
+])
+def test_common_given_name_after_a_title_adjective(nlp, text, expected):
+    assert names(nlp, text) == expected

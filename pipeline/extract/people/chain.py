@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .extent import NameExtent, Span
-from .words import T, Words, is_definite
+from .words import T, Words, is_definite, is_nisba
 
 OPEN = frozenset('"«(\'“')
 CLOSE = frozenset('"»)\'”')
@@ -38,6 +38,7 @@ class _Walk:
     open_: bool         # the chain waits for a genitive complement
     just_title: bool    # the previous token ended a title (a name may follow right away)
     direct: bool = False
+    after_nisba: int = -1  # the token right after a nisba adjective of a closed title
 
 
 class RoleChain:
@@ -178,9 +179,10 @@ class RoleChain:
         return NEXT
 
     def _after_honorific(self, page, st, t):
-        """الدكتور سعيد: a common-word given name right after an honorific."""
+        """الدكتور سعيد: a common-word given name right after an honorific, or after the nisba
+        adjective that agrees with it (المطرب العراقي سعد)."""
         w, x = t.norm, self.w
-        if st.direct and w in x.given and w in x.given_common and not x.verb_shape(w):
+        if (st.direct or st.j == st.after_nisba) and w in x.given and w in x.given_common and not x.verb_shape(w):
             return self._read(page, st.j)
         return None
 
@@ -188,6 +190,8 @@ class RoleChain:
         """An adjective or a further definite complement (الصيني، للأمم، المتحدة)."""
         w = t.norm
         if (is_definite(w) and w not in self.w.given) or w.startswith("لل"):
+            if st.direct and not st.open_ and is_nisba(w):
+                st.after_nisba = st.j + 1  # المطرب العراقي X: the adjective agrees with the title
             st.j += 1
             return NEXT
         return None

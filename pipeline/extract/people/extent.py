@@ -21,6 +21,8 @@ step                   decision
 ``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
 ``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
 ``particle``           a particle continues the name when a name word follows it
+``before_tail``        before الله/الدين: a compound's common first word goes on (``حسب`` الله); a
+                       word with the pronoun ه or a preposition (رحمه الله، بإذن الله): **stop**
 ``next_person``        a given name right after a family name with the article: **stop**
 ``known_word``         a word of a well-known name continues it
 ``ali``                ``علي`` inside a name, not the preposition ``على``
@@ -90,7 +92,7 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._particle, self._next_person, self._known_word, self._ali, self._ordinal,
+            self._bound, self._particle, self._before_tail, self._next_person, self._known_word, self._ali, self._ordinal,
             self._title_family, self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
             self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
@@ -297,6 +299,26 @@ class NameExtent:
             st.need = True
             return GO
         return END
+
+    def _before_tail(self, ctx, st, t, w):
+        """The word before a compound tail (الله، الدين): a common word that begins compound names
+        (``kind=head`` rows of ``person_particles.tsv``: حسب، جاد، العبد) goes on (سامي حسب الله);
+        a noun or verb with the pronoun ه (the eulogy رحمه الله، حفظه الله; رحمه is also the name
+        رحمة once ة is normalized, so the original spelling decides) or a preposition + noun
+        (بإذن الله) ends the name."""
+        x = self.w
+        toks = ctx.toks
+        k = t.i + 1
+        if k >= len(toks) or toks[k].kind != "word" or not toks[k].space_before or toks[k].norm not in x.tails \
+                or st.words[-1] in x.particles:
+            return None
+        if w in x.compound_heads:
+            return GO
+        if w in x.given and not ctx.doc.text[t.start:t.end].endswith("ه"):
+            return None
+        if (ctx.doc.text[t.start:t.end].endswith("ه") and len(w) >= 4 and x.z(w[:-1]) >= 3.0) or x.strong_clitic(w):
+            return END
+        return None
 
     def _known_word(self, ctx, st, t, w):
         """A word of a well-known name (حسني مبارك، كولن باول)."""

@@ -57,3 +57,18 @@ def test_compound_names_with_a_tail(nlp, text, expected):
 ])
 def test_common_given_name_after_a_title_adjective(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # results lists and rankings: a name after a rank number or after the previous item, right
+    # before its country in brackets
+    ("وجاءت النتائج كالتالي: 1 - مارتينيز (الأرجنتين) 2 - كوفاتش (كرواتيا) 3 - ياماموتو (اليابان).",
+     ["مارتينيز", "كوفاتش", "ياماموتو"]),
+    ("وحل ثانيا كوفاتش (كرواتيا) ، ياماموتو (اليابان) ووانغ لي (الصين).", ["ياماموتو", "وانغ لي"]),
+    # ... a town glossed with its country, a club, or a topic in a numbered list is no person
+    ("وزار الوفد مدينة سالونيك (اليونان) الأسبوع الماضي.", []),
+    ("وجاء الترتيب كالتالي: 1 - ريال مدريد (إسبانيا) 2 - يوفنتوس (إيطاليا).", []),
+    ("وتناول التقرير المحاور التالية: 1 - الاقتصاد (مصر) 2 - التعليم (تونس).", []),
+])
+def test_ranked_list_items(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -17,6 +17,8 @@ Mechanisms:
 * ``given``: a given name or name particle starts a name by itself.
 * ``nisba``: a nationality or nisba adjective right before a foreign or given name.
 * ``bracket``: a name right before a bracketed number (goal minute, age).
+* ``ranked``: an item of a results list or ranking (``3 - X ( الأرجنتين )``): a name after a rank
+  number or the previous item, right before its country or club in brackets.
 * ``svo``: a name-like subject right before a speech or action verb.
 * ``byline``: a press byline (``كتب - X :``) or a name between two datelines.
 * ``coordination`` (run by :mod:`.document`): ``و`` + a name after a found name.
@@ -35,7 +37,7 @@ from .words import F_ACTION, F_GIVEN, F_NASAB, F_NISBA, F_RARE, F_RUN, F_SPEECH,
 DASHES = frozenset((":", "-", "–", "—"))  # (a lone tatweel is already "-" in the normalized view)
 COMMAS = frozenset(("،", ","))
 CONJ = ("", "و", "ف")  # the proclitics a trigger verb may carry
-MECHANISMS = ("chain", "trigger", "apposition", "known", "given", "nasab", "nisba", "bracket", "svo", "byline",
+MECHANISMS = ("chain", "trigger", "apposition", "known", "given", "nasab", "nisba", "bracket", "ranked", "svo", "byline",
               "foreign", "coordination", "linker")
 
 
@@ -163,7 +165,7 @@ class ContextRules:
         self._verbs = {r.id: frozenset().union(*(kinds[k] for k in r.trigger if k in kinds)) for r in rules}
         self._runs = {"chain": self._chain, "trigger": self._trigger, "apposition": self._apposition,
                       "known": self._known, "given": self._given, "nisba": self._nisba,
-                      "bracket": self._bracket, "svo": self._svo, "byline": self._byline,
+                      "bracket": self._bracket, "ranked": self._ranked, "svo": self._svo, "byline": self._byline,
                       "foreign": self._foreign, "nasab": self._nasab}
 
     def __call__(self, page) -> None:
@@ -392,6 +394,51 @@ class ContextRules:
             nm = self.extent.read(page, a, cut, rule.strong)
             if nm and nm.last == b and (nm.last > nm.first or f in x.given or x.z(f) <= 2.5):
                 page.emit(nm, rule, page.surface(t.i, k), a)
+
+    def _ranked(self, page, rule: Rule) -> None:
+        """An item of a results list or ranking: a name after a rank (``3 - X``، ``3 . X``، ``3) X``)
+        or after the previous item (``… ( كرواتيا ) ، X``، ``… ) وX``), right before its country or
+        club in brackets (``X ( الأرجنتين )``); a name alone before a bracketed place is not enough
+        (a town is glossed the same way: سالونيك ( اليونان ))."""
+        toks, n = page.toks, page.n
+        for t in toks:
+            if t.norm != "(" or t.i < 2 or t.i + 2 >= n:
+                continue
+            cs = page.cand_start.get(t.i + 1)
+            if cs is None or cs[0] not in ("place", "organization") or cs[1] + 1 >= n or toks[cs[1] + 1].norm != ")":
+                continue
+            b = t.i - 1
+            if toks[b].kind != "word" or page.found.covers(b) or page.cover[b] is not None:
+                continue
+            a = self._run_start(page, b)
+            cut = 1 if toks[a].norm.startswith("و") and toks[a].norm not in self.w.given and len(toks[a].norm) > 3 else 0
+            if not self._after_rank(page, a, cut):
+                continue
+            nm = self.extent.read(page, a, cut, rule.strong)
+            if nm and nm.last == b:
+                page.emit(nm, rule, page.surface(t.i, cs[1] + 1), a)
+
+    def _run_start(self, page, b: int) -> int:
+        """The first of up to three name words ending at token ``b`` (:meth:`Words.bracket_word`)."""
+        x, toks = self.w, page.toks
+        a = b
+        while a > 0 and b - a < 2 and toks[a - 1].kind == "word" and x.bracket_word(toks[a - 1].norm) \
+                and toks[a].space_before and not toks[a].norm.startswith("و") and page.cover[a - 1] is None:
+            a -= 1
+        return a
+
+    @staticmethod
+    def _after_rank(page, a: int, cut: int) -> bool:
+        """Token ``a`` opens a list item: after a rank number (with - . ) : between), after the
+        closing bracket of the previous item (with و on the word or a comma between)."""
+        toks = page.toks
+        p = a - 1
+        if cut:
+            return p >= 0 and toks[p].norm == ")"
+        if p >= 0 and toks[p].norm in ("-", ".", ")", ":", "،", ","):
+            q = p - 1
+            return q >= 0 and (toks[q].kind == "number" or (toks[p].norm in ("،", ",") and toks[q].norm == ")"))
+        return p >= 0 and toks[p].kind == "number"
 
     def _svo(self, page, rule: Rule) -> None:
         """فرويد يقول، ماكرون قال: a name-like word (or two) right before a speech verb at the start

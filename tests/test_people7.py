@@ -72,3 +72,16 @@ def test_common_given_name_after_a_title_adjective(nlp, text, expected):
 ])
 def test_ranked_list_items(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place noun (kind=place in person_facility_heads.tsv) names a place with the words after it
+    ("وصلنا إلى منطقة تشن داي أمس.", []),
+    ("وزرنا قرية جون بيل الصغيرة.", []),
+    ("وصعد المتسلقون جبل ماريا العالي.", []),
+    # ... a person after a place that is the complement of a role is still a person
+    ("وقال رئيس بلدية القدس نير بركات إن المشروع جاهز.", ["نير بركات"]),
+    ("وقال محافظ منطقة الرياض الأمير فيصل بن بندر إن المشروع جاهز.", ["فيصل بن بندر"]),
+])
+def test_no_person_named_by_a_place_noun(nlp, text, expected):
+    assert names(nlp, text) == expected

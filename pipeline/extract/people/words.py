@@ -173,7 +173,7 @@ class Words:
 
         self.nationality = country_nisba_forms()  # nationality adjectives of the gazetteer's countries
         heads = load_table("lexicons/person_facility_heads.tsv", ("form", "kind"))
-        self.facility = _forms(heads, kind="facility") | _forms(heads, kind="media")
+        self.facility = _forms(heads, kind="facility") | _forms(heads, kind="media") | _forms(heads, kind="place")
         self.titled = _forms(heads, kind="title")  # works: their quoted title is no person
         from .likeness import Likeness
 

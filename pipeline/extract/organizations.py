@@ -35,13 +35,15 @@ import bisect
 from ..cache import cached_table
 from ..document import Document
 from ..normalize import normalize
-from ..resources import load_table
+from ..resources import ResourceError, load_table
 from .gazetteers import country_nisba_forms, load_all, nisba_forms, norm_zipf, place_table
 from .lexicon import Gazetteer
 from .places import surface_value
 
 HEADS = "lexicons/org_heads.tsv"
 NAMES = "lexicons/org_names.tsv"
+KNOWN = "lexicons/org_known.tsv"
+KNOWN_KINDS = frozenset(("club", "company", "media", "party", "intl", "gov", "edu", "ngo", "other"))
 CHAIN = "lexicons/org_chain.tsv"
 SPORTS = "lexicons/org_sports.tsv"
 PREPOSITIONS = frozenset(("في", "من", "الي", "إلى", "علي", "عن", "داخل", "نحو", "قرب"))
@@ -64,16 +66,34 @@ def _lexicons() -> dict:
         if not form.startswith("ال"):
             entries.append(("ال" + form, (form, True)))
     out["head_gaz"] = Gazetteer(entries)
-    out["names"] = names = Gazetteer((r["name"], r["id"]) for r in load_table(NAMES, ("name",)))
+    out["names"] = names = Gazetteer([(r["name"], r["id"]) for r in load_table(NAMES, ("name",))]
+                                     + [(r["name"], r["id"]) for r in known_rows() if r["alone"] == "1"])
     chain = load_table(CHAIN, ("form", "kind"))
     for attr, kind in (("titles", "title"), ("stop", "stop"), ("lam_nouns", "lam_noun"), ("institution", "institution")):
         out[attr] = frozenset(normalize(r["form"]) for r in chain if r["kind"] == kind)
     out["name_words"] = frozenset(k for k in names.keys if " " not in k)
     out["sports"] = frozenset(normalize(r["form"]) for r in load_table(SPORTS, ("form",)))
     cities = [k for k, v in place_table().items() if v["kind"] == "city" and v["trust"] != "C" and " " not in k]
-    out["city_forms"] = frozenset(cities + [c + k for k in cities for c in ("و", "ب", "ل", "وب", "ول", "ف")])
+    # clubs whose one-word name is also a common word, a name or a place (الأهلي، النصر، الفيصلي):
+    # read as clubs only where a city would be (after a sports word, before a nationality adjective)
+    out["club_words"] = club_words = frozenset(
+        k for k in (normalize(r["name"]) for r in known_rows() if r["kind"] == "club" and r["alone"] == "0")
+        if " " not in k)
+    keys = cities + sorted(club_words)
+    out["city_forms"] = frozenset(keys + [c + k for k in keys for c in ("و", "ب", "ل", "وب", "ول", "ف")])
     out["head_kind"] = {normalize(r["form"]): r["kind"] for r in load_table(HEADS, ("form", "kind"))}
     return out
+
+
+def known_rows() -> tuple[dict, ...]:
+    """The rows of ``lexicons/org_known.tsv``, validated (kind and alone)."""
+    rows = load_table(KNOWN, ("name", "kind", "alone"))
+    for r in rows:
+        if r["kind"] not in KNOWN_KINDS:
+            raise ResourceError(f"{KNOWN}: {r['id']}: unknown kind {r['kind']!r}")
+        if r["alone"] not in ("0", "1"):
+            raise ResourceError(f"{KNOWN}: {r['id']}: alone must be 0 or 1, not {r['alone']!r}")
+    return rows
 
 
 class OrganizationExtractor:
@@ -149,6 +169,8 @@ class OrganizationExtractor:
                 last, prev_kind = j + 1, "def"
                 j += 2
                 continue
+            elif w[:1] == "و" and w[1:] in self.name_words:
+                break  # و + a fixed name begins a second organization (شركة أرامكو وفودافون)
             elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or
                                                                  not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF):
                 last, named, proper, prev_kind = j, True, True, "unknown"
@@ -170,13 +192,15 @@ class OrganizationExtractor:
         return last, named, proper, kinds == {"unknown"}
 
     def _club_key(self, norm: str) -> tuple[int, str] | None:
-        """(clitic length, key) when a token is a city name (not a country), maybe after و/ب/ل."""
+        """(clitic length, key) when a token is a city name (not a country) or a club's one-word
+        name that needs context, maybe after و/ب/ل."""
         for cut in (0, 1, 2):
             if cut and norm[:cut] not in ("و", "ب", "ل", "وب", "ول", "ف"):
                 continue
-            info = self.places.get(norm[cut:])
-            if info and info["kind"] == "city" and info["trust"] != "C":
-                return cut, norm[cut:]
+            key = norm[cut:]
+            info = self.places.get(key)
+            if (info and info["kind"] == "city" and info["trust"] != "C") or key in self.club_words:
+                return cut, key
         return None
 
     def _clubs(self, doc: Document) -> None:
@@ -194,8 +218,8 @@ class OrganizationExtractor:
             prev = toks[t.i - 1].norm
             bare_prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
             why = None
-            if bare_prev in sports:
-                why = "sports:" + bare_prev
+            if prev in sports or bare_prev in sports:  # (فريق begins with ف but is no ف + ريق)
+                why = "sports:" + (prev if prev in sports else bare_prev)
             elif t.i + 1 < n:
                 nxt = toks[t.i + 1].norm
                 if nxt.endswith("ي") and nxt in nisba and nxt.startswith("ال"):
@@ -265,7 +289,10 @@ class OrganizationExtractor:
             if fixed_end.get(h.tok_first, -1) < h.tok_last:
                 fixed_end[h.tok_first] = h.tok_last
             fixed_first.add(h.tok_first)
-            doc.add_candidate(doc.make_entity("organization", h.start, h.end, surface_value(doc.text[h.start:h.end]),
+            # ل + ال fused (للحزب): the span starts at the kept ل, the value restores the article
+            fused = h.key.startswith("ال") and not doc.view.text[h.nstart:h.nend].startswith("ال")
+            doc.add_candidate(doc.make_entity("organization", h.start, h.end,
+                                              surface_value(doc.text[h.start:h.end], fused),
                                               "org.name", 0.85, h.key, blocks=multi))
         return fixed_end, fixed_first
 

@@ -1,0 +1,83 @@
+"""Organizations known by name (``lexicons/org_known.tsv``) and its ``alone`` column.
+
+Every sentence here is written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.resources import ResourceError
+from tests.conftest import mentions
+
+
+def orgs(nlp, text):
+    return mentions(nlp, text, "organization")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name marked alone=1 is found with no context (clubs, companies, media, parties)
+    ("وتغلب فولهام على منافسه بهدفين.", ["فولهام"]),
+    ("وأعلنت شركة أرامكو وفودافون عن اتفاق.", ["أرامكو", "فودافون"]),
+    ("ونشرت مجلة فوربس قائمتها السنوية.", ["فوربس"]),
+    # a one-word club name that is also a common word (alone=0) needs a sports word before it ...
+    ("وفاز فريق النصر على ضيفه.", ["النصر"]),
+    # ... and then its other bare mentions in the document are the club too
+    ("وتعادل لاعبو الوحدة مع منافسيهم. وكان الوحدة قد خسر مباراته السابقة.", ["الوحدة", "الوحدة"]),
+])
+def test_known_organizations(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # alone=0 names are common words, names or places without a sports word
+    "وحقق الجيش النصر في المعركة.",
+    "ودعا الرئيس إلى الوحدة الوطنية.",
+    # a company name that is also a verb once normalized (أودي / أودى) is not matched alone
+    "وقال إن الانفجار أودى بحياة ثلاثة أشخاص.",
+])
+def test_alone_zero_names_need_context(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+def test_fused_lam_value_restores_the_article(nlp):
+    doc = nlp.process("وهو عضو في اللجنة المركزية للحزب الشيوعي الصيني منذ سنوات.")
+    assert [(e.text, e.value) for e in doc.entities if e.type == "organization"] == \
+        [("لحزب الشيوعي الصيني", "الحزب الشيوعي الصيني")]
+
+
+def test_club_names_keep_words_out_of_persons(nlp):
+    text = "وفاز إيفرتون على ضيفه وتغلب توتنهام على منافسه."
+    assert mentions(nlp, text, "person") == []
+    assert orgs(nlp, text) == ["إيفرتون", "توتنهام"]
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("alone", "yes", "alone must be 0 or 1"),
+    ("kind", "band", "unknown kind"),
+])
+def test_known_list_is_validated(monkeypatch, field, value, message):
+    import pipeline.extract.organizations as org
+
+    real = org.load_table
+
+    def fake(rel, cols=()):
+        rows = real(rel, cols)
+        if rel == org.KNOWN:
+            rows = (dict(rows[0], **{field: value}),) + tuple(rows[1:])
+        return rows
+
+    assert len(org.known_rows()) > 2000
+    monkeypatch.setattr(org, "load_table", fake)
+    with pytest.raises(ResourceError, match=message):
+        org.known_rows()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sports word that begins with ف is no ف + word (فريق, not ف + ريق): the city is a club
+    ("وفاز فريق برشلونة على ضيفه.", ["برشلونة"]),
+    # و + a fixed name begins a second organization, it does not extend the chain
+    ("وأعلنت شركة أرامكو وفودافون عن اتفاق.", ["أرامكو", "فودافون"]),
+])
+def test_club_and_chain_fixes(nlp, text, expected):
+    assert orgs(nlp, text) == expected

@@ -85,3 +85,17 @@ def test_ranked_list_items(nlp, text, expected):
 ])
 def test_no_person_named_by_a_place_noun(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # East-Asian names: two or three syllables (person_syllables.tsv), the next one goes on even
+    # when it is also an Arabic word (جاي) or begins with و (وين)
+    ("ويعود الممثل الكوري لي جونغ جاي إلى الشاشة.", ["لي جونغ جاي"]),
+    ("وفازت اللاعبة الصينية تشنغ تشين وين بالمباراة.", ["تشنغ تشين وين"]),
+    ("وقال الباحث الصيني ليو يانغ هوا إن النتائج مشجعة.", ["ليو يانغ هوا"]),
+    # ... up to three, and not a stop word or an ordinary word after them
+    ("وقال المدرب الكوري بارك جي سونغ في المؤتمر إن الفريق جاهز.", ["بارك جي سونغ"]),
+    ("وقال المدير الصيني وانغ تاو للصحفيين إن الشركة تتوسع.", ["وانغ تاو"]),
+])
+def test_east_asian_names(nlp, text, expected):
+    assert names(nlp, text) == expected

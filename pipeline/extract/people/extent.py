@@ -21,6 +21,7 @@ step                   decision
 ``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
 ``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
 ``particle``           a particle continues the name when a name word follows it
+``syllable``           an East-Asian name (وانغ، جونغ) goes on with the next syllable, up to three
 ``before_tail``        before الله/الدين: a compound's common first word goes on (``حسب`` الله); a
                        word with the pronoun ه or a preposition (رحمه الله، بإذن الله): **stop**
 ``next_person``        a given name right after a family name with the article: **stop**
@@ -92,7 +93,7 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._particle, self._before_tail, self._next_person, self._known_word, self._ali, self._ordinal,
+            self._bound, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word, self._ali, self._ordinal,
             self._title_family, self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
             self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
@@ -155,7 +156,7 @@ class NameExtent:
         x = self.w
         definite = is_definite(w)
         gates = {
-            "_particle": w in x.particles, "_next_person": w in x.given or w in x.known_words,
+            "_syllable": w in x.syllables, "_particle": w in x.particles, "_next_person": w in x.given or w in x.known_words,
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
             "_title_family": w in x.title_words and definite,
             "_family_ends": not definite and w not in x.given and w not in x.known_words,
@@ -299,6 +300,16 @@ class NameExtent:
             st.need = True
             return GO
         return END
+
+    def _syllable(self, ctx, st, t, w):
+        """Chinese, Korean and Vietnamese names are two or three syllables written as separate
+        words (``lexicons/person_syllables.tsv``): after syllables only, the next one continues
+        the name even when it is also an Arabic word or begins with و (لي جونغ جاي، تشنغ تشين وين);
+        not a stop word."""
+        x = self.w
+        if len(st.words) < 3 and w not in x.stop and all(y in x.syllables for y in st.words):
+            return GO
+        return None
 
     def _before_tail(self, ctx, st, t, w):
         """The word before a compound tail (الله، الدين): a common word that begins compound names

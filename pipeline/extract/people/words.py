@@ -146,6 +146,8 @@ class Words:
         self.tails = _forms(parts, kind="tail")  # الدين، الله، زاده
         # tails that make a compound a name by themselves (صلاح الدين; not X الله: أسماء الله)
         self.naming_tails = _forms(parts, kind="tail", names="1")
+        # syllables of East-Asian names (وانغ، جونغ، جاي): a name of them goes on with the next one
+        self.syllables = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_syllables.tsv", ("form", "origin")))
         # first parts of compound names that are common words alone (حسب الله، جاد الله، العبد الله)
         self.compound_heads = _forms(parts, kind="head")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))

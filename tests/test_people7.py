@@ -99,3 +99,14 @@ def test_no_person_named_by_a_place_noun(nlp, text, expected):
 ])
 def test_east_asian_names(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Romance article (لا) between a particle and a rare surname (de la X) stays in the name
+    ("وقال السفير الفرنسي بيير دو لا فونتين إن باريس تدعم القرار.", ["بيير دو لا فونتين"]),
+    ("وقال الكاتب جان دي لا روش إن الرواية جديدة.", ["جان دي لا روش"]),
+    # ... not the negation before a verb
+    ("وقال الكاتب جان دي لا يريد الحرب.", ["جان"]),
+])
+def test_particle_with_a_romance_article(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -259,6 +259,8 @@ class NameExtent:
         if not st.need:
             return None
         toks, i = ctx.toks, st.i
+        if w in x.name_articles and st.words[-1] in x.particles and st.words[-1] not in x.arabic_particles:
+            return GO  # دو لا + the surname: the article binds it in turn (need stays set)
         if w in x.stop and w in x.given and st.words[-1] in x.filiation and len(st.words) >= 2:
             # الحسين بن علي: after بن, علي is the father's name, not على; the name goes on only
             # before another name word (علي بن علي الهاشمي), else it ends (فيصل بن علي الوفد)
@@ -285,6 +287,11 @@ class NameExtent:
             return None
         toks, i = ctx.toks, st.i
         nxt = toks[i + 2].norm if i + 2 < len(toks) and toks[i + 2].kind == "word" else ""
+        if nxt in x.name_articles and w not in x.arabic_particles and w not in x.filiation and i + 3 < len(toks) \
+                and toks[i + 3].kind == "word" and not is_definite(toks[i + 3].norm) and toks[i + 3].norm not in x.stop \
+                and x.z(toks[i + 3].norm) <= T.FOREIGN_WORD_MAX:
+            st.need = True
+            return GO  # دو لا سابليير: a particle, the Romance article, a rare surname
         if nxt and is_definite(nxt) and w not in x.arabic_particles and w not in x.filiation:
             return END  # a foreign particle takes a foreign surname, never the article (فإن is فان)
         # after an ism (a given name), بن (never the noun "son", which is written ابن) is the nasab

@@ -148,6 +148,8 @@ class Words:
         self.naming_tails = _forms(parts, kind="tail", names="1")
         # syllables of East-Asian names (وانغ، جونغ، جاي): a name of them goes on with the next one
         self.syllables = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_syllables.tsv", ("form", "origin")))
+        # Romance articles between a particle and the surname (دو لا X، دي لا X)
+        self.name_articles = _forms(parts, kind="article")
         # first parts of compound names that are common words alone (حسب الله، جاد الله، العبد الله)
         self.compound_heads = _forms(parts, kind="head")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))

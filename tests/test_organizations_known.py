@@ -78,6 +78,9 @@ def test_known_list_is_validated(monkeypatch, field, value, message):
     ("وفاز فريق برشلونة على ضيفه.", ["برشلونة"]),
     # و + a fixed name begins a second organization, it does not extend the chain
     ("وأعلنت شركة أرامكو وفودافون عن اتفاق.", ["أرامكو", "فودافون"]),
+    # a verb with the future prefix is no unknown name after a company head
+    ("وصرح المدير بأن الشركة ستتوسع في آسيا.", []),
+    ("وقال إن شركة ستاربكس ستفتح فروعا جديدة.", ["ستاربكس"]),
 ])
 def test_club_and_chain_fixes(nlp, text, expected):
     assert orgs(nlp, text) == expected

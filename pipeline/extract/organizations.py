@@ -85,6 +85,12 @@ def _lexicons() -> dict:
     return out
 
 
+def _future_verb(w: str) -> bool:
+    """س + an imperfect verb that is a known word without the س (ستتوسع، سيكتمل); not
+    ستاربكس (تاربكس is no word)."""
+    return len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and norm_zipf(w[1:]) >= 2.5
+
+
 def known_rows() -> tuple[dict, ...]:
     """The rows of ``lexicons/org_known.tsv``, validated (kind and alone)."""
     rows = load_table(KNOWN, ("name", "kind", "alone"))
@@ -171,6 +177,8 @@ class OrganizationExtractor:
                 continue
             elif w[:1] == "و" and w[1:] in self.name_words:
                 break  # و + a fixed name begins a second organization (شركة أرامكو وفودافون)
+            elif _future_verb(w):
+                break  # الشركة ستتوسع: a verb with the future prefix, not a name nobody uses
             elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or
                                                                  not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF):
                 last, named, proper, prev_kind = j, True, True, "unknown"

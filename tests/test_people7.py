@@ -15,18 +15,14 @@ def names(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # --- extent after a two letter fragment ---
     # a word nobody writes whose only proclitic reading leaves a two-letter fragment (ب + ال +
     # اش) is no preposition + noun: the foreign surname stays in the name
     ("وأعرب المهاجم توماس بالاش عن سعادته بالهدف.", ["توماس بالاش"]),
     # ... a real proclitic reading still ends the name (a pronoun, a frequent noun)
     ("وقال السفير جان وهو يبتسم إن الاتفاق قريب.", ["جان"]),
     ("وقال المدرب كارل بالأمس إن الفريق جاهز.", ["كارل"]),
-])
-def test_extent_after_a_two_letter_fragment(nlp, text, expected):
-    assert names(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # --- compound names with a tail ---
     # a common word that begins compound names (kind=head in person_particles.tsv) before its
     # tail: سامي حسب الله; a definite first part (العبد الله) is no Arabic construct, so a name
     ("وأكد الدكتور سامي حسب الله أن البحث مهم.", ["سامي حسب الله"]),
@@ -41,12 +37,7 @@ def test_extent_after_a_two_letter_fragment(nlp, text, expected):
     ("وكتب الأديب سليم حداد رحمه الله كتبا كثيرة.", ["سليم حداد"]),
     ("وأكد الدكتور سامي بإذن الله أن الشفاء قريب.", ["سامي"]),
     ("وقرأ الشيخ أحمد كتاب الله في المسجد.", ["أحمد"]),
-])
-def test_compound_names_with_a_tail(nlp, text, expected):
-    assert names(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # --- common given name after a title adjective ---
     # a common-word given name after the nisba adjective that agrees with the title, as right
     # after the title (اللاعب سعد)
     ("وقال اللاعب المصري سعد الحربي إن المباراة صعبة.", ["سعد الحربي"]),
@@ -54,12 +45,7 @@ def test_compound_names_with_a_tail(nlp, text, expected):
     # ... not a verb or a noun after the adjective
     ("وتساءل الكاتب عما إذا كان الرئيس السوري سعى إلى التهدئة.", []),
     ("ورفض السفير الأميركي اقتراح الوسيط.", []),
-])
-def test_common_given_name_after_a_title_adjective(nlp, text, expected):
-    assert names(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # --- ranked list items ---
     # results lists and rankings: a name after a rank number or after the previous item, right
     # before its country in brackets
     ("وجاءت النتائج كالتالي: 1 - مارتينيز (الأرجنتين) 2 - كوفاتش (كرواتيا) 3 - ياماموتو (اليابان).",
@@ -69,12 +55,7 @@ def test_common_given_name_after_a_title_adjective(nlp, text, expected):
     ("وزار الوفد مدينة سالونيك (اليونان) الأسبوع الماضي.", []),
     ("وجاء الترتيب كالتالي: 1 - ريال مدريد (إسبانيا) 2 - يوفنتوس (إيطاليا).", []),
     ("وتناول التقرير المحاور التالية: 1 - الاقتصاد (مصر) 2 - التعليم (تونس).", []),
-])
-def test_ranked_list_items(nlp, text, expected):
-    assert names(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # --- no person named by a place noun ---
     # a place noun (kind=place in person_facility_heads.tsv) names a place with the words after it
     ("وصلنا إلى منطقة تشن داي أمس.", []),
     ("وزرنا قرية جون بيل الصغيرة.", []),
@@ -82,12 +63,7 @@ def test_ranked_list_items(nlp, text, expected):
     # ... a person after a place that is the complement of a role is still a person
     ("وقال رئيس بلدية القدس نير بركات إن المشروع جاهز.", ["نير بركات"]),
     ("وقال محافظ منطقة الرياض الأمير فيصل بن بندر إن المشروع جاهز.", ["فيصل بن بندر"]),
-])
-def test_no_person_named_by_a_place_noun(nlp, text, expected):
-    assert names(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # --- east asian names ---
     # East-Asian names: two or three syllables (person_syllables.tsv), the next one goes on even
     # when it is also an Arabic word (جاي) or begins with و (وين)
     ("ويعود الممثل الكوري لي جونغ جاي إلى الشاشة.", ["لي جونغ جاي"]),
@@ -96,17 +72,12 @@ def test_no_person_named_by_a_place_noun(nlp, text, expected):
     # ... up to three, and not a stop word or an ordinary word after them
     ("وقال المدرب الكوري بارك جي سونغ في المؤتمر إن الفريق جاهز.", ["بارك جي سونغ"]),
     ("وقال المدير الصيني وانغ تاو للصحفيين إن الشركة تتوسع.", ["وانغ تاو"]),
-])
-def test_east_asian_names(nlp, text, expected):
-    assert names(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # --- particle with a romance article ---
     # a Romance article (لا) between a particle and a rare surname (de la X) stays in the name
     ("وقال السفير الفرنسي بيير دو لا فونتين إن باريس تدعم القرار.", ["بيير دو لا فونتين"]),
     ("وقال الكاتب جان دي لا روش إن الرواية جديدة.", ["جان دي لا روش"]),
     # ... not the negation before a verb
     ("وقال الكاتب جان دي لا يريد الحرب.", ["جان"]),
 ])
-def test_particle_with_a_romance_article(nlp, text, expected):
+def test_names(nlp, text, expected):
     assert names(nlp, text) == expected

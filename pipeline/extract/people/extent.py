@@ -31,6 +31,7 @@ step                   decision
 ``title_family``       a family name that is also a title (``حسام القاضي``) when the name ends there
 ``family_ends``        an Arabic family name with the article ends the name
 ``shapes``             a stop word, title, verb, place or clitic reading: **stop**
+``plural``             a frequent noun + a dual or plural suffix nobody writes whole (باتصالين): **stop**
 ``accusative``         an accusative noun (``جيشا``): **stop**
 ``pair``               an announced first name + a word before a clear boundary: the surname, **stop**
 ``conjunction``        ``و`` + a word: another item, **stop**
@@ -94,7 +95,7 @@ class NameExtent:
         self.w = words
         self.steps = (
             self._bound, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word, self._ali, self._ordinal,
-            self._title_family, self._family_ends, self._shapes, self._accusative, self._pair, self._conjunction,
+            self._title_family, self._family_ends, self._shapes, self._plural, self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
             self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
             self._second, self._rare,
@@ -160,7 +161,7 @@ class NameExtent:
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
             "_title_family": w in x.title_words and definite,
             "_family_ends": not definite and w not in x.given and w not in x.known_words,
-            "_accusative": w.endswith("ا") and len(w) >= 4, "_conjunction": w[:1] == "و" and w not in x.given,
+            "_accusative": w.endswith("ا") and len(w) >= 4, "_plural": w.endswith(("ين", "ون")), "_conjunction": w[:1] == "و" and w not in x.given,
             "_pair": not definite and w[:1] != "و" and w not in x.given,
             "_verb_after": w not in x.given and w not in x.known_words, "_tail": w in x.tails,
             "_pronoun": not definite and len(w) >= 4 and w not in x.given, "_given": w in x.given,
@@ -430,6 +431,11 @@ class NameExtent:
                 x.clitic_word(w, lk["z"] == 0.0) and not (lk["head"] and x.clitic_on_name(w))):
             return END
         return None
+
+    def _plural(self, ctx, st, t, w):
+        """(a proclitic +) a frequent noun + a dual or plural suffix, unattested as a whole
+        (باتصالين، بمؤتمرين: :meth:`Words.sound_plural`) ends the name."""
+        return END if self.w.sound_plural(w) else None
 
     def _accusative(self, ctx, st, t, w):
         """An accusative noun (أرسل هشام جيشا), also before a boundary; not ماسا (الماس is rarer)."""

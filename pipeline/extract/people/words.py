@@ -534,6 +534,25 @@ class Words:
             return True  # a plural noun that takes the article (تصريحات: التصريحات)
         if is_definite(norm) and len(norm) >= 6 and norm.endswith(("ون", "ان", "ين")) and z(norm, 0.0) >= 2.5:
             return True
+        if self.sound_plural(norm):
+            return True
+        return False
+
+    @memo
+    def sound_plural(self, norm: str) -> bool:
+        """A word nobody writes as a whole that is (a proclitic +) a frequent noun or adjective +
+        the suffix of a masculine dual or plural, -ين/-ون (باتصالين: ب + اتصال + ين، بمؤتمرين): a
+        common word. A transliterated name ending so has a stem nobody uses (تشيرنومردين); -ان is
+        left out: it ends many Persian, Turkish and Arabic names."""
+        z = self.freq.get
+        if z(norm, 0.0) > 0.0 or norm in self.given:
+            return False
+        for p in peels(norm):
+            if p.clitic.endswith("ال"):
+                continue
+            k = p.key
+            if len(k) >= 6 and k.endswith(("ين", "ون")) and z(k[:-2], 0.0) >= T.PLURAL_STEM_MIN:
+                return True
         return False
 
     def common_shape(self, norm: str) -> bool:

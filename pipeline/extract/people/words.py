@@ -470,7 +470,8 @@ class Words:
         """The proclitic reading of ``w`` puts ب/ل/ك on a well-known name word (ب + رايس): right
         after a first name that is a transliterated surname (نيد برايس), not a preposition."""
         return self.z(w) < 4.0 and any(p.clitic in ("ب", "ل", "ك") and p.key in self.known_words
-                                       and p.key not in self.given for p in peels(w)[1:])
+                                       and p.key not in self.given and not self.suffixed(p.key)
+                                       for p in peels(w)[1:])  # (not ل + a noun + ه: لثنيه)
 
     # ---- nouns ---------------------------------------------------------------------------------
     @memo

@@ -85,6 +85,12 @@ def names(nlp, text):
     # ... a transliterated surname ending so has a stem nobody uses
     ("وقال الوزير يوري تشيرنومردين إن الاتفاق قريب.", ["يوري تشيرنومردين"]),
     ("وقال الباحث كارل سيمونسون إن النتائج مشجعة.", ["كارل سيمونسون"]),
+    # --- the pronoun ك (your) ---
+    # a word nobody writes that ends in ك is a transliteration, not a noun + "your"
+    ("وأكد المتحدث باسم الخارجية التركية ناميك تان أن بلاده ترفض القرار.", ["ناميك تان"]),
+    ("وقال الوزير التركي ناميك كمال إن بلاده ترفض القرار.", ["ناميك كمال"]),
+    # ... a noun + ك in use (رأيك) ends the name
+    ("وقال الأستاذ سمير رأيك مهم يا بني.", ["سمير"]),
 ])
 def test_names(nlp, text, expected):
     assert names(nlp, text) == expected

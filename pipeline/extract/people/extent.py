@@ -482,6 +482,7 @@ class NameExtent:
             return None  # a definite noun takes no pronoun suffix (الربيعة، الكويتية)
         if len(w) >= 4 and w not in x.given and not translit and (
                 (w.endswith("ه") and x.z(w[:-1]) >= 3.5) or (w.endswith("ته") and x.z(w[:-2] + "ه") >= 3.0)
+                or (w.endswith("ك") and x.suffixed(w))  # رأيك، كتابك (not ناميك: nobody writes it)
                 or (w.endswith("ا") and len(st.words) > 1 and x.z(w[:-1]) >= 3.0)):
             return END
         return None

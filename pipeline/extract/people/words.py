@@ -494,7 +494,11 @@ class Words:
                     return True  # إقناعهم، سيارتها
         if norm.endswith("نا") and len(norm) >= 5 and norm[-3] not in "ايو" and z(norm[:-2], 0.0) >= 3.5:
             return True  # our X (مراسلنا، رئيسنا), not a transliteration after a long vowel (مارتينا)
-        return norm.endswith(("ه", "ك")) and z(norm[:-1], 0.0) >= 3.0
+        if norm.endswith("ك"):
+            # "your X" is rare in news outside quotes: a word nobody writes in -ك is a transliteration
+            # (ناميك، يلديريك), not a noun + ك
+            return z(norm[:-1], 0.0) >= 3.0 and z(norm, 0.0) > 0.0
+        return norm.endswith("ه") and z(norm[:-1], 0.0) >= 3.0
 
     @memo
     def noun_like(self, norm: str) -> bool:

@@ -84,3 +84,15 @@ def test_known_list_is_validated(monkeypatch, field, value, message):
 ])
 def test_club_and_chain_fixes(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, orgs_expected, persons_expected", [
+    # a definite head is in construct with nothing: the unknown words after it are no part of
+    # the organization (here a person after a title)
+    ("وقال رئيس الاتحاد برند غوتشالك إن المبيعات تراجعت.", [], ["برند غوتشالك"]),
+    # ... an indefinite head still takes an unknown name
+    ("وأعلنت شركة كوميتا عن منتج جديد.", ["كوميتا"], []),
+])
+def test_definite_head_takes_no_unknown_word(nlp, text, orgs_expected, persons_expected):
+    assert orgs(nlp, text) == orgs_expected
+    assert mentions(nlp, text, "person") == persons_expected

@@ -116,12 +116,14 @@ class OrganizationExtractor:
         self.__dict__.update(cached_table("organizations-stage", _lexicons))
 
     def _chain(self, toks, h: int, fixed_end: dict[int, int] | None = None,
-               kind: str | None = None) -> tuple[int, bool, bool, bool]:
+               kind: str | None = None, definite: bool = False) -> tuple[int, bool, bool, bool]:
         """Index of the last token of the chain after head ``h`` (``h`` if none) and whether
         the chain holds a name (place, nisba, unknown word, title + name). After a fixed name
         (مجلس الأمن) the chain only goes on with a nisba adjective.
         Also returns whether it holds a proper name (place, unknown word, title + name, not
-        just a nisba) and whether it is made of unknown words only (شركة X)."""
+        just a nisba) and whether it is made of unknown words only (شركة X). A ``definite`` head
+        takes no unknown word right after it: a noun with the article is in construct with
+        nothing, so the word begins something else (رئيس الاتحاد برند X: a person)."""
         n = len(toks)
         last, named, proper, kinds = h, False, False, set()
         fixed = (fixed_end or {}).get(h)
@@ -179,8 +181,8 @@ class OrganizationExtractor:
                 break  # و + a fixed name begins a second organization (شركة أرامكو وفودافون)
             elif _future_verb(w):
                 break  # الشركة ستتوسع: a verb with the future prefix, not a name nobody uses
-            elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or
-                                                                 not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF):
+            elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or (
+                    not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF and not (definite and prev_kind == "head"))):
                 last, named, proper, prev_kind = j, True, True, "unknown"
             elif prev_kind == "head" and j + 1 < n and not w.startswith(("ال", "و")) and len(w) >= 3 \
                     and toks[j + 1].kind == "word" and toks[j + 1].space_before \
@@ -314,7 +316,7 @@ class OrganizationExtractor:
             return None  # حركة حماس: the movement is named by its fixed name alone
         if t.i + 1 < len(toks) and f"{key} {toks[t.i + 1].norm}" in self.places:
             return None  # قناة السويس، خليج ...: a place name that starts like a head
-        last, named, proper, only_names = self._chain(toks, t.i, fixed_end, self.head_kind.get(key))
+        last, named, proper, only_names = self._chain(toks, t.i, fixed_end, self.head_kind.get(key), definite)
         if last == t.i:
             return None
         # an official body: definite head + institution adjective + a ل/لل complement or a

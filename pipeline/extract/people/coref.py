@@ -315,8 +315,8 @@ class Linker:
         x = self.w
         if norm in x.given and norm not in x.stop:
             return True
-        if norm in self._blocked or x.z(norm) > NAME_LIKE_MAX or norm[:1] == "و":
-            return False
+        if norm in self._blocked or x.z(norm) > NAME_LIKE_MAX or norm[:1] == "و" or x.noun_shape(norm):
+            return False  # (a plural, a verbal noun, an accusative: استفزازات X is no longer name)
         z = x.z
         if len(norm) >= 4 and norm.endswith(("ه", "ها", "هم")) and z(norm[:-1] if norm.endswith("ه") else norm[:-2]) >= 3.0:
             return False  # noun + pronoun (تصريحاته)

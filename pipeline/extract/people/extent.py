@@ -161,7 +161,7 @@ class NameExtent:
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
             "_title_family": w in x.title_words and definite,
             "_family_ends": not definite and w not in x.given and w not in x.known_words,
-            "_accusative": w.endswith("ا") and len(w) >= 4, "_plural": w.endswith(("ين", "ون")), "_conjunction": w[:1] == "و" and w not in x.given,
+            "_accusative": w.endswith("ا") and len(w) >= 4, "_plural": w.endswith(("ين", "ون", "ات")), "_conjunction": w[:1] == "و" and w not in x.given,
             "_pair": not definite and w[:1] != "و" and w not in x.given,
             "_verb_after": w not in x.given and w not in x.known_words, "_tail": w in x.tails,
             "_pronoun": not definite and len(w) >= 4 and w not in x.given, "_given": w in x.given,

@@ -546,11 +546,12 @@ class Words:
     @memo
     def sound_plural(self, norm: str) -> bool:
         """A word nobody writes as a whole that is (a proclitic +) a frequent noun or adjective +
-        the suffix of a masculine dual or plural, -ين/-ون (باتصالين: ب + اتصال + ين، بمؤتمرين): a
+        the suffix of a masculine dual or plural, -ين/-ون, or of a feminine plural, -ات (باتصالين:
+        ب + اتصال + ين، بمؤتمرين، استفزازات): a
         common word. A transliterated name ending so has a stem nobody uses (تشيرنومردين); -ان is
         left out: it ends many Persian, Turkish and Arabic names."""
         z = self.freq.get
-        if z(norm, 0.0) > 0.0 or norm in self.given:
+        if z(norm, 0.0) > 0.0 or norm in self.given or norm in self.known_words:
             return False
         for p in peels(norm):
             if p.clitic.endswith("ال"):
@@ -558,6 +559,8 @@ class Words:
             k = p.key
             if len(k) >= 6 and k.endswith(("ين", "ون")) and z(k[:-2], 0.0) >= T.PLURAL_STEM_MIN:
                 return True
+            if len(k) >= 6 and k.endswith("ات") and max(z(k[:-2], 0.0), z(k[:-2] + "ه", 0.0)) >= T.FEM_PLURAL_STEM_MIN:
+                return True  # a feminine plural (استفزازات: استفزاز، باتفاقيات: اتفاقية)
         return False
 
     def common_shape(self, norm: str) -> bool:

@@ -140,13 +140,7 @@ class OrganizationExtractor:
             if fixed is not None and j > fixed and not (w in self.nisba and w.startswith("ال")):
                 break
             if prev_kind == "title":
-                # the name after a title: up to three words, عبد + الله
-                k = j
-                while k < n and k - j < 3 and toks[k].kind == "word" and toks[k].norm not in self.stop \
-                        and toks[k].space_before \
-                        and not toks[k].norm.startswith(("لل", "وال", "بال", "كال", "فال", "و")) \
-                        and (not toks[k].norm.startswith("ال") or toks[k - 1].norm in ("عبد", "ابو", "بن")):
-                    k += 1
+                k = self._title_name_end(toks, j)
                 if k > j:
                     last, named, proper, prev_kind = k - 1, True, True, "name"
                     kinds.add("name")
@@ -177,10 +171,9 @@ class OrganizationExtractor:
                 last, prev_kind = j + 1, "def"
                 j += 2
                 continue
-            elif w[:1] == "و" and w[1:] in self.name_words:
-                break  # و + a fixed name begins a second organization (شركة أرامكو وفودافون)
-            elif _future_verb(w):
-                break  # الشركة ستتوسع: a verb with the future prefix, not a name nobody uses
+            elif (w[:1] == "و" and w[1:] in self.name_words) or _future_verb(w):
+                break  # و + a fixed name begins a second organization (شركة أرامكو وفودافون); الشركة
+                # ستتوسع: a verb with the future prefix, not a name nobody uses
             elif prev_kind in ("head", "unknown") and len(w) >= 3 and (w in self.name_words or (
                     not w.startswith("ال") and norm_zipf(w) < UNKNOWN_MAX_ZIPF and not (definite and prev_kind == "head"))):
                 last, named, proper, prev_kind = j, True, True, "unknown"
@@ -200,6 +193,17 @@ class OrganizationExtractor:
         while last > h and toks[last].norm in self.titles:
             last -= 1
         return last, named, proper, kinds == {"unknown"}
+
+    def _title_name_end(self, toks, j: int) -> int:
+        """The token after the name that follows a title inside a chain (up to three words,
+        عبد + الله: جامعة الملك عبد الله); ``j`` when there is none."""
+        n, k = len(toks), j
+        while k < n and k - j < 3 and toks[k].kind == "word" and toks[k].norm not in self.stop \
+                and toks[k].space_before \
+                and not toks[k].norm.startswith(("لل", "وال", "بال", "كال", "فال", "و")) \
+                and (not toks[k].norm.startswith("ال") or toks[k - 1].norm in ("عبد", "ابو", "بن")):
+            k += 1
+        return k
 
     def _club_key(self, norm: str) -> tuple[int, str] | None:
         """(clitic length, key) when a token is a city name (not a country) or a club's one-word

@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 
 from ...document import Token
 from ..common import TypeMemo
+from ..places import surface_value
 from .words import IFAL, MASDAR, T, Words, is_definite, is_nisba
 
 GO = 1         # the word continues the name
@@ -331,11 +332,14 @@ class NameExtent:
         if k >= len(toks) or toks[k].kind != "word" or not toks[k].space_before or toks[k].norm not in x.tails \
                 or st.words[-1] in x.particles:
             return None
-        if w in x.compound_heads:
-            return GO
-        if w in x.given and not ctx.doc.text[t.start:t.end].endswith("ه"):
+        after = toks[k + 1].norm if k + 1 < len(toks) and toks[k + 1].kind == "word" else ""
+        if w in x.compound_heads and not (after and (x.suffixed(after) or (
+                after in x.stop and after.endswith(("كم", "هم", "ك", "ه", "ها"))))):
+            return GO  # (not a formula: شكر الله سعيكم، فتح الله عليكم)
+        pronoun = surface_value(ctx.doc.text[t.start:t.end]).endswith("ه")  # (رحمهُ: vowel marks off)
+        if w in x.given and not pronoun:
             return None
-        if (ctx.doc.text[t.start:t.end].endswith("ه") and len(w) >= 4 and x.z(w[:-1]) >= 3.0) or x.strong_clitic(w):
+        if (pronoun and len(w) >= 4 and x.z(w[:-1]) >= 3.0) or x.strong_clitic(w):
             return END
         return None
 
@@ -435,7 +439,7 @@ class NameExtent:
     def _plural(self, ctx, st, t, w):
         """(a proclitic +) a frequent noun + a dual or plural suffix, unattested as a whole
         (باتصالين، بمؤتمرين: :meth:`Words.sound_plural`) ends the name."""
-        return END if self.w.sound_plural(w) else None
+        return END if self.w.sound_plural(w, st.look["head"]) else None
 
     def _accusative(self, ctx, st, t, w):
         """An accusative noun (أرسل هشام جيشا), also before a boundary; not ماسا (الماس is rarer)."""

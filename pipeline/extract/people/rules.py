@@ -378,10 +378,7 @@ class ContextRules:
             b = t.i - 1
             if toks[k].norm != ")" or toks[b].kind != "word" or page.found.covers(b):
                 continue
-            a = b
-            while a > 0 and b - a < 3 and toks[a - 1].kind == "word" and x.bracket_word(toks[a - 1].norm) \
-                    and toks[a].space_before and not toks[a].norm.startswith("و"):
-                a -= 1
+            a = self._run_start(page, b, 3, False)
             first = toks[a].norm
             cut = 1 if first.startswith("و") and first not in x.given and len(first) > 3 else 0
             f = first[cut:]
@@ -414,16 +411,22 @@ class ContextRules:
             cut = 1 if toks[a].norm.startswith("و") and toks[a].norm not in self.w.given and len(toks[a].norm) > 3 else 0
             if not self._after_rank(page, a, cut):
                 continue
+            words = [toks[y].norm for y in range(a, b + 1)]
+            words[0] = words[0][cut:]
+            if len(words) < 2 and not (words[0] in self.w.given or words[0] in self.w.known_words):
+                continue  # one unknown word before a bracketed country is as often a town (بيرغن ( النرويج ))
             nm = self.extent.read(page, a, cut, rule.strong)
             if nm and nm.last == b:
                 page.emit(nm, rule, page.surface(t.i, cs[1] + 1), a)
 
-    def _run_start(self, page, b: int) -> int:
-        """The first of up to three name words ending at token ``b`` (:meth:`Words.bracket_word`)."""
+    def _run_start(self, page, b: int, most: int = 2, free: bool = True) -> int:
+        """The first of the name words (:meth:`Words.bracket_word`) that end at token ``b``: at
+        most ``most`` more words before it, none inside another extractor's entity if ``free``."""
         x, toks = self.w, page.toks
         a = b
-        while a > 0 and b - a < 2 and toks[a - 1].kind == "word" and x.bracket_word(toks[a - 1].norm) \
-                and toks[a].space_before and not toks[a].norm.startswith("و") and page.cover[a - 1] is None:
+        while a > 0 and b - a < most and toks[a - 1].kind == "word" and x.bracket_word(toks[a - 1].norm) \
+                and toks[a].space_before and not toks[a].norm.startswith("و") \
+                and not (free and page.cover[a - 1] is not None):
             a -= 1
         return a
 

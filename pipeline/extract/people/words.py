@@ -543,13 +543,13 @@ class Words:
             return True
         return False
 
-    @memo
-    def sound_plural(self, norm: str) -> bool:
+    def sound_plural(self, norm: str, family_slot: bool = False) -> bool:
         """A word nobody writes as a whole that is (a proclitic +) a frequent noun or adjective +
         the suffix of a masculine dual or plural, -ين/-ون, or of a feminine plural, -ات (باتصالين:
         ب + اتصال + ين، بمؤتمرين، استفزازات): a
         common word. A transliterated name ending so has a stem nobody uses (تشيرنومردين); -ان is
-        left out: it ends many Persian, Turkish and Arabic names."""
+        left out: it ends many Persian, Turkish and Arabic names. In the ``family_slot`` (right
+        after an anchored given name) a bare -ات word is a family name (نصيرات، عبيدات)."""
         z = self.freq.get
         if z(norm, 0.0) > 0.0 or norm in self.given or norm in self.known_words:
             return False
@@ -557,9 +557,12 @@ class Words:
             if p.clitic.endswith("ال"):
                 continue
             k = p.key
+            if k[:-2] in self.given:
+                continue  # a family name built on a given name (عبيدات، حسانين، محمدين، رشيدات)
             if len(k) >= 6 and k.endswith(("ين", "ون")) and z(k[:-2], 0.0) >= T.PLURAL_STEM_MIN:
                 return True
-            if len(k) >= 6 and k.endswith("ات") and max(z(k[:-2], 0.0), z(k[:-2] + "ه", 0.0)) >= T.FEM_PLURAL_STEM_MIN:
+            if len(k) >= 6 and k.endswith("ات") and max(z(k[:-2], 0.0), z(k[:-2] + "ه", 0.0)) >= T.FEM_PLURAL_STEM_MIN \
+                    and (p.clitic or not family_slot):
                 return True  # a feminine plural (استفزازات: استفزاز، باتفاقيات: اتفاقية)
         return False
 

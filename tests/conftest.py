@@ -32,3 +32,17 @@ def candidates(nlp, text, kind):
     before scores are thresholded and overlaps settled: what extent tests check."""
     doc = nlp.process(text)
     return [e.text for e in sorted(doc.candidates, key=lambda e: e.start) if e.type == kind]
+
+
+def spoil_first_row(monkeypatch, module, rel: str, **changes) -> None:
+    """Makes ``module.load_table`` return ``rel`` with its first row changed (for the tests of a
+    loader's validation)."""
+    real = module.load_table
+
+    def fake(path, cols=()):
+        rows = real(path, cols)
+        if path == rel:
+            rows = (dict(rows[0], **changes),) + tuple(rows[1:])
+        return rows
+
+    monkeypatch.setattr(module, "load_table", fake)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.resources import ResourceError
-from tests.conftest import mentions
+from tests.conftest import mentions, spoil_first_row
 
 
 def orgs(nlp, text):
@@ -62,16 +62,8 @@ def test_club_names_keep_words_out_of_persons(nlp):
 def test_known_list_is_validated(monkeypatch, field, value, message):
     import pipeline.extract.organizations as org
 
-    real = org.load_table
-
-    def fake(rel, cols=()):
-        rows = real(rel, cols)
-        if rel == org.KNOWN:
-            rows = (dict(rows[0], **{field: value}),) + tuple(rows[1:])
-        return rows
-
     assert len(org.known_rows()) > 2000
-    monkeypatch.setattr(org, "load_table", fake)
+    spoil_first_row(monkeypatch, org, org.KNOWN, **{field: value})
     with pytest.raises(ResourceError, match=message):
         org.known_rows()
 

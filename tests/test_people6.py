@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.resources import ResourceError
-from tests.conftest import mentions
+from tests.conftest import mentions, spoil_first_row
 
 
 def names(nlp, text):
@@ -51,16 +51,8 @@ def test_no_person_from_a_surname_alone(nlp, text):
 def test_known_list_rejects_a_bad_alone_value(monkeypatch):
     import pipeline.extract.people.words as words
 
-    real = words.load_table
-
-    def fake(rel, cols=()):
-        rows = real(rel, cols)
-        if rel == "lexicons/person_known.tsv":
-            rows = (dict(rows[0], alone="yes"),) + tuple(rows[1:])
-        return rows
-
     assert len(words.known_rows()) > 4000
-    monkeypatch.setattr(words, "load_table", fake)
+    spoil_first_row(monkeypatch, words, "lexicons/person_known.tsv", alone="yes")
     with pytest.raises(ResourceError, match="alone must be 0 or 1"):
         words.known_rows()
 

@@ -66,8 +66,9 @@ def _lexicons() -> dict:
         if not form.startswith("ال"):
             entries.append(("ال" + form, (form, True)))
     out["head_gaz"] = Gazetteer(entries)
+    known = known_rows()
     out["names"] = names = Gazetteer([(r["name"], r["id"]) for r in load_table(NAMES, ("name",))]
-                                     + [(r["name"], r["id"]) for r in known_rows() if r["alone"] == "1"])
+                                     + [(r["name"], r["id"]) for r in known if r["alone"] == "1"])
     chain = load_table(CHAIN, ("form", "kind"))
     for attr, kind in (("titles", "title"), ("stop", "stop"), ("lam_nouns", "lam_noun"), ("institution", "institution")):
         out[attr] = frozenset(normalize(r["form"]) for r in chain if r["kind"] == kind)
@@ -77,7 +78,7 @@ def _lexicons() -> dict:
     # clubs whose one-word name is also a common word, a name or a place (الأهلي، النصر، الفيصلي):
     # read as clubs only where a city would be (after a sports word, before a nationality adjective)
     out["club_words"] = club_words = frozenset(
-        k for k in (normalize(r["name"]) for r in known_rows() if r["kind"] == "club" and r["alone"] == "0")
+        k for k in (normalize(r["name"]) for r in known if r["kind"] == "club" and r["alone"] == "0")
         if " " not in k)
     keys = cities + sorted(club_words)
     out["city_forms"] = frozenset(keys + [c + k for k in keys for c in ("و", "ب", "ل", "وب", "ول", "ف")])

@@ -95,8 +95,9 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word, self._ali, self._ordinal,
-            self._title_family, self._family_ends, self._shapes, self._plural, self._accusative, self._pair, self._conjunction,
+            self._bound, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
+            self._ali, self._ordinal, self._title_family, self._family_ends, self._shapes, self._plural,
+            self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
             self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
             self._second, self._rare,
@@ -158,11 +159,13 @@ class NameExtent:
         x = self.w
         definite = is_definite(w)
         gates = {
-            "_syllable": w in x.syllables, "_particle": w in x.particles, "_next_person": w in x.given or w in x.known_words,
+            "_syllable": w in x.syllables, "_particle": w in x.particles,
+            "_next_person": w in x.given or w in x.known_words,
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
             "_title_family": w in x.title_words and definite,
             "_family_ends": not definite and w not in x.given and w not in x.known_words,
-            "_accusative": w.endswith("ا") and len(w) >= 4, "_plural": w.endswith(("ين", "ون", "ات")), "_conjunction": w[:1] == "و" and w not in x.given,
+            "_accusative": w.endswith("ا") and len(w) >= 4, "_plural": w.endswith(("ين", "ون", "ات")),
+            "_conjunction": w[:1] == "و" and w not in x.given,
             "_pair": not definite and w[:1] != "و" and w not in x.given,
             "_verb_after": w not in x.given and w not in x.known_words, "_tail": w in x.tails,
             "_pronoun": not definite and len(w) >= 4 and w not in x.given, "_given": w in x.given,

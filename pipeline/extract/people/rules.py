@@ -380,7 +380,7 @@ class ContextRules:
                 continue
             a = self._run_start(page, b, 3, False)
             first = toks[a].norm
-            cut = 1 if first.startswith("و") and first not in x.given and len(first) > 3 else 0
+            cut = self._conj_cut(first)
             f = first[cut:]
             if not x.bracket_word(f) or not any(
                     x.bracket_word(toks[y].norm) and (toks[y].norm in x.given or x.foreign_word(toks[y].norm))
@@ -408,7 +408,7 @@ class ContextRules:
             if toks[b].kind != "word" or page.found.covers(b) or page.cover[b] is not None:
                 continue
             a = self._run_start(page, b)
-            cut = 1 if toks[a].norm.startswith("و") and toks[a].norm not in self.w.given and len(toks[a].norm) > 3 else 0
+            cut = self._conj_cut(toks[a].norm)
             if not self._after_rank(page, a, cut):
                 continue
             words = [toks[y].norm for y in range(a, b + 1)]
@@ -418,6 +418,10 @@ class ContextRules:
             nm = self.extent.read(page, a, cut, rule.strong)
             if nm and nm.last == b:
                 page.emit(nm, rule, page.surface(t.i, cs[1] + 1), a)
+
+    def _conj_cut(self, first: str) -> int:
+        """1 when the first word of a list item carries the conjunction و (وكوفاتش), else 0."""
+        return 1 if first.startswith("و") and first not in self.w.given and len(first) > 3 else 0
 
     def _run_start(self, page, b: int, most: int = 2, free: bool = True) -> int:
         """The first of the name words (:meth:`Words.bracket_word`) that end at token ``b``: at

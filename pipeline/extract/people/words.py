@@ -539,20 +539,25 @@ class Words:
             return True  # a plural noun that takes the article (تصريحات: التصريحات)
         if is_definite(norm) and len(norm) >= 6 and norm.endswith(("ون", "ان", "ين")) and z(norm, 0.0) >= 2.5:
             return True
-        if self.sound_plural(norm):
-            return True
-        return False
+        return self.sound_plural(norm)
 
     def sound_plural(self, norm: str, family_slot: bool = False) -> bool:
+        """See :meth:`_plural_reading` (computed once per word type)."""
+        kind = self._plural_reading(norm)
+        return kind == 1 or (kind == 2 and not family_slot)
+
+    @memo
+    def _plural_reading(self, norm: str) -> int:
         """A word nobody writes as a whole that is (a proclitic +) a frequent noun or adjective +
         the suffix of a masculine dual or plural, -ين/-ون, or of a feminine plural, -ات (باتصالين:
-        ب + اتصال + ين، بمؤتمرين، استفزازات): a
-        common word. A transliterated name ending so has a stem nobody uses (تشيرنومردين); -ان is
+        ب + اتصال + ين، بمؤتمرين، استفزازات): a common word. A transliterated name ending so has a stem nobody uses (تشيرنومردين); -ان is
         left out: it ends many Persian, Turkish and Arabic names. In the ``family_slot`` (right
-        after an anchored given name) a bare -ات word is a family name (نصيرات، عبيدات)."""
+        after an anchored given name) a bare -ات word is a family name (نصيرات، عبيدات).
+        Returns 0 (no plural), 1 (a plural), 2 (a bare -ات plural: not in the family slot)."""
         z = self.freq.get
         if z(norm, 0.0) > 0.0 or norm in self.given or norm in self.known_words:
-            return False
+            return 0
+        bare_fem = False
         for p in peels(norm):
             if p.clitic.endswith("ال"):
                 continue
@@ -560,11 +565,12 @@ class Words:
             if k[:-2] in self.given:
                 continue  # a family name built on a given name (عبيدات، حسانين، محمدين، رشيدات)
             if len(k) >= 6 and k.endswith(("ين", "ون")) and z(k[:-2], 0.0) >= T.PLURAL_STEM_MIN:
-                return True
-            if len(k) >= 6 and k.endswith("ات") and max(z(k[:-2], 0.0), z(k[:-2] + "ه", 0.0)) >= T.FEM_PLURAL_STEM_MIN \
-                    and (p.clitic or not family_slot):
-                return True  # a feminine plural (استفزازات: استفزاز، باتفاقيات: اتفاقية)
-        return False
+                return 1
+            if len(k) >= 6 and k.endswith("ات") and max(z(k[:-2], 0.0), z(k[:-2] + "ه", 0.0)) >= T.FEM_PLURAL_STEM_MIN:
+                if p.clitic:
+                    return 1  # a feminine plural (باتفاقيات: اتفاقية)
+                bare_fem = True  # (استفزازات: استفزاز)
+        return 2 if bare_fem else 0
 
     def common_shape(self, norm: str) -> bool:
         """Shaped like a common word, not a name: :meth:`noun_shape` or :meth:`verb_shape`."""

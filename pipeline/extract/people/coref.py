@@ -38,6 +38,7 @@ from ...document import Document, Entity
 from ...normalize import normalize
 from ...tokenize import peels
 from ..spans import MIN_SCORE, Spans
+from ..common import TypeMemo
 from .rules import load_rules
 from .words import Words, shared_words
 
@@ -113,6 +114,7 @@ class Linker:
         self.part_rule, self.latin_rule = rules["coref.name_part"], rules["coref.latin"]
         self._surnames: set[str] = set()  # last words of the current document's full names
         self._strong: set[str] = set()  # last words of names a title or speech verb announced
+        self._reading_memo = TypeMemo(self._readings)
 
     def short_forms(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Prefix and suffix forms of a normalized full name that may refer to it alone."""
@@ -215,11 +217,11 @@ class Linker:
         """Unlabelled mentions of the forms, longest form first (rule ``coref.name_part``)."""
         toks = doc.tokens
         maxlen = max(len(f) for f in forms)
-        starts: dict = {None: {f[0] for f in forms}}  # (the set of first words, under the key None)
+        firsts = {f[0] for f in forms}
         out: list[Entity] = []
         i, n = 0, len(toks)
         while i < n:
-            hit = self._match(toks, i, forms, starts, maxlen) if toks[i].kind == "word" else None
+            hit = self._match(toks, i, forms, firsts, maxlen) if toks[i].kind == "word" else None
             if not hit or not self._accept(doc, i, hit):
                 i += 1
                 continue
@@ -240,12 +242,12 @@ class Linker:
         return out
 
     @staticmethod
-    def _starts(norm: str, firsts: set) -> tuple:
-        """The readings of a word (with و/ف/ل/ب peeled) whose key begins a form."""
+    def _readings(norm: str) -> tuple:
+        """The readings of a word that may begin a form: the whole word, or the word with و/ف/ل/ب
+        peeled (ل before ال only where the text writes لل). A pure function of the word type,
+        memoized across documents (``self._reading_memo``)."""
         out = []
         for p in peels(norm):
-            if p.key not in firsts:
-                continue
             if p.cut and p.clitic not in ("و", "ف", "ل", "ب"):
                 continue
             if p.key.startswith("ال") and p.cut and p.clitic in ("ل",) and not norm.startswith("لل"):
@@ -253,15 +255,13 @@ class Linker:
             out.append(p)
         return tuple(out)
 
-    def _match(self, toks, i: int, forms: dict, starts: dict, maxlen: int):
-        """The longest form starting at token ``i``: (peel, size, form). ``starts`` memoizes
-        :meth:`_starts` per word type for the document."""
+    def _match(self, toks, i: int, forms: dict, firsts: set, maxlen: int):
+        """The longest form starting at token ``i``: (peel, size, form). ``firsts``: the first
+        words of the forms."""
         n = len(toks)
-        tok = toks[i]
-        ps = starts.get(tok.norm)
-        if ps is None:
-            ps = starts[tok.norm] = self._starts(tok.norm, starts[None])
-        for p in ps:
+        for p in self._reading_memo[toks[i].norm]:
+            if p.key not in firsts:
+                continue
             for size in range(min(maxlen, n - i), 0, -1):
                 seq = (p.key,) + tuple(t.norm for t in toks[i + 1:i + size])
                 if len(seq) < size or any(t.kind != "word" for t in toks[i:i + size]):

@@ -20,6 +20,7 @@ step                   decision
 ``hyphen``             a hyphenated part goes on (``كيم جونغ-إيل``; spaced ``X Y - Z`` before a boundary)
 ``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
 ``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
+``title_next``         a title of two words or more starts here (X Y | ``الأمين العام``): **stop**
 ``particle``           a particle continues the name when a name word follows it
 ``syllable``           an East-Asian name (وانغ، جونغ) goes on with the next syllable, up to three
 ``before_tail``        before الله/الدين: a compound's common first word goes on (``حسب`` الله); a
@@ -57,6 +58,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...document import Token
+from ...tokenize import peels
 from ..common import TypeMemo
 from ..places import surface_value
 from .words import IFAL, MASDAR, T, Words, is_definite, is_nisba
@@ -95,7 +97,7 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
+            self._bound, self._title_next, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
             self._ali, self._ordinal, self._title_family, self._family_ends, self._shapes, self._plural,
             self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
@@ -159,6 +161,7 @@ class NameExtent:
         x = self.w
         definite = is_definite(w)
         gates = {
+            "_title_next": any(p.key in x.title_firsts for p in peels(w)),
             "_syllable": w in x.syllables, "_particle": w in x.particles,
             "_next_person": w in x.given or w in x.known_words,
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
@@ -284,6 +287,13 @@ class NameExtent:
         st.need = w in x.particles
         return GO
 
+    def _title_next(self, ctx, st, t, w):
+        """A title of two words or more that starts at this word (حسن نصر الله | الأمين العام لحزب
+        الله) ends the name: its first word is no family name here. One-word titles are the
+        business of the later steps (a family name may be one: حسام القاضي)."""
+        hit = ctx.title_at.get(t.i)
+        return END if hit is not None and hit[0] > t.i else None
+
     def _particle(self, ctx, st, t, w):
         """A particle continues the name when a name word follows it: ابن/بن/بنت + a common noun is a
         phrase (ابن رجل), unlike أبو جبل."""
@@ -363,6 +373,8 @@ class NameExtent:
         nn = nx.norm if nx is not None and nx.kind == "word" else ""
         if (nx is not None and nx.kind == "punct") or nn in x.given or nn in x.particles or x.family_nisba(nn):
             return GO
+        if nn and not is_definite(nn) and len(nn) >= 4 and x.z(nn) < T.ALI_RARE_NEXT and nx.space_before:
+            return GO  # a rare word after it is the family name (فاطمة علي باعباد), not the noun after على
         return END
 
     def _ordinal(self, ctx, st, t, w):
@@ -407,10 +419,14 @@ class NameExtent:
 
     def _next_person(self, ctx, st, t, w):
         """A given name (or a word of a known name) right after a family name with the article
-        begins the next person (X الحربي Y ...), outside a nasab (علي بن موسى الرضا ...)."""
+        begins the next person (X الحربي Y ...), outside a nasab (علي بن موسى الرضا ...). A definite
+        nisba that is no given name begins nobody: it is the second part of a double family name
+        (مهدي الفاسي الفهري، صباح خالد الحمد الصباح)."""
         x = self.w
         words = st.words
         y = words[-1]
+        if is_definite(w) and is_nisba(w) and w not in x.given:
+            return None
         if len(words) >= 2 and (w in x.given or w in x.known_words) and w not in x.tails and is_definite(y) \
                 and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
                 and (is_nisba(y) or x.z(y[2:]) >= 2.5) and not any(v in x.filiation for v in words):
@@ -552,6 +568,8 @@ class NameExtent:
             # العطية is ال + a name
             # (a feminine one only right after a first name: after a longer name it describes her)
             return END if x.demonym(w) and not (arab and (w.endswith("ي") or len(words) == 1)) else GO
+        if arab and units >= 2 and w[2:] in x.given and w[2:] not in x.stop:
+            return GO  # after two name words, ال + a given name is the family name (حسين عوض الأمين)
         if (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
                 not second and (zw > T.CONT_DEF_MAX or d["masdar"] or d["common_stem"])):
             return END  # a common noun with the article (الوفد), not a family name

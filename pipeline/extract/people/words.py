@@ -172,6 +172,8 @@ class Words:
         titles = tuple(r for r in all_titles if r["kind"] != "saint")
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
+        #: first words of the titles of two words or more (الأمين العام، المتحدث باسم)
+        self.title_firsts = frozenset(normalize(r["form"]).split()[0] for r in titles if " " in r["form"])
         self.ordinals = _forms(load_table("lexicons/person_ordinals.tsv", ("form",)))
         from ..gazetteers import country_nisba_forms
 

@@ -122,6 +122,21 @@ def memo(fn):
     return fn
 
 
+#: possessive pronoun suffixes of a relation noun (زوجها، ابنته، زميلي)
+PRONOUNS = ("ه", "ها", "هم", "هما", "ي", "نا", "ك", "كم")
+
+
+def with_pronouns(noun: str) -> list[str]:
+    """A relation noun (kind ``relation`` of ``person_titles.tsv``) with each possessive pronoun:
+    its genitive is the pronoun, so the noun is closed and the name follows in apposition (ابنتها
+    هدى، زميله نبيل عون). ة is written ت before a suffix (زوجة -> زوجته); أخ takes the long vowel
+    of the five nouns (أخوه، أخيه، أخاه), and with ي it is أخي."""
+    stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    if noun == "أخ":
+        return ["أخي"] + [stem + v + p for v in "ويا" for p in PRONOUNS if p != "ي"]
+    return [stem + p for p in PRONOUNS]
+
+
 def _forms(rows, **where) -> frozenset[str]:
     return frozenset(normalize(r["form"]) for r in rows if all(r.get(k) == v for k, v in where.items()))
 
@@ -169,7 +184,8 @@ class Words:
         # saint honorifics (سيدي) announce no name (they are also first names: سيدي محمد ولد X); the
         # facility guard looks past them (محكمة سيدي امحمد)
         self.saints = _forms(all_titles, kind="saint")
-        titles = tuple(r for r in all_titles if r["kind"] != "saint")
+        titles = tuple(r for r in all_titles if r["kind"] not in ("saint", "relation")) + tuple(
+            {"form": f, "kind": "honorific"} for r in all_titles if r["kind"] == "relation" for f in with_pronouns(r["form"]))
         self.titles = Gazetteer([(r["form"], r["kind"]) for r in titles])
         self.title_words = frozenset(normalize(r["form"]) for r in titles if " " not in r["form"])
         #: first words of the titles of two words or more (الأمين العام، المتحدث باسم)

@@ -53,6 +53,16 @@ def names(nlp, text):
     # ... an adjective or a preposition after it announces nobody
     ("وكانت زوجته المريضة في المستشفى.", []),
     ("وذهب مع صديقه إلى السوق.", []),
+    # --- the first part of a hyphenated word is a name part (hyphen_first) ---
+    ("وقالت الوزيرة كلير دوبوا-مارتان إن المشروع مكلف.", ["كلير دوبوا-مارتان"]),
+    # ... a frequent word before a hyphen is no name part
+    ("وقال السفير جان إن الموقف-الرسمي واضح.", ["جان"]),
+    # --- credit nouns (kind credit_noun): a given name follows as a name ---
+    ("والمسلسل من إنتاج عمر لحلو.", ["عمر لحلو"]),
+    ("والأغنية من غناء منى زكي وتوزيع كريم فهمي.", ["منى زكي", "كريم فهمي"]),
+    # ... their own complement is no name
+    ("وارتفع إنتاج النفط في الربع الأول.", []),
+    ("وسأبدأ تصوير فيلمي الجديد بعد رمضان.", []),
 ])
 def test_names(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -21,6 +21,7 @@ step                   decision
 ``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
 ``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
 ``title_next``         a title of two words or more starts here (X Y | ``الأمين العام``): **stop**
+``hyphen_first``       the first part of a hyphenated word (``دوبوا``-مارتان) goes on: no verb is hyphenated
 ``particle``           a particle continues the name when a name word follows it
 ``syllable``           an East-Asian name (وانغ، جونغ) goes on with the next syllable, up to three
 ``before_tail``        before الله/الدين: a compound's common first word goes on (``حسب`` الله); a
@@ -97,7 +98,7 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._title_next, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
+            self._bound, self._title_next, self._hyphen_first, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
             self._ali, self._ordinal, self._title_family, self._family_ends, self._shapes, self._plural,
             self._accusative, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
@@ -293,6 +294,19 @@ class NameExtent:
         business of the later steps (a family name may be one: حسام القاضي)."""
         hit = ctx.title_at.get(t.i)
         return END if hit is not None and hit[0] > t.i else None
+
+    def _hyphen_first(self, ctx, st, t, w):
+        """A word written with a hyphen and another word, without spaces (كلير دوبوا-مارتان), is the
+        first part of a compound name: the verb and clitic shapes of :meth:`_shapes` do not apply
+        (دوبوا is no verb + وا). A stop word, title, definite word or frequent word is left to the
+        later steps; the hyphen itself is read by :meth:`_hyphen`."""
+        toks, k, x = ctx.toks, t.i, self.w
+        if k + 2 >= len(toks) or toks[k + 1].norm != "-" or toks[k + 1].space_before or toks[k + 2].space_before \
+                or toks[k + 2].kind != "word":
+            return None
+        if x.blocked(w) or is_definite(w) or x.z(w) > T.FOREIGN_WORD_MAX or not st.words:
+            return None
+        return GO
 
     def _particle(self, ctx, st, t, w):
         """A particle continues the name when a name word follows it: ابن/بن/بنت + a common noun is a

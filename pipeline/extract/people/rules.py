@@ -85,6 +85,9 @@ def _speech_subject(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     nxt = page.toks[j + 1].norm if j + 1 < page.n else ""
     said = bool(nxt) and (nxt in x.said or nxt in OPEN) and w not in x.stop
     credit = trig.key in x.credit
+    if trig.key in x.credit_noun and not (
+            (w in x.given and (w not in x.stop or page.name_follows(j))) or w in x.known_words):
+        return None  # بطولة ويمبلدون، تصوير فيلمي: the noun's own complement
     ok = x.can_start(w) or (w in x.given and (credit or said or page.name_follows(j) or page.surname_follows(j))) \
         or (is_definite(w) and not is_nisba(w) and x.z(w) <= 3.6 and not x.blocked(w) and not x.common_shape(w)) \
         or (x.family_nisba(w) and x.z(w) <= 3.6 and not x.blocked(w))

@@ -169,7 +169,10 @@ class Words:
         self.compound_heads = _forms(parts, kind="head")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
         self.verb_forms = _forms(verbs)  # every trigger of the verb file (speech, action, naming ...)
-        self.credit = _forms(verbs, kind="credit")  # إخراج، تأليف، بقلم: introduce a name like a speech verb
+        # credit nouns that are also everyday nouns (بطولة، إنتاج، تصوير: بطولة ويمبلدون، تصوير فيلمي)
+        # introduce only a given name or a word of a known name
+        self.credit_noun = _forms(verbs, kind="credit_noun")
+        self.credit = _forms(verbs, kind="credit") | self.credit_noun  # إخراج، تأليف، بقلم: like a speech verb
         self.speech = _forms(verbs, kind="speech") | self.credit
         self.action = _forms(verbs, kind="action")
         self.byline = _forms(verbs, kind="byline")

@@ -63,6 +63,12 @@ def names(nlp, text):
     # ... their own complement is no name
     ("وارتفع إنتاج النفط في الربع الأول.", []),
     ("وسأبدأ تصوير فيلمي الجديد بعد رمضان.", []),
+    # --- a list of names: inside a list, a comma item may begin with a fairly rare word ---
+    ("وضمت القائمة: فهد الدوسري، خالد العتيبي، ضرغام جبار ومنى الشمري.",
+     ["فهد الدوسري", "خالد العتيبي", "ضرغام جبار", "منى الشمري"]),
+    # ... not after a name that is no list item, and no common noun phrase
+    ("وزار فهد الدوسري، ضرغام جبار.", ["فهد الدوسري"]),
+    ("وحضر الاجتماع: فهد الدوسري، خالد العتيبي، ممثلو الشركات الكبرى.", ["فهد الدوسري", "خالد العتيبي"]),
 ])
 def test_names(nlp, text, expected):
     assert names(nlp, text) == expected

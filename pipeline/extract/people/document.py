@@ -53,6 +53,9 @@ class Consistency:
         found = page.found
         for (a, b) in found.keys():
             k = b + 1
+            # the found name is itself an item of a list (after a comma or a colon): a comma item
+            # may then be a given name that is also a common word (الدفاع: X Y، ضرغام جبار)
+            listed = a > 0 and toks[a - 1].norm in ("،", ",", ":")
             while k < n:
                 comma = toks[k].kind == "punct" and toks[k].norm in ("،", ",") and k + 1 < n
                 if comma:
@@ -61,7 +64,7 @@ class Consistency:
                 if tk.kind != "word" or page.cover[k] is not None:
                     break
                 conj = tk.norm.startswith("و") and tk.norm not in x.given
-                if not (conj or comma) or not self._item(tk.norm, conj):
+                if not (conj or comma) or not self._item(tk.norm, conj, listed):
                     break
                 nm = self.extent.read(page, k, 1 if conj else 0, True)
                 rest = tk.norm[1:] if conj else tk.norm
@@ -70,15 +73,18 @@ class Consistency:
                 page.emit(nm, self.coordination_rule, "و" if conj else "،", k)
                 k = nm.last + 1
 
-    def _item(self, norm: str, conj: bool) -> bool:
-        """The word after و (or a list comma) can be a name item."""
+    def _item(self, norm: str, conj: bool, listed: bool = False) -> bool:
+        """The word after و (or a list comma) can be a name item; after a comma, a given name that
+        is also a common word or a fairly rare word that can start a name only inside a list
+        (``listed``; a one-word item must still be a given name)."""
         x = self.w
         rest = norm[1:] if conj else norm
         if conj and ((x.z(norm) >= 3.0 and rest not in x.given and rest not in x.known_words) or x.blocked(norm)):
             return False
         if rest in x.stop or x.blocked(rest):
             return False
-        if not conj and not (x.plain_given(rest) or rest in x.known_words):
+        if not conj and not (x.plain_given(rest) or rest in x.known_words or (listed and (
+                rest in x.given or (x.z(rest) < T.LIST_ITEM_MAX and x.can_start(rest))))):
             return False
         if conj and x.foreign_shape(rest) and not x.strong_clitic(rest) and not x.strong_verb(rest):
             return True  # a transliterated name after و in a list of names (ورومان سايس)

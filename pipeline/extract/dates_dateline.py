@@ -19,6 +19,7 @@ _DATELINE_PLACE = re.compile(r"^[ \n]*[^\W\d_]+(?:[ ][^\W\d_]+){0,3}(?:[ ]?[،,\
 # KUNA style: "الكويت - 12 - 5 (كونا) --": day and month without a year, then the agency
 _DATELINE_DM = re.compile(r"[ \n]*([^\W\d_]+(?:[ ][^\W\d_]+){0,3})[ ]?[-–][ ]?(\d{1,2})[ ]?[-/][ ]?(\d{1,2})"
                           r"[ ]?\([^()\n]{1,40}\)[ ]?(?:-{1,2}|–|—|:)")
+_TAIL_CHARS = frozenset("-–—:/")  # every dateline tail (_DATELINE_TAIL) holds one of them
 _PLACE_TRIM = re.compile(r"(?:[ ]?[،,\-–])?[ ]?(?:[ ]في)?[ ]?$")
 
 
@@ -104,6 +105,8 @@ class DatelineDetector:
         return doc
 
     def detect(self, head: str, vt: str) -> tuple[Atom, int, dt.date | None] | None:
+        if not _TAIL_CHARS.intersection(head):
+            return None  # no dateline tail can match (-, –, —, : or /): skip the date grammar
         atoms = self._dates.atoms(head)
         if not atoms:
             return None

@@ -69,6 +69,17 @@ def names(nlp, text):
     # ... not after a name that is no list item, and no common noun phrase
     ("وزار فهد الدوسري، ضرغام جبار.", ["فهد الدوسري"]),
     ("وحضر الاجتماع: فهد الدوسري، خالد العتيبي، ممثلو الشركات الكبرى.", ["فهد الدوسري", "خالد العتيبي"]),
+    # --- a circumstantial accusative (haal) ends the name ---
+    ("وعلق الكاتب أديب نصار مازحا بأن ضيفه كريم.", ["أديب نصار"]),
+    ("وأضاف اللاعب سامر حداد ضاحكا إن الأمر بسيط.", ["سامر حداد"]),
+    ("وقال المدرب كارلوس مبتسما إن الفريق جاهز.", ["كارلوس"]),
+    # ... a transliterated name in -ا has no such verb
+    ("وقال الرئيس مارك مونيكا إن الحفل رائع.", ["مارك مونيكا"]),
+    # --- an adjective of the title after the name (role_adj) ---
+    ("وقال الرئيس برهام صالحين الراحل إنه صديق.", ["برهام صالحين"]),
+    ("وقال الملك عبد الله الثاني إن السلام ممكن.", ["عبد الله الثاني"]),
+    # --- a facility or work noun after a name begins a new phrase ---
+    ("وبنى السلطان سليمان جامع السليمانية في إسطنبول.", ["سليمان"]),
 ])
 def test_names(nlp, text, expected):
     assert names(nlp, text) == expected

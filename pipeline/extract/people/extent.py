@@ -35,6 +35,8 @@ step                   decision
 ``shapes``             a stop word, title, verb, place or clitic reading: **stop**
 ``plural``             a frequent noun + a dual or plural suffix nobody writes whole (باتصالين): **stop**
 ``accusative``         an accusative noun (``جيشا``): **stop**
+``haal``               an accusative active participle describing the subject (``ضاحكا``، ``مبتسما``): **stop**
+``facility``           a facility, institution or work noun (``جامع``، ``ملعب``، ``رواية``) after a name: **stop**
 ``pair``               an announced first name + a word before a clear boundary: the surname, **stop**
 ``conjunction``        ``و`` + a word: another item, **stop**
 ``verb_after``         a confirmed verb after the name: **stop**
@@ -100,7 +102,7 @@ class NameExtent:
         self.steps = (
             self._bound, self._title_next, self._hyphen_first, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
             self._ali, self._ordinal, self._title_family, self._family_ends, self._shapes, self._plural,
-            self._accusative, self._pair, self._conjunction,
+            self._accusative, self._haal, self._facility, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
             self._family_before_boundary, self._definite, self._indefinite_nisba, self._accusative_late,
             self._second, self._rare,
@@ -166,9 +168,11 @@ class NameExtent:
             "_syllable": w in x.syllables, "_particle": w in x.particles,
             "_next_person": w in x.given or w in x.known_words,
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
-            "_title_family": w in x.title_words and definite,
+            "_title_family": w in x.title_words and definite and w not in x.role_adj,
             "_family_ends": not definite and w not in x.given and w not in x.known_words,
-            "_accusative": w.endswith("ا") and len(w) >= 4, "_plural": w.endswith(("ين", "ون", "ات")),
+            "_accusative": w.endswith("ا") and len(w) >= 4,
+            "_facility": w in x.facility_heads and w not in x.given and w not in x.known_words,
+            "_haal": w.endswith("ا") and len(w) >= 5 and w not in x.given and w not in x.known_words, "_plural": w.endswith(("ين", "ون", "ات")),
             "_conjunction": w[:1] == "و" and w not in x.given,
             "_pair": not definite and w[:1] != "و" and w not in x.given,
             "_verb_after": w not in x.given and w not in x.known_words, "_tail": w in x.tails,
@@ -482,6 +486,30 @@ class NameExtent:
             return END
         return None
 
+    def _haal(self, ctx, st, t, w):
+        """A circumstantial accusative (حال) after the subject: an active participle with the
+        accusative ending, فاعلا of a root whose imperfect يفعل is in use (ضاحكا: يضحك، مازحا:
+        يمزح), or مُفعِلا of a derived verb whose imperfect is (مبتسما: يبتسم، موضحا: يوضح). A
+        transliterated name in -ا has no such verb (مارتا، مونيكا); names of the pattern (سالم) are
+        left out."""
+        x = self.w
+        stem = w[:-1]
+        if stem in x.given:
+            return None
+        if len(w) == 5 and w[1] == "ا" and w[3] not in "يو":
+            verb = "ي" + w[0] + w[2] + w[3]
+        elif w[0] == "م" and len(w) >= 6:
+            verb = "ي" + stem[1:]
+        else:
+            return None
+        return END if x.z(verb) >= T.FREQ_FLOOR else None
+
+    def _facility(self, ctx, st, t, w):
+        """A noun that heads the name of a facility, an institution, a medium or a work (جامع،
+        ملعب، صحيفة، رواية: person_facility_heads.tsv) begins a new phrase after the name
+        (وشيد المعماري سنان لسليمان | جامع السليمانية)."""
+        return END
+
     def _pair(self, ctx, st, t, w):
         """An announced first name + a word before a clear boundary (punctuation, a stop word, a
         number, a verb): the surname, whatever noun or participle it resembles (سيمون هول ،)."""
@@ -562,6 +590,8 @@ class NameExtent:
         if not is_definite(w):
             return None
         x = self.w
+        if w in x.role_adj:
+            return END  # an adjective of the title after the name (X Y الراحل، X Y السابق)
         words, lk = st.words, st.look
         zw, arab, second = lk["z"], lk["arab"], lk["second"]
         d = self._definite_word(w)

@@ -200,6 +200,7 @@ class Words:
         heads = load_table("lexicons/person_facility_heads.tsv", ("form", "kind"))
         self.facility = _forms(heads, kind="facility") | _forms(heads, kind="media") | _forms(heads, kind="place")
         self.titled = _forms(heads, kind="title")  # works: their quoted title is no person
+        self.facility_heads = self.facility | self.titled  # nouns that begin a new phrase after a name
         from .likeness import Likeness
 
         self.likeness = Likeness()

@@ -77,6 +77,8 @@ def names(nlp, text):
     ("وقال الرئيس مارك مونيكا إن الحفل رائع.", ["مارك مونيكا"]),
     # --- an adjective of the title after the name (role_adj) ---
     ("أشاد الوزير بالفنان سمير حداد الراحل وبأعماله.", ["سمير حداد"]),
+    # (a well-known name's words continue it, but not into the adjective: no title family name)
+    ("وتحدث الرئيس العراقي برهم صالح الراحل عن صديقه.", ["برهم صالح"]),
     ("وقال الملك عبد الله الثاني إن السلام ممكن.", ["عبد الله الثاني"]),
     # --- a facility or work noun after a name begins a new phrase ---
     ("وبنى السلطان سليمان جامع السليمانية في إسطنبول.", ["سليمان"]),

@@ -111,12 +111,17 @@ class Page:
         flags = words.flags
         self.flags = [flags(t.norm) if t.kind == "word" else 0 for t in self.toks]
         self._where: dict[int, list[int]] = {}
+        self._flagged: list[tuple[int, int]] | None = None  # (token, flags) of the tokens with any flag
 
     def where(self, flag: int) -> list[int]:
-        """The tokens whose word type has ``flag`` (:meth:`Words.flags`), in order."""
+        """The tokens whose word type has ``flag`` (:meth:`Words.flags`), in order (from the
+        tokens with any flag, listed once per document)."""
         out = self._where.get(flag)
         if out is None:
-            out = self._where[flag] = [i for i, f in enumerate(self.flags) if f & flag]
+            flagged = self._flagged
+            if flagged is None:
+                flagged = self._flagged = [(i, f) for i, f in enumerate(self.flags) if f]
+            out = self._where[flag] = [i for i, f in flagged if f & flag]
         return out
 
     def _cover(self, doc: Document) -> None:

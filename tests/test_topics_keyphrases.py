@@ -209,3 +209,31 @@ def test_phrases_over_persons_and_dates_are_matched_but_not_built(nlp, text, ski
     assert (len(kept) < len(every)) == skipped
     assert spans(topics.keyphrases.find(doc, pos_weight, blocked)) == spans(kept)
     assert all(topics.respects_names(o, index, doc) is False for o in every if o not in kept)
+
+
+SEED_SPELLINGS = ["الحكومة", "والحكومة", "للحكومة", "الاقتصادية", "جديدة", "غير", "الرئيس", "قال", "في",
+                  "مؤقتا", "المباريات", "وتوجيه", "الذكاء", "الاصطناعي"]
+
+
+def test_precomputed_entries_are_what_the_finder_computes(tmp_path, monkeypatch):
+    """The on-disk table of precomputed analyses (``seed``) gives each spelling exactly the entry
+    the finder computes, the sentinels (WEAK, ADJ_PARTICLE) as themselves; a spelling not in the
+    table is analysed as before; a finder without a seed name never loads one."""
+    import wordfreq
+
+    from pipeline.extract import keyphrases as kp
+
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(kp, "SEED_AFTER", 1)
+    monkeypatch.setattr(wordfreq, "top_n_list", lambda lang, n: SEED_SPELLINGS[:10])
+    lex = TopicExtractor().lexicon
+    plain = kp.KeyphraseFinder(lex.is_keyword)
+    expected = {w: plain._entry(w, normalize(w)) for w in SEED_SPELLINGS}
+    for round_ in ("built", "loaded"):
+        seeded = kp.KeyphraseFinder(lex.is_keyword, seed="keyphrase-seed-test")
+        got = {w: seeded._entry(w, normalize(w)) for w in SEED_SPELLINGS}
+        assert got == expected, round_
+        assert got["غير"][0] is kp.ADJ_PARTICLE and got["الرئيس"][0] is kp.WEAK, round_
+        assert seeded._seed is not None and "الذكاء" not in seeded._seed, round_
+    assert list(tmp_path.glob("keyphrase-seed-test-*"))
+    assert plain._seed is None

@@ -79,6 +79,11 @@ FAEILA_NOUN_ZIPF = 3.0  # a فعيلة word whose masculine form is rarer than t
 NISBA_NOUN_ZIPF = 1.8  # below this (and known to wordfreq) a masculine -ي form is no adjective
 ARTICLE_ZIPF, ARTICLE_MARGIN = 3.5, 1.5  # a word this common with the article is a noun (_takes_article)
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
+#: the most frequent Arabic words of wordfreq whose analyses are precomputed and cached on disk
+SEED_WORDS = 100_000
+#: distinct spellings a finder analyses before it loads the precomputed table (a batch run; a
+#: single article never pays for loading it)
+SEED_AFTER = 2_000
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
 
@@ -246,7 +251,9 @@ def _adjective_template(k: str, definite: bool = False) -> bool:
 class KeyphraseFinder:
     """Finds key-phrase occurrences in a tokenized document."""
 
-    def __init__(self, is_keyword=None, is_term=None):
+    def __init__(self, is_keyword=None, is_term=None, seed: str | None = None):
+        """``seed``: the name of the on-disk table of precomputed analyses of frequent spellings
+        for this configuration (``is_keyword``, ``is_term``); ``None``: no table."""
         self.stop = load_stopwords()
         self.filters = load_filters()
         self.is_keyword = is_keyword or (lambda key: False)
@@ -260,6 +267,9 @@ class KeyphraseFinder:
         self._key_noun = TypeMemo(self._noun_by_key)  # key -> its noun test without the spelling's
         self._key_adj = TypeMemo(self._adj_by_key)    # key -> its adjective test without the spelling's
         self._generic: dict[str, bool] = {}
+        self._seed_name = seed
+        self._seed: dict[str, tuple] | None = None  # the precomputed table, once loaded
+        self._analysed = 0  # spellings analysed so far (the table is loaded after SEED_AFTER)
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -433,6 +443,19 @@ class KeyphraseFinder:
             self._cache.clear()
             self._generic.clear()
             self._markers.clear()
+        seed = self._seed
+        if seed is None and self._seed_name is not None:
+            self._analysed += 1
+            if self._analysed >= SEED_AFTER:
+                seed = self._seed = self._load_seed()
+        if seed:
+            entry = seed.get(raw)
+            if entry is not None:
+                self._cache[raw] = entry
+                return entry
+        return self._analyse_entry(raw, norm)
+
+    def _analyse_entry(self, raw: str, norm: str) -> tuple:
         surface = _strip_marks(raw)
         info = self._analyze(norm, surface)
         if type(info) is tuple:
@@ -444,6 +467,31 @@ class KeyphraseFinder:
                      not definite and _verb_shape(bare, surface[cut:]))
         entry = self._cache[raw] = (info, self._marker(norm))
         return entry
+
+    def _load_seed(self) -> dict[str, tuple]:
+        """The precomputed entries of the :data:`SEED_WORDS` most frequent Arabic spellings of
+        wordfreq (:func:`pipeline.cache.cached_table`: built on the first batch run, about three
+        seconds, then loaded in a tenth of one). The table holds exactly what :meth:`_entry`
+        computes (its inputs are the data files and the libraries, which key the cache); the
+        sentinels come back as themselves."""
+        from ..cache import cached_table
+
+        table = cached_table(self._seed_name, self._build_seed)
+        for raw, (info, marker) in table.items():
+            if type(info) is str:
+                table[raw] = (WEAK if info == WEAK else ADJ_PARTICLE if info == ADJ_PARTICLE else info, marker)
+        return table
+
+    def _build_seed(self) -> dict[str, tuple]:
+        from wordfreq import top_n_list
+
+        out: dict[str, tuple] = {}
+        for raw in top_n_list("ar", SEED_WORDS):
+            if raw.isalpha() and raw not in out:
+                out[raw] = self._analyse_entry(raw, normalize(raw))
+        for memo in (self._cache, self._markers, self._generic, self._key_noun, self._key_adj):
+            memo.clear()  # (what the build analysed is in the table now)
+        return out
 
     def _marker(self, norm: str) -> str:
         """"verb" after a word that announces a verb (التي، قد، لم), "clause" after a clause opener

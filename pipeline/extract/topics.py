@@ -372,7 +372,8 @@ class TopicExtractor:
         self.org_kinds = load_org_kinds()
         self._votes = TypeMemo(self._phrase_votes, 100_000)  # phrase words -> (votes, is a term)
         self.place_words = load_place_words()
-        self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword, lambda words: " ".join(words) in self.lexicon.multi.keys)
+        self.keyphrases = KeyphraseFinder(self.lexicon.is_keyword, lambda words: " ".join(words) in self.lexicon.multi.keys,
+                                          seed="keyphrase-seed")
         self.max_topics = max_topics
         self.min_score = min_score
         self.rel_min = rel_min

@@ -73,6 +73,8 @@ def names(nlp, text):
     ("وعلق الكاتب أديب نصار مازحا بأن ضيفه كريم.", ["أديب نصار"]),
     ("وأضاف اللاعب سامر حداد ضاحكا إن الأمر بسيط.", ["سامر حداد"]),
     ("وقال المدرب كارلوس مبتسما إن الفريق جاهز.", ["كارلوس"]),
+    # ... and between a speech verb's subject and إن it does not hide the subject
+    ("وقال كريم مبتسما إن الفريق جاهز.", ["كريم"]),
     # ... a transliterated name in -ا has no such verb
     ("وقال الرئيس مارك مونيكا إن الحفل رائع.", ["مارك مونيكا"]),
     # --- an adjective of the title after the name (role_adj) ---

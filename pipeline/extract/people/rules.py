@@ -83,7 +83,10 @@ def _speech_subject(x: Words, page, j: int, trig) -> tuple[int, int] | None:
         j += 1
     w = page.toks[j].norm
     nxt = page.toks[j + 1].norm if j + 1 < page.n else ""
-    said = bool(nxt) and (nxt in x.said or nxt in OPEN) and w not in x.stop
+    nxt2 = page.toks[j + 2].norm if j + 2 < page.n else ""
+    # (a circumstantial accusative may stand between the subject and إن: وقال كريم مبتسما إن)
+    said = bool(nxt) and (nxt in x.said or nxt in OPEN or (x.haal(nxt) and (nxt2 in x.said or nxt2 in OPEN))) \
+        and w not in x.stop
     credit = trig.key in x.credit
     if trig.key in x.credit_noun and not (
             (w in x.given and (w not in x.stop or page.name_follows(j))) or w in x.known_words):

@@ -611,6 +611,23 @@ class Words:
             return True
         return self.freq.get(norm + "ون", 0.0) >= 2.5 or self.freq.get(norm + "ين", 0.0) >= 2.5
 
+    @memo
+    def haal(self, w: str) -> bool:
+        """A circumstantial accusative (حال) after the subject: an active participle with the
+        accusative ending, فاعلا of a root whose imperfect يفعل is in use (ضاحكا: يضحك، مازحا:
+        يمزح), or مُفعِلا of a derived verb whose imperfect is (مبتسما: يبتسم، موضحا: يوضح). A
+        transliterated name in -ا has no such verb (مارتا، مونيكا); names of the pattern (سالم,
+        and any given name or word of a known name) are left out."""
+        if not w.endswith("ا") or len(w) < 5 or w in self.given or w in self.known_words or w[:-1] in self.given:
+            return False
+        if len(w) == 5 and w[1] == "ا" and w[3] not in "يو":
+            verb = "ي" + w[0] + w[2] + w[3]
+        elif w[0] == "م" and len(w) >= 6:
+            verb = "ي" + w[1:-1]
+        else:
+            return False
+        return self.z(verb) >= T.FREQ_FLOOR
+
     def family_nisba(self, norm: str) -> bool:
         """A definite nisba that is no demonym (الشاذلي، الكرخي): a family name."""
         return is_definite(norm) and is_nisba(norm) and not self.demonym(norm)

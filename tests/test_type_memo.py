@@ -65,3 +65,43 @@ def test_type_memo_pickles_empty_with_its_function_and_limit():
     back = pickle.loads(pickle.dumps(memo))
     assert isinstance(back, TypeMemo) and len(back) == 0 and back.limit == 5
     assert back["عمان"] == 4
+
+
+class Seed:
+    """A seed table builder that counts its calls."""
+
+    def __init__(self, table):
+        self.table, self.calls = table, 0
+
+    def __call__(self):
+        self.calls += 1
+        return dict(self.table)
+
+
+@pytest.mark.parametrize("keys, seed_after, computed, seed_calls", [
+    # the table is loaded after SEED_AFTER misses, then consulted before the function
+    (["ا", "ب", "ج", "د"], 2, ["ا"], 1),
+    # a key the table lacks is computed as before
+    (["ا", "ب", "هـ"], 2, ["ا", "هـ"], 1),
+    # a table is loaded once, however many misses follow
+    (["ا", "ب", "ج", "د", "هـ", "و"], 1, ["ا", "هـ", "و"], 1),
+    # fewer misses than SEED_AFTER: never loaded
+    (["ا", "ب"], 5, ["ا", "ب"], 0),
+])
+def test_type_memo_seed_gives_what_the_function_gives(monkeypatch, keys, seed_after, computed, seed_calls):
+    from pipeline.extract import common
+
+    monkeypatch.setattr(common, "SEED_AFTER", seed_after)
+    fn = Counting()
+    seed = Seed({k: fn(k) for k in ["ب", "ج", "د"]})
+    fn.calls.clear()
+    memo = TypeMemo(fn, 10, seed=seed)
+    assert [memo[k] for k in keys] == [(k[::-1], len(k)) for k in keys]
+    assert fn.calls == computed
+    assert seed.calls == seed_calls
+
+
+def test_type_memo_pickles_its_seed_but_not_the_table():
+    memo = TypeMemo(len, 5, seed=dict)
+    back = pickle.loads(pickle.dumps(memo))
+    assert back.seed is dict and back._table is None

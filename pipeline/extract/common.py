@@ -71,26 +71,50 @@ def _wordfreq_zipf(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
+#: look-ups a seeded memo misses before it loads its precomputed table (a batch run; a single
+#: article never pays for loading it)
+SEED_AFTER = 2_000
+_ABSENT = object()
+
+
 class TypeMemo(dict):
     """A bounded memo of a pure function of one word type (a spelling, a key): ``memo[key]`` is
     ``fn(key)``, computed on the first look-up and kept across documents. When it holds ``limit``
     entries it is emptied before the next one is added (memory stays bounded on any corpus; a
-    look-up that hits costs one dict access, no Python call)."""
+    look-up that hits costs one dict access, no Python call).
 
-    __slots__ = ("fn", "limit")
+    ``seed``: a callable returning a precomputed ``{key: fn(key)}`` table for frequent keys (an
+    on-disk cached table, :func:`pipeline.cache.cached_table`); it is called once, after
+    :data:`SEED_AFTER` misses, and then consulted before ``fn`` on every miss."""
 
-    def __init__(self, fn: Callable[[str], Any], limit: int = 200_000):
+    __slots__ = ("fn", "limit", "seed", "_table", "_misses")
+
+    def __init__(self, fn: Callable[[str], Any], limit: int = 200_000, seed: Callable[[], dict] | None = None):
         super().__init__()
         if limit < 1:
             raise ValueError(f"TypeMemo limit must be positive, not {limit}")
         self.fn = fn
         self.limit = limit
+        self.seed = seed
+        self._table: dict | None = None
+        self._misses = 0
 
     def __missing__(self, key: str) -> Any:
         if len(self) >= self.limit:
             self.clear()
+        table = self._table
+        if table is None and self.seed is not None:
+            self._misses += 1
+            if self._misses >= SEED_AFTER:
+                table = self._table = self.seed()
+        if table:
+            value = table.get(key, _ABSENT)
+            if value is not _ABSENT:
+                self[key] = value
+                return value
         value = self[key] = self.fn(key)
         return value
 
     def __reduce__(self):
-        return (TypeMemo, (self.fn, self.limit))  # pickled empty: a memo is rebuilt, never stored
+        # pickled empty: a memo is rebuilt, never stored (its seed table is loaded again)
+        return (TypeMemo, (self.fn, self.limit, self.seed))

@@ -212,8 +212,28 @@ class TopicLexicon:
         for suf in self.suffixes:
             self._suffixes_by_last[suf[0][-1]].append(suf)
         self.known = load_known_words()
-        self.hits = TypeMemo(self._word_hits)  # token norm -> word_hits(norm)
+        self.hits = TypeMemo(self._word_hits, seed=self._hits_seed)  # token norm -> word_hits(norm)
         self._key_cues = TypeMemo(self._first_cues)  # key -> cues of its first listed variant
+
+    def _hits_seed(self) -> dict:
+        """The hits of the most frequent Arabic words of wordfreq (normalized), precomputed once
+        and cached on disk: the seed table of :attr:`hits`."""
+        from ..cache import cached_table
+
+        return cached_table("topic-hits-seed", self._build_hits_seed)
+
+    def _build_hits_seed(self) -> dict:
+        from wordfreq import top_n_list
+
+        from .keyphrases import SEED_WORDS
+
+        out: dict[str, tuple] = {}
+        for word in top_n_list("ar", SEED_WORDS):
+            norm = normalize(word)
+            if norm.isalpha() and norm not in out:
+                out[norm] = self._word_hits(norm)
+        self._key_cues.clear()  # (what the build looked up is in the table now)
+        return out
 
     @staticmethod
     def _cue(row: dict, tax: dict, subs: dict) -> Cue:

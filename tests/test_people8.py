@@ -100,3 +100,26 @@ def test_relation_forms(noun, some, none):
     forms = with_pronouns(noun)
     assert all(f in forms for f in some)
     assert not any(f in forms for f in none)
+
+
+FLAG_WORDS = ["قال", "وقال", "محمد", "ومحمد", "الحربي", "بن", "رفض", "الحكومة", "كوفاتش", "عبد"]
+
+
+def test_token_flags_from_the_precomputed_table_are_the_computed_ones(tmp_path, monkeypatch):
+    """Words.flags reads a table of frequent words precomputed on disk (TypeMemo's seed) in a
+    batch run: the flags it gives are the ones computed, for words in the table and not."""
+    import wordfreq
+
+    from pipeline.extract import common
+    from pipeline.extract.people.words import Words
+
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(common, "SEED_AFTER", 1)
+    monkeypatch.setattr(wordfreq, "top_n_list", lambda lang, n: FLAG_WORDS[:6])
+    words = Words()
+    computed = {w: Words.flags(words, w) for w in FLAG_WORDS}
+    assert any(computed.values()) and not all(computed.values())
+    for round_ in ("built", "loaded"):
+        fresh = Words()
+        assert {w: fresh.flags(w) for w in FLAG_WORDS} == computed, round_
+    assert list(tmp_path.glob("person-flags-seed-1-*"))

@@ -30,6 +30,7 @@ from types import SimpleNamespace
 from ...normalize import normalize
 from ...resources import ResourceError, load_table
 from ...tokenize import peels
+from ..common import TypeMemo
 from ..lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -258,9 +259,31 @@ class Words:
             fn = getattr(type(self), name, None)
             if getattr(fn, "_memo", False):
                 setattr(self, name, lru_cache(maxsize=MEMO_MAX)(fn.__get__(self)))
+        # the token flags, computed for every word type of a run, come from a table of the
+        # frequent words precomputed on disk (TypeMemo's seed) in a batch run
+        self.flags = TypeMemo(Words.flags.__get__(self), MEMO_MAX, seed=self._flags_seed).__getitem__
+
+    def _flags_seed(self) -> dict[str, int]:
+        from ...cache import cached_table
+
+        return cached_table(f"person-flags-seed-{int(self.use_known)}", self._build_flags_seed)
+
+    def _build_flags_seed(self) -> dict[str, int]:
+        """:meth:`flags` of the most frequent Arabic words of wordfreq (normalized)."""
+        from wordfreq import top_n_list
+
+        from ..keyphrases import SEED_WORDS
+
+        flags = Words.flags.__get__(self)
+        out: dict[str, int] = {}
+        for word in top_n_list("ar", SEED_WORDS):
+            norm = normalize(word)
+            if norm.isalpha() and norm not in out:
+                out[norm] = flags(norm)
+        return out
 
     def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if not hasattr(v, "cache_info")}
+        return {k: v for k, v in self.__dict__.items() if not hasattr(v, "cache_info") and k != "flags"}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -280,7 +303,6 @@ class Words:
         """The word and its readings without و/ف (the proclitics a trigger verb may carry)."""
         return tuple(p.key for p in peels(norm) if p.clitic in ("", "و", "ف"))
 
-    @memo
     def flags(self, norm: str) -> int:
         """The token flags of a word type: a speech or action verb (with و/ف), any trigger verb,
         a given name or Arabic particle under a name's clitics, a nasab particle, a definite

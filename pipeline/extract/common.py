@@ -74,6 +74,16 @@ def _wordfreq_zipf(word: str) -> float:
 #: look-ups a seeded memo misses before it loads its precomputed table (a batch run; a single
 #: article never pays for loading it)
 SEED_AFTER = 2_000
+#: the most frequent Arabic words of wordfreq whose per-type analyses are precomputed (seed tables)
+SEED_WORDS = 100_000
+
+
+def frequent_spellings() -> list[str]:
+    """The :data:`SEED_WORDS` most frequent Arabic words of wordfreq that are letters only, most
+    frequent first: the keys of the seed tables (normalized by the tables that key by norm)."""
+    from wordfreq import top_n_list
+
+    return [w for w in top_n_list("ar", SEED_WORDS) if w.isalpha()]
 _ABSENT = object()
 
 

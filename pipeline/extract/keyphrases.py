@@ -69,7 +69,7 @@ from ..document import Document, Token
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import TypeMemo, zipf
+from .common import TypeMemo, frequent_spellings, zipf
 from .gazetteers import norm_zipf
 
 MAX_WORDS = 4
@@ -79,8 +79,6 @@ FAEILA_NOUN_ZIPF = 3.0  # a فعيلة word whose masculine form is rarer than t
 NISBA_NOUN_ZIPF = 1.8  # below this (and known to wordfreq) a masculine -ي form is no adjective
 ARTICLE_ZIPF, ARTICLE_MARGIN = 3.5, 1.5  # a word this common with the article is a noun (_takes_article)
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
-#: the most frequent Arabic words of wordfreq whose analyses are precomputed and cached on disk
-SEED_WORDS = 100_000
 #: distinct spellings a finder analyses before it loads the precomputed table (a batch run; a
 #: single article never pays for loading it)
 SEED_AFTER = 2_000
@@ -469,7 +467,7 @@ class KeyphraseFinder:
         return entry
 
     def _load_seed(self) -> dict[str, tuple]:
-        """The precomputed entries of the :data:`SEED_WORDS` most frequent Arabic spellings of
+        """The precomputed entries of the most frequent Arabic spellings of
         wordfreq (:func:`pipeline.cache.cached_table`: built on the first batch run, about three
         seconds, then loaded in a tenth of one). The table holds exactly what :meth:`_entry`
         computes (its inputs are the data files and the libraries, which key the cache); the
@@ -483,11 +481,9 @@ class KeyphraseFinder:
         return table
 
     def _build_seed(self) -> dict[str, tuple]:
-        from wordfreq import top_n_list
-
         out: dict[str, tuple] = {}
-        for raw in top_n_list("ar", SEED_WORDS):
-            if raw.isalpha() and raw not in out:
+        for raw in frequent_spellings():
+            if raw not in out:
                 out[raw] = self._analyse_entry(raw, normalize(raw))
         for memo in (self._cache, self._markers, self._generic, self._key_noun, self._key_adj):
             memo.clear()  # (what the build analysed is in the table now)

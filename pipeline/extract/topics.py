@@ -67,7 +67,7 @@ from ..document import Document, Topic
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import TypeMemo, zipf
+from .common import TypeMemo, frequent_spellings, zipf
 from .gazetteers import norm_zipf
 from .keyphrases import KeyphraseFinder, PhraseOcc, _strip_marks
 from .lexicon import Gazetteer
@@ -223,14 +223,9 @@ class TopicLexicon:
         return cached_table("topic-hits-seed", self._build_hits_seed)
 
     def _build_hits_seed(self) -> dict:
-        from wordfreq import top_n_list
-
-        from .keyphrases import SEED_WORDS
-
         out: dict[str, tuple] = {}
-        for word in top_n_list("ar", SEED_WORDS):
-            norm = normalize(word)
-            if norm.isalpha() and norm not in out:
+        for norm in map(normalize, frequent_spellings()):
+            if norm not in out:
                 out[norm] = self._word_hits(norm)
         self._key_cues.clear()  # (what the build looked up is in the table now)
         return out

@@ -30,7 +30,7 @@ from types import SimpleNamespace
 from ...normalize import normalize
 from ...resources import ResourceError, load_table
 from ...tokenize import peels
-from ..common import TypeMemo
+from ..common import TypeMemo, frequent_spellings
 from ..lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -270,15 +270,10 @@ class Words:
 
     def _build_flags_seed(self) -> dict[str, int]:
         """:meth:`flags` of the most frequent Arabic words of wordfreq (normalized)."""
-        from wordfreq import top_n_list
-
-        from ..keyphrases import SEED_WORDS
-
         flags = Words.flags.__get__(self)
         out: dict[str, int] = {}
-        for word in top_n_list("ar", SEED_WORDS):
-            norm = normalize(word)
-            if norm.isalpha() and norm not in out:
+        for norm in map(normalize, frequent_spellings()):
+            if norm not in out:
                 out[norm] = flags(norm)
         return out
 

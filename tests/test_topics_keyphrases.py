@@ -221,19 +221,20 @@ def test_precomputed_entries_are_what_the_finder_computes(tmp_path, monkeypatch)
     table is analysed as before; a finder without a seed name never loads one."""
     import wordfreq
 
+    from pipeline.extract import common
     from pipeline.extract import keyphrases as kp
 
     monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(kp, "SEED_AFTER", 1)
+    monkeypatch.setattr(common, "SEED_AFTER", 1)
     monkeypatch.setattr(wordfreq, "top_n_list", lambda lang, n: SEED_SPELLINGS[:10])
     lex = TopicExtractor().lexicon
     plain = kp.KeyphraseFinder(lex.is_keyword)
-    expected = {w: plain._entry(w, normalize(w)) for w in SEED_SPELLINGS}
+    expected = {w: plain._entry(w) for w in SEED_SPELLINGS}
     for round_ in ("built", "loaded"):
         seeded = kp.KeyphraseFinder(lex.is_keyword, seed="keyphrase-seed-test")
-        got = {w: seeded._entry(w, normalize(w)) for w in SEED_SPELLINGS}
+        got = {w: seeded._entry(w) for w in SEED_SPELLINGS}
         assert got == expected, round_
         assert got["غير"][0] is kp.ADJ_PARTICLE and got["الرئيس"][0] is kp.WEAK, round_
-        assert seeded._seed is not None and "الذكاء" not in seeded._seed, round_
+        assert seeded._cache._table is not None and "الذكاء" not in seeded._cache._table, round_
     assert list(tmp_path.glob("keyphrase-seed-test-*"))
-    assert plain._seed is None
+    assert plain._cache._table is None

@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..document import Document, Token
 from ..normalize import normalize
@@ -79,9 +79,6 @@ FAEILA_NOUN_ZIPF = 3.0  # a فعيلة word whose masculine form is rarer than t
 NISBA_NOUN_ZIPF = 1.8  # below this (and known to wordfreq) a masculine -ي form is no adjective
 ARTICLE_ZIPF, ARTICLE_MARGIN = 3.5, 1.5  # a word this common with the article is a noun (_takes_article)
 MIN_KEY = 2  # shortest stem (without ال) of a phrase word
-#: distinct spellings a finder analyses before it loads the precomputed table (a batch run; a
-#: single article never pays for loading it)
-SEED_AFTER = 2_000
 WEAK = "<weak-head>"  # sentinel: a title or a word that may not open a phrase (compared with ``is``)
 ADJ_PARTICLE = "غير"  # sentinel: the particle that joins a negated adjective (compared with ``is``)
 
@@ -260,14 +257,13 @@ class KeyphraseFinder:
         # compared without the article on each word: المرة الأولى = مرة أولى
         self.generic_phrases = frozenset(" ".join(_bare(w) for w in k.split()) for k, kinds in self.filters.items()
                                          if "generic_phrase" in kinds)
-        self._cache: dict[str, tuple] = {}  # spelling -> (analysis, marker)
-        self._markers: dict[str, str] = {}
+        # spelling -> (analysis, marker); seeded, in a batch run, with the precomputed entries of
+        # frequent spellings (``seed``: the name of that on-disk table)
+        self._cache = TypeMemo(self._analyse_entry, seed=partial(self._load_seed, seed) if seed else None)
+        self._markers = TypeMemo(self._marker_kind)  # normalized word -> what it announces
         self._key_noun = TypeMemo(self._noun_by_key)  # key -> its noun test without the spelling's
         self._key_adj = TypeMemo(self._adj_by_key)    # key -> its adjective test without the spelling's
-        self._generic: dict[str, bool] = {}
-        self._seed_name = seed
-        self._seed: dict[str, tuple] | None = None  # the precomputed table, once loaded
-        self._analysed = 0  # spellings analysed so far (the table is loaded after SEED_AFTER)
+        self._generic = TypeMemo(self._generic_kind)  # key -> a vague adjective
 
     # --- words ---------------------------------------------------------------------------
     def _reading(self, norm: str) -> tuple[int, str, bool, tuple] | None:
@@ -404,7 +400,7 @@ class KeyphraseFinder:
             raw = text[tok.start:tok.end]  # the original spelling determines the normalized one
             entry = cache_get(raw)
             if entry is None:
-                entry = self._entry(raw, tok.norm)
+                entry = self._cache[raw]
             info, m = entry
             prev_marker, marker = marker, m
             if info is ADJ_PARTICLE:
@@ -434,26 +430,15 @@ class KeyphraseFinder:
             flush(doc, run, out, pos_weight, blocked)
         return out
 
-    def _entry(self, raw: str, norm: str) -> tuple:
-        """(analysis, marker) of a spelling, cached: the analysis is a sentinel (None, WEAK,
-        ADJ_PARTICLE) or the fields of its :class:`Word` but ``tok``, the spelling's traits included."""
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-            self._generic.clear()
-            self._markers.clear()
-        seed = self._seed
-        if seed is None and self._seed_name is not None:
-            self._analysed += 1
-            if self._analysed >= SEED_AFTER:
-                seed = self._seed = self._load_seed()
-        if seed:
-            entry = seed.get(raw)
-            if entry is not None:
-                self._cache[raw] = entry
-                return entry
-        return self._analyse_entry(raw, norm)
+    def _entry(self, raw: str) -> tuple:
+        """(analysis, marker) of a spelling, memoized (:meth:`_analyse_entry`)."""
+        return self._cache[raw]
 
-    def _analyse_entry(self, raw: str, norm: str) -> tuple:
+    def _analyse_entry(self, raw: str) -> tuple:
+        """(analysis, marker) of a spelling: the analysis is a sentinel (None, WEAK, ADJ_PARTICLE)
+        or the fields of its :class:`Word` but ``tok``, the spelling's traits included. The
+        normalized form of a token is the normalized form of its spelling (one normalizer)."""
+        norm = normalize(raw)
         surface = _strip_marks(raw)
         info = self._analyze(norm, surface)
         if type(info) is tuple:
@@ -461,12 +446,11 @@ class KeyphraseFinder:
             bare = _bare(key)
             nisba = _is_nisba(bare)
             kinds = self.filters.get(key, ())
-            info += (nisba, bare, self._generic_adj(key), "generic_adj" in kinds, "generic_tail" in kinds,
+            info += (nisba, bare, self._generic[key], "generic_adj" in kinds, "generic_tail" in kinds,
                      not definite and _verb_shape(bare, surface[cut:]))
-        entry = self._cache[raw] = (info, self._marker(norm))
-        return entry
+        return (info, self._markers[norm])
 
-    def _load_seed(self) -> dict[str, tuple]:
+    def _load_seed(self, name: str) -> dict[str, tuple]:
         """The precomputed entries of the most frequent Arabic spellings of
         wordfreq (:func:`pipeline.cache.cached_table`: built on the first batch run, about three
         seconds, then loaded in a tenth of one). The table holds exactly what :meth:`_entry`
@@ -474,7 +458,7 @@ class KeyphraseFinder:
         sentinels come back as themselves."""
         from ..cache import cached_table
 
-        table = cached_table(self._seed_name, self._build_seed)
+        table = cached_table(name, self._build_seed)
         for raw, (info, marker) in table.items():
             if type(info) is str:
                 table[raw] = (WEAK if info == WEAK else ADJ_PARTICLE if info == ADJ_PARTICLE else info, marker)
@@ -484,45 +468,34 @@ class KeyphraseFinder:
         out: dict[str, tuple] = {}
         for raw in frequent_spellings():
             if raw not in out:
-                out[raw] = self._analyse_entry(raw, normalize(raw))
-        for memo in (self._cache, self._markers, self._generic, self._key_noun, self._key_adj):
+                out[raw] = self._analyse_entry(raw)
+        for memo in (self._markers, self._generic, self._key_noun, self._key_adj):
             memo.clear()  # (what the build analysed is in the table now)
         return out
 
-    def _marker(self, norm: str) -> str:
+    def _marker_kind(self, norm: str) -> str:
         """"verb" after a word that announces a verb (التي، قد، لم), "clause" after a clause opener
         (فيما، بينما، حيث), "adj" after an indefinite vague adjective (أخرى، جديدة: a verb-shaped word
         after it opens a relative clause), else ""."""
-        m = self._markers.get(norm)
-        if m is None:
-            filters = self.filters
-            kinds = filters.get(norm, frozenset())
-            for p in peels(norm)[1:]:
-                if not p.clitic.endswith("ال"):
-                    more = filters.get(p.key)
-                    if more:
-                        kinds = kinds | more
-            m = "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
-                "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
-            self._markers[norm] = m
-        return m
+        filters = self.filters
+        kinds = filters.get(norm, frozenset())
+        for p in peels(norm)[1:]:
+            if not p.clitic.endswith("ال"):
+                more = filters.get(p.key)
+                if more:
+                    kinds = kinds | more
+        return "verb" if "verb_marker" in kinds else "clause" if "clause_opener" in kinds else \
+            "adj" if "generic_adj" in kinds and not norm.startswith("ال") else ""
 
-    def _generic_adj(self, key: str) -> bool:
+    def _generic_kind(self, key: str) -> bool:
         """A vague adjective (كبير، الجديدة، السابقين): the form, without the article, or its
-        masculine singular stem (ـين، ـون، ـات، ـة removed). Cached by key."""
-        hit = self._generic.get(key)
-        if hit is None:
-            bare = _bare(key)
-            filters = self.filters
-            hit = "generic_adj" in filters.get(key, ()) or "generic_adj" in filters.get(bare, ())
-            if not hit:
-                for suf in ("ين", "ون", "ات", "ه"):
-                    if bare.endswith(suf) and len(bare) - len(suf) >= 3 \
-                            and "generic_adj" in filters.get(bare[: -len(suf)], ()):
-                        hit = True
-                        break
-            self._generic[key] = hit
-        return hit
+        masculine singular stem (ـين، ـون، ـات، ـة removed). Memoized by key (:attr:`_generic`)."""
+        bare = _bare(key)
+        filters = self.filters
+        if "generic_adj" in filters.get(key, ()) or "generic_adj" in filters.get(bare, ()):
+            return True
+        return any(bare.endswith(suf) and len(bare) - len(suf) >= 3 and "generic_adj" in filters.get(bare[: -len(suf)], ())
+                   for suf in ("ين", "ون", "ات", "ه"))
 
     def _check_head(self, w: Word, run: list, prev_marker: str, before=None) -> None:
         """Words that may continue a phrase but not open one: a verb after a verb marker (التي تهم

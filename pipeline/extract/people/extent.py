@@ -379,6 +379,8 @@ class NameExtent:
     def _known_word(self, ctx, st, t, w):
         """A word of a well-known name (حسني مبارك، كولن باول)."""
         x = self.w
+        if self._after_foreign(st.words, w):
+            return None  # (a common noun of a known name, الكأس, is still no family name of a foreign one)
         return GO if w in x.known_words and not x.clitic_word(w) and w[0] != "و" else None
 
     def _ali(self, ctx, st, t, w):
@@ -608,6 +610,8 @@ class NameExtent:
             return END  # a verbal noun (but ابو عبد الله التركي: a nisba family name)
         if len(words) == 1 and not arab and zw > 3.0:
             return END  # a foreign first word takes no article: بيرنز المسؤولين
+        if self._after_foreign(words, w):
+            return END  # a foreign name takes no Arabic family name: its object follows (X Y السكانديوم)
         if d["pronoun"]:
             return END  # a noun with a pronoun is no family name, even one that begins like the article (ألبومها)
         if d["plural"]:
@@ -624,6 +628,17 @@ class NameExtent:
                 not second and (zw > T.CONT_DEF_MAX or d["masdar"] or d["common_stem"])):
             return END  # a common noun with the article (الوفد), not a family name
         return GO
+
+    def _after_foreign(self, words: list[str], w: str) -> bool:
+        """A definite word that is no nisba after a name of two words or more whose last word is
+        foreign (:meth:`_foreign_word`)."""
+        return len(words) >= 2 and is_definite(w) and not is_nisba(w) and self._foreign_word(words[-1])
+
+    def _foreign_word(self, w: str) -> bool:
+        """A word of a foreign name: spelled like a transliteration and no listed given name (the
+        n-grams of Arabic given names are often foreign-like too: سمير، نبيل، موسى)."""
+        x = self.w
+        return w not in x.given and not is_definite(w) and x.likeness(w) > T.LIKE_MIN
 
     def _definite_word(self, w: str) -> dict:
         """What :meth:`_definite` asks of a definite word alone (memoized per word type)."""

@@ -48,3 +48,15 @@ def test_construct_after_name(nlp, text, expected):
 ])
 def test_definite_word_after_foreign_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- the linker: a full name refused after a facility noun lends none of its words to a
+    # shorter form (مطار هواري بومدين is the airport, بومدين there is no mention) ---
+    ("قاد هواري بومدين البلاد. ويحمل مطار هواري بومدين اسمه اليوم.", ["هواري بومدين"]),
+    ("ولد الحبيب بورقيبة في المنستير. ويحمل شارع الحبيب بورقيبة اسمه.", ["الحبيب بورقيبة"]),
+    # ... the surname alone elsewhere is still linked
+    ("قاد سالم بوزيدي الفريق. وعاد بوزيدي إلى المدينة عام 1990.", ["سالم بوزيدي", "بوزيدي"]),
+])
+def test_linker_skips_a_refused_full_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -223,7 +223,8 @@ class Linker:
         while i < n:
             hit = self._match(toks, i, forms, firsts, maxlen) if toks[i].kind == "word" else None
             if not hit or not self._accept(doc, i, hit):
-                i += 1
+                # a whole name refused (مطار هواري بومدين) lends none of its words to a shorter form
+                i += hit[1] if hit else 1
                 continue
             p, size, seq = hit
             tok = toks[i]

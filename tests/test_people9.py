@@ -60,3 +60,20 @@ def test_definite_word_after_foreign_name(nlp, text, expected):
 ])
 def test_linker_skips_a_refused_full_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- historical and noble titles (person_titles.tsv) are no part of the name ---
+    ("وعاد إلى مصر بعفو من الخديوي توفيق.", ["توفيق"]),
+    ("وزار الشاه عباس مدينة أصفهان.", ["عباس"]),
+    ("واستقبل الدوق فرديناند ضيوفه في قصره.", ["فرديناند"]),
+    # --- a regnal ordinal after a one-word name that a sovereign's title announced ---
+    ("وهزم السلطان سليمان ملك المجر لايوش الثاني في المعركة.", ["سليمان", "لايوش الثاني"]),
+    ("وحكم الإمبراطور بطليموس الثاني مصر.", ["بطليموس الثاني"]),
+    # ... after another title an ordinal is a rank, not part of the name
+    ("وحل العداء البرازيلي سيلفا الثاني في السباق.", ["سيلفا"]),
+    # ... and ملك as a noun (property) announces nobody
+    ("وتعد هذه الأرض ملك للدولة حسب القانون.", []),
+])
+def test_sovereign_titles_and_regnal_ordinals(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -400,14 +400,25 @@ class NameExtent:
         return END
 
     def _ordinal(self, ctx, st, t, w):
-        """A regnal ordinal (محمد الخامس، عبد الله الثاني) ends the name."""
+        """A regnal ordinal (محمد الخامس، عبد الله الثاني; after a sovereign's title any one-word
+        name: ملك المجر لايوش الثاني) ends the name."""
         x = self.w
         if w not in x.ordinals:
             return None
         words = st.words
-        if len(words) == 1 and words[0] in x.given or (len(words) == 2 and words[0] in x.particles):
+        if len(words) == 1 and (words[0] in x.given or self._regnal_before(ctx, st.i)) \
+                or (len(words) == 2 and words[0] in x.particles):
             return TAKE_END
         return END
+
+    def _regnal_before(self, ctx, i: int) -> bool:
+        """A sovereign's title (person_regnal_titles.tsv) among the three words before token ``i``,
+        proclitics peeled (وملك المجر X، للملك X)."""
+        regnal = self.w.regnal
+        for k in range(max(0, i - 3), i):
+            if any(p.key in regnal for p in peels(ctx.toks[k].norm)):
+                return True
+        return False
 
     def _title_family(self, ctx, st, t, w):
         """A family name that is also a title (حسام القاضي، محمد الشيخ) when the name ends there;

@@ -195,6 +195,8 @@ class Words:
         #: first words of the titles of two words or more (الأمين العام، المتحدث باسم)
         self.title_firsts = frozenset(normalize(r["form"]).split()[0] for r in titles if " " in r["form"])
         self.ordinals = _forms(load_table("lexicons/person_ordinals.tsv", ("form",)))
+        #: sovereign titles whose one-word names take a regnal ordinal (الملك لايوش الثاني)
+        self.regnal = _forms(load_table("lexicons/person_regnal_titles.tsv", ("form",)))
         from ..gazetteers import country_nisba_forms
 
         self.nationality = country_nisba_forms()  # nationality adjectives of the gazetteer's countries

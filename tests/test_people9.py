@@ -77,3 +77,20 @@ def test_linker_skips_a_refused_full_name(nlp, text, expected):
 ])
 def test_sovereign_titles_and_regnal_ordinals(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a perfect verb of the derived forms (افتعل، انفعل، استفعل) is no ism before ابن ---
+    ("امتحن ابن حنبل في فتنة خلق القرآن.", ["ابن حنبل"]),
+    ("واستقبل ابن سلمان الوفد.", ["ابن سلمان"]),
+    # ... a given name or a rare word before the particle is still the ism
+    ("وكتب سهل بن حنيف رسالة إلى الوالي.", ["سهل بن حنيف"]),
+    # --- relation nouns of teaching and discipleship, and duals, with a pronoun ---
+    ("ومن أبرز تلاميذها فاضل حسون.", ["فاضل حسون"]),
+    ("وقال تلميذه ناصر العبدلي إن الشيخ كان متواضعا.", ["ناصر العبدلي"]),
+    ("وابناه صالح وعبد الله رويا عنه.", ["صالح", "عبد الله"]),
+    # ... with no name after it the noun announces nobody
+    ("وجلس تلاميذه في الصف الأول.", []),
+])
+def test_ism_verbs_and_relation_nouns(nlp, text, expected):
+    assert names(nlp, text) == expected

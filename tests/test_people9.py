@@ -94,3 +94,14 @@ def test_sovereign_titles_and_regnal_ordinals(nlp, text, expected):
 ])
 def test_ism_verbs_and_relation_nouns(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a given name + a definite given name is a compound first name: the family name follows ---
+    ("ونشرت الباحثة فاطمة الزهراء بلقايد خريطة جديدة.", ["فاطمة الزهراء بلقايد"]),
+    ("وخلفه ابنه محمد المصطفى امباكي في قيادة الطريقة.", ["محمد المصطفى امباكي"]),
+    # ... a family name with the article still ends the name before a common word
+    ("وقال فيصل سالم العمري شارحا إن الخطة جاهزة.", ["فيصل سالم العمري"]),
+])
+def test_compound_first_name_with_the_article(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -438,12 +438,15 @@ class NameExtent:
 
     def _family_ends(self, ctx, st, t, w):
         """An Arabic family name with the article ends the name (فيصل سالم العمري شارحا); not the
-        word after عبد (عبد العاطي X) or a transliteration that begins with ال (كارلوس البرتو X)."""
+        word after عبد (عبد العاطي X), a transliteration that begins with ال (كارلوس البرتو X) or
+        the definite given name that makes a compound first name with the given name before it
+        (محمد المصطفى، فاطمة الزهراء + the family name: فاطمة الزهراء بلقايد)."""
         x = self.w
         words = st.words
         def family(k: int, y: str) -> bool:
             return is_definite(y) and words[k - 1] not in x.particles and y not in x.tails \
-                and y not in x.ordinals and (is_nisba(y) or x.z(y[2:]) >= 2.5)
+                and y not in x.ordinals and (is_nisba(y) or x.z(y[2:]) >= 2.5) \
+                and not (k == 1 and words[0] in x.given and (y in x.given or y[2:] in x.given))
 
         if len(words) >= 2 and not is_definite(w) and w not in x.given and w not in x.known_words and any(
                 family(k, y) for k, y in enumerate(words) if k):

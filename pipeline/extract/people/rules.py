@@ -127,12 +127,6 @@ def _naming_first(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     return j, cut
 
 
-def _derived_perfect(w: str) -> bool:
-    """Shaped like a perfect verb of the derived forms VII, VIII and X (انفعل، افتعل، استفعل:
-    انتقل، امتحن، استقبل), which no ism takes (a passive verb before ابن X: امتحن ابن حنبل)."""
-    return (len(w) == 5 and w[0] == "ا" and (w[2] == "ت" or w[1] == "ن")) or (len(w) == 6 and w.startswith("است"))
-
-
 def _laqab(x: Words, w: str) -> bool:
     """A definite word that can be a laqab (المنصور، الفاروق): not a demonym, a title, a role
     adjective or a very frequent word."""
@@ -550,7 +544,7 @@ class ContextRules:
             if not p.cut and prev and page.free_word(t.i - 1) and not page.found.covers(t.i - 1):
                 if self._ism(prev, p.key):
                     start, cut = t.i - 1, 0  # the ism before the particle (سهل بن حنيف، الوليد بن X)
-                elif not (x.blocked(prev) or x.verb_like(prev) or _derived_perfect(prev) or prev in x.facility
+                elif not (x.blocked(prev) or x.verb_like(prev) or x.derived_perfect(prev) or prev in x.facility
                           or x.z(prev) > T.CONT_MAX):
                     continue  # a word that may be the ism or not: where the name starts is unclear
             nm = self.extent.read(page, start, cut, rule.strong)
@@ -564,7 +558,7 @@ class ContextRules:
         x = self.w
         if w in x.stop or x.blocked(w) or w[:1] == "و" or x.verb_like(w) or w in x.facility:
             return False
-        if w in x.given or (x.z(w) <= 3.5 and x.can_start(w) and not _derived_perfect(w)):
+        if w in x.given or (x.z(w) <= 3.5 and x.can_start(w)):
             return True
         if particle != "بن":
             return False

@@ -677,9 +677,19 @@ class Words:
             return False
         if len(norm) == 4 and norm[1] == "ا" and norm[-1] not in "هيا" and self.z("ي" + norm) >= 2.5:
             return False  # a form III perfect verb (عانق/يعانق، ساهم/يساهم)
+        if self.derived_perfect(norm):
+            return False  # a form VII, VIII or X perfect verb (امتحن، استدرج)
         if norm not in self.known_words and self.common_shape(norm):
             return False
         return self.z(norm) <= limit
+
+    def derived_perfect(self, norm: str) -> bool:
+        """Shaped like a perfect verb of the derived forms VII, VIII or X (انفعل، افتعل، استفعل:
+        انتقل، امتحن، استدرج) whose imperfect is in use (ينتقل، يمتحن، يستدرج), so a word of that shape
+        that is a transliteration (اشتون) is not one."""
+        shaped = (len(norm) == 5 and norm[0] == "ا" and (norm[2] == "ت" or norm[1] == "ن")) or (
+            len(norm) == 6 and norm.startswith("است"))
+        return shaped and self.z("ي" + norm[1:]) >= 2.5
 
     @memo
     def foreign_word(self, w: str, limit: float = T.FOREIGN_WORD_MAX) -> bool:

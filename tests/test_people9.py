@@ -92,6 +92,8 @@ def test_sovereign_titles_and_regnal_ordinals(nlp, text, expected):
     ("ومن أبرز تلاميذها فاضل حسون.", ["فاضل حسون"]),
     ("وقال تلميذه ناصر العبدلي إن الشيخ كان متواضعا.", ["ناصر العبدلي"]),
     ("وابناه صالح وعبد الله رويا عنه.", ["صالح", "عبد الله"]),
+    # ... and a dual relative pronoun ends the name (person_stopwords.tsv)
+    ("وابناه صالح وعبد الله اللذان رويا عنه.", ["صالح", "عبد الله"]),
     # ... with no name after it the noun announces nobody
     ("وجلس تلاميذه في الصف الأول.", []),
 ])

@@ -15,7 +15,7 @@ import gc
 import time
 from typing import Callable, Iterable, Protocol
 
-from .cache import gc_paused
+from .cache import build_apart, gc_paused
 from .document import Document
 from .normalize import normalize_view
 
@@ -96,7 +96,8 @@ def build_default_pipeline() -> Pipeline:
 
     The cyclic garbage collector is paused while the stages are built: they allocate hundreds of
     thousands of long-lived objects (lexicons, automata), which it would scan again and again for
-    nothing."""
+    nothing. On a first run the cached tables are built in a child process (:func:`build_apart`)."""
+    build_apart()
     with gc_paused():
         return Pipeline([make() for make in default_stage_factories()])
 

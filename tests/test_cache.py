@@ -155,3 +155,49 @@ def test_cached_regex_is_the_compiled_regex(tmp_path, monkeypatch, pattern, flag
         (original.pattern, original.flags, original.groups, original.groupindex)
     assert [m.span() + m.groups() for m in loaded.finditer(text)] == \
         [m.span() + m.groups() for m in original.finditer(text)]
+
+
+_CHILD = ("import json, sys; sys.path.insert(0, sys.argv[1]); from pipeline.cache import cached_table, built_tables; "
+          "cached_table('t-child', lambda: {'a': 1.0}); print(json.dumps(built_tables()))")
+
+
+def test_a_first_run_builds_its_tables_in_a_child_process(tmp_path, monkeypatch):
+    # the child builds and exits (its fragmented memory goes with it); this process loads
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv(cache._CHILD_ENV, raising=False)
+    monkeypatch.setattr(cache, "_CHILD_CODE", _CHILD)
+    cache.build_apart()
+    assert list(tmp_path.glob(f"t-child-{cache.fingerprint()}.*"))
+    assert "t-child" in [name for name, _ in cache.built_tables()]
+    assert cached_table("t-child", lambda: pytest.fail("built again in this process")) == {"a": 1.0}
+
+
+@pytest.mark.parametrize("situation", ["cache present", "in the child"])
+def test_no_child_process_when_the_cache_is_there_or_in_the_child(tmp_path, monkeypatch, situation):
+    import subprocess
+
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv(cache._CHILD_ENV, raising=False)
+    if situation == "cache present":
+        cached_table("t-present", lambda: {"a": 1.0})
+    else:
+        monkeypatch.setenv(cache._CHILD_ENV, "1")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("a child was started"))
+    cache.build_apart()
+
+
+def test_a_child_that_fails_leaves_the_build_to_this_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv(cache._CHILD_ENV, raising=False)
+    monkeypatch.setattr(cache, "_CHILD_CODE", "raise SystemExit(3)")
+    cache.build_apart()  # no error, nothing built
+    assert cached_table("t-after", lambda: {"b": 2.0}) == {"b": 2.0}
+
+
+def test_frequent_spellings_are_wordfreqs_most_frequent_words_in_order():
+    from wordfreq import top_n_list
+
+    from pipeline.extract.common import SEED_WORDS, frequent_spellings
+
+    words = frequent_spellings()
+    assert len(words) == SEED_WORDS and words[:50] == [w for w in top_n_list("ar", 60) if w.isalpha()][:50]

@@ -108,14 +108,13 @@ FLAG_WORDS = ["قال", "وقال", "محمد", "ومحمد", "الحربي", "�
 def test_token_flags_from_the_precomputed_table_are_the_computed_ones(tmp_path, monkeypatch):
     """Words.flags reads a table of frequent words precomputed on disk (TypeMemo's seed) in a
     batch run: the flags it gives are the ones computed, for words in the table and not."""
-    import wordfreq
-
     from pipeline.extract import common
+    from pipeline.extract.people import words as words_module
     from pipeline.extract.people.words import Words
 
     monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(common, "SEED_AFTER", 1)
-    monkeypatch.setattr(wordfreq, "top_n_list", lambda lang, n: FLAG_WORDS[:6])
+    monkeypatch.setattr(words_module, "frequent_spellings", lambda: FLAG_WORDS[:6])
     words = Words()
     computed = {w: Words.flags(words, w) for w in FLAG_WORDS}
     assert any(computed.values()) and not all(computed.values())

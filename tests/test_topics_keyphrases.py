@@ -219,14 +219,12 @@ def test_precomputed_entries_are_what_the_finder_computes(tmp_path, monkeypatch)
     """The on-disk table of precomputed analyses (``seed``) gives each spelling exactly the entry
     the finder computes, the sentinels (WEAK, ADJ_PARTICLE) as themselves; a spelling not in the
     table is analysed as before; a finder without a seed name never loads one."""
-    import wordfreq
-
     from pipeline.extract import common
     from pipeline.extract import keyphrases as kp
 
     monkeypatch.setenv("ANE_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(common, "SEED_AFTER", 1)
-    monkeypatch.setattr(wordfreq, "top_n_list", lambda lang, n: SEED_SPELLINGS[:10])
+    monkeypatch.setattr(kp, "frequent_spellings", lambda: SEED_SPELLINGS[:10])
     lex = TopicExtractor().lexicon
     plain = kp.KeyphraseFinder(lex.is_keyword)
     expected = {w: plain._entry(w) for w in SEED_SPELLINGS}

@@ -110,3 +110,17 @@ def test_ism_verbs_and_relation_nouns(nlp, text, expected):
 ])
 def test_compound_first_name_with_the_article(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a word that begins like the article but is a noun + the pronoun ه (the text writes ه) ---
+    ("أطلق الفنان حمد العامري ألبومه الجديد في دبي.", ["حمد العامري"]),
+    # ... a family name ending in a root ه goes on (الفقيه is more frequent than الفقي)
+    ("وقال الشيخ مصطفى الفقيه إن الدرس انتهى.", ["مصطفى الفقيه"]),
+    # --- an unknown word shaped like a derived-form participle (مفتعل، منفعل، مستفعل) ends a name ---
+    ("وأوضح المبعوث في بيان مقتضب أن المحادثات تناولت الوضع.", []),
+    # ... a listed given name of that shape does not (منتصر)
+    ("وقال المدرب سامي منتصر إن الفريق جاهز.", ["سامي منتصر"]),
+])
+def test_pronoun_after_al_and_participle_shapes(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -614,6 +614,8 @@ class NameExtent:
         x = self.w
         if w in x.role_adj:
             return END  # an adjective of the title after the name (X Y الراحل، X Y السابق)
+        if self._pronoun_after_al(ctx, t, w):
+            return END  # a noun that begins like the article + a pronoun (X Y ألبومه)
         words, lk = st.words, st.look
         zw, arab, second = lk["z"], lk["arab"], lk["second"]
         d = self._definite_word(w)
@@ -653,6 +655,16 @@ class NameExtent:
         n-grams of Arabic given names are often foreign-like too: سمير، نبيل، موسى)."""
         x = self.w
         return w not in x.given and not is_definite(w) and x.likeness(w) > T.LIKE_MIN
+
+    def _pronoun_after_al(self, ctx, t, w: str) -> bool:
+        """A word that begins with ال but is a noun + the pronoun ه (ألبومه، ألمانيه is no case: the
+        text writes ة there): the text writes ه, the word without it is frequent and more frequent
+        than the whole (the family name الفقيه is more frequent than الفقي)."""
+        x = self.w
+        if not w.endswith("ه") or not ctx.doc.text[t.start:t.end].endswith("ه"):
+            return False
+        zs = x.z(w[:-1])
+        return zs >= 3.5 and x.z(w) < zs
 
     def _definite_word(self, w: str) -> dict:
         """What :meth:`_definite` asks of a definite word alone (memoized per word type)."""
@@ -709,7 +721,7 @@ class NameExtent:
         x = self.w
         zw = st.look["z"]
         art = x.freq.get("ال" + w, 0.0)
-        if x.noun_like(w) or (w[0] == "م" and len(w) >= 4 and zw >= 2.5) or (
+        if x.noun_like(w) or (w[0] == "م" and len(w) >= 4 and zw >= 2.5) or x.participle_shape(w) or (
                 zw >= 3.3 and art >= 2.8 and art >= zw - 1.3):
             return END
         if w in x.given or zw <= T.CONT_MAX or (st.strong and zw <= T.CONT_STRONG_MAX and not w.endswith("ه")):

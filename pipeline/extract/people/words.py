@@ -713,6 +713,15 @@ class Words:
         return self.rare_plain(w) and not self.suffixed(w) and not self.strong_clitic(w) \
             and self.likeness(w) > T.LIKE_MIN
 
+    def participle_shape(self, w: str) -> bool:
+        """Spelled like an active or passive participle of the derived forms VII, VIII or X (منفعل،
+        مفتعل، مستفعل: مقتضب، منسحب، مستقبل) and unknown to the frequency list as a whole, so no
+        name word that the lists know (منتصر is a given name)."""
+        if w in self.given or self.z(w) > 0.0:
+            return False
+        return (len(w) == 5 and w[0] == "م" and w[1] not in "اوي" and (w[2] == "ت" or w[1] == "ن")) or (
+            len(w) == 6 and w.startswith("مست"))
+
     def foreign_shape(self, w: str) -> bool:
         """Spelled like a transliteration and not frequent (up to ``SECOND_MAX``), with no article:
         a looser :meth:`looks_foreign`, for words next to a name (ملعب فيليكس X)."""

@@ -473,7 +473,7 @@ class NameExtent:
         """After two name units, a given name that is also a common noun heading a genitive
         construct with a frequent definite noun is an apposed role, not a third name (ديفد فرانكلين
         | أمين المتحف، سامي خليل | نجم المنتخب); a family name with the article is rarer than
-        such nouns (محمد أمين النجار، الحسيني), and a compound tail goes on (نجم الدين)."""
+        such nouns (حسن علي جمال النجار), and a nisba or a compound tail goes on (نجم الدين)."""
         x = self.w
         toks, i = ctx.toks, st.i
         nx = toks[i + 2] if i + 2 < len(toks) else None
@@ -657,9 +657,10 @@ class NameExtent:
         return w not in x.given and not is_definite(w) and x.likeness(w) > T.LIKE_MIN
 
     def _pronoun_after_al(self, ctx, t, w: str) -> bool:
-        """A word that begins with ال but is a noun + the pronoun ه (ألبومه، ألمانيه is no case: the
-        text writes ة there): the text writes ه, the word without it is frequent and more frequent
-        than the whole (the family name الفقيه is more frequent than الفقي)."""
+        """A word that begins with ال but is a noun + the pronoun ه (ألبومه): the text writes ه (a
+        feminine ending is written ة, which the normalized form shares), and the word without it is
+        frequent and more frequent than the whole (the family name الفقيه is more frequent than
+        الفقي)."""
         x = self.w
         if not w.endswith("ه") or not ctx.doc.text[t.start:t.end].endswith("ه"):
             return False

@@ -124,3 +124,16 @@ def test_compound_first_name_with_the_article(nlp, text, expected):
 ])
 def test_pronoun_after_al_and_participle_shapes(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- occupation titles with their other common spellings (الصحافي beside الصحفي) announce the
+    # name, even a one-word name that is a common word ---
+    ("وقال الصحافي جميل إن الخبر صحيح.", ["جميل"]),
+    ("وأكدت المصورة نور أن الصور حقيقية.", ["نور"]),
+    ("وقالت المترجمة هالة صبري إن الكتاب صعب.", ["هالة صبري"]),
+    # ... with no name after it the title announces nobody
+    ("وقال الصحافي إن الخبر صحيح.", []),
+])
+def test_occupation_titles(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -85,6 +85,17 @@ def frequent_spellings() -> list[str]:
     from the cached frequency table, which keeps wordfreq's order (most frequent first), so a
     seed build does not load wordfreq's whole list again (about 100 MB)."""
     return list(islice(word_zipf_table(), SEED_WORDS))
+
+
+def seed_table(fn: Callable[[str], Any], spellings: list[str], key: Callable[[str], str] | None = None) -> dict:
+    """The seed table of a :class:`TypeMemo`: ``fn`` of each spelling (or of its ``key``, e.g. its
+    normalized form, each key once), most frequent first."""
+    out: dict[str, Any] = {}
+    for w in spellings:
+        k = key(w) if key else w
+        if k not in out:
+            out[k] = fn(k)
+    return out
 _ABSENT = object()
 
 

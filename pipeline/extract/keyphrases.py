@@ -69,7 +69,7 @@ from ..document import Document, Token
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import TypeMemo, frequent_spellings, zipf
+from .common import TypeMemo, frequent_spellings, seed_table, zipf
 from .gazetteers import norm_zipf
 
 MAX_WORDS = 4
@@ -465,10 +465,7 @@ class KeyphraseFinder:
         return table
 
     def _build_seed(self) -> dict[str, tuple]:
-        out: dict[str, tuple] = {}
-        for raw in frequent_spellings():
-            if raw not in out:
-                out[raw] = self._analyse_entry(raw)
+        out = seed_table(self._analyse_entry, frequent_spellings())
         for memo in (self._markers, self._generic, self._key_noun, self._key_adj):
             memo.clear()  # (what the build analysed is in the table now)
         return out

@@ -67,7 +67,7 @@ from ..document import Document, Topic
 from ..normalize import normalize
 from ..resources import load_table
 from ..tokenize import peels
-from .common import TypeMemo, frequent_spellings, zipf
+from .common import TypeMemo, frequent_spellings, seed_table, zipf
 from .gazetteers import norm_zipf
 from .keyphrases import KeyphraseFinder, PhraseOcc, _strip_marks
 from .lexicon import Gazetteer
@@ -223,10 +223,7 @@ class TopicLexicon:
         return cached_table("topic-hits-seed", self._build_hits_seed)
 
     def _build_hits_seed(self) -> dict:
-        out: dict[str, tuple] = {}
-        for norm in map(normalize, frequent_spellings()):
-            if norm not in out:
-                out[norm] = self._word_hits(norm)
+        out = seed_table(self._word_hits, frequent_spellings(), normalize)
         self._key_cues.clear()  # (what the build looked up is in the table now)
         return out
 

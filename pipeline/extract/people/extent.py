@@ -477,8 +477,7 @@ class NameExtent:
         x = self.w
         toks, i = ctx.toks, st.i
         nx = toks[i + 2] if i + 2 < len(toks) else None
-        units = len(st.words) - sum(y in x.particles or y in x.tails for y in st.words[:-1])
-        if units < 2 or nx is None or nx.kind != "word" or not nx.space_before:
+        if self._units(st.words) < 2 or nx is None or nx.kind != "word" or not nx.space_before:
             return None  # (عبد الحميد is one unit: سالم after it is the second name)
         y = nx.norm
         if is_definite(y) and not is_nisba(y) and y not in x.tails and y[2:] not in x.given \
@@ -619,7 +618,7 @@ class NameExtent:
         words, lk = st.words, st.look
         zw, arab, second = lk["z"], lk["arab"], lk["second"]
         d = self._definite_word(w)
-        units = len(words) - sum(y in x.particles or y in x.tails for y in words[:-1])
+        units = self._units(words)
         if units >= 2 and d["participle"] and ctx.prep_next(st.i + 2):
             return END  # a participle before its complement (X Y الفائز بجائزة، X المسؤول عن)
         if (d["masdar"] and not (arab and d["nisba"] and w.endswith("ي"))) or d["function"]:
@@ -645,16 +644,19 @@ class NameExtent:
             return END  # a common noun with the article (الوفد), not a family name
         return GO
 
+    def _units(self, words: list[str]) -> int:
+        """Name units read so far: a particle or a compound tail joins the next or previous word
+        (عبد الحميد، نور الدين are one unit each)."""
+        x = self.w
+        return len(words) - sum(y in x.particles or y in x.tails for y in words[:-1])
+
     def _after_foreign(self, words: list[str], w: str) -> bool:
         """A definite word that is no nisba after a name of two words or more whose last word is
-        foreign (:meth:`_foreign_word`)."""
-        return len(words) >= 2 and is_definite(w) and not is_nisba(w) and self._foreign_word(words[-1])
-
-    def _foreign_word(self, w: str) -> bool:
-        """A word of a foreign name: spelled like a transliteration and no listed given name (the
-        n-grams of Arabic given names are often foreign-like too: سمير، نبيل، موسى)."""
+        a transliteration (:meth:`Words.foreign_shape`) and no listed given name (the n-grams of
+        Arabic given names are often foreign-like too: سمير، نبيل، موسى)."""
         x = self.w
-        return w not in x.given and not is_definite(w) and x.likeness(w) > T.LIKE_MIN
+        return len(words) >= 2 and is_definite(w) and not is_nisba(w) and words[-1] not in x.given \
+            and x.foreign_shape(words[-1])
 
     def _pronoun_after_al(self, ctx, t, w: str) -> bool:
         """A word that begins with ال but is a noun + the pronoun ه (ألبومه): the text writes ه (a

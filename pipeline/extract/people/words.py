@@ -30,7 +30,7 @@ from types import SimpleNamespace
 from ...normalize import normalize
 from ...resources import ResourceError, load_table
 from ...tokenize import peels
-from ..common import TypeMemo, frequent_spellings
+from ..common import TypeMemo, frequent_spellings, seed_table
 from ..lexicon import Gazetteer
 
 _CLEAN = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -136,6 +136,14 @@ def with_pronouns(noun: str) -> list[str]:
     if noun == "أخ":
         return ["أخي"] + [stem + v + p for v in "ويا" for p in PRONOUNS if p != "ي"]
     return [stem + p for p in PRONOUNS]
+
+
+def derived_shape(w: str, lead: str) -> bool:
+    """``lead`` (ا for the perfect verb, م for the participle) + the pattern of the derived forms
+    VII, VIII or X: انفعل / افتعل (five letters, ن second or ت third) or استفعل (six letters)."""
+    if not w.startswith(lead):
+        return False
+    return (len(w) == 5 and (w[2] == "ت" or w[1] == "ن")) or (len(w) == 6 and w[1:3] == "ست")
 
 
 def _forms(rows, **where) -> frozenset[str]:
@@ -272,12 +280,7 @@ class Words:
 
     def _build_flags_seed(self) -> dict[str, int]:
         """:meth:`flags` of the most frequent Arabic words of wordfreq (normalized)."""
-        flags = Words.flags.__get__(self)
-        out: dict[str, int] = {}
-        for norm in map(normalize, frequent_spellings()):
-            if norm not in out:
-                out[norm] = flags(norm)
-        return out
+        return seed_table(Words.flags.__get__(self), frequent_spellings(), normalize)
 
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if not hasattr(v, "cache_info") and k != "flags"}
@@ -640,12 +643,10 @@ class Words:
         if not w.endswith("ا") or len(w) < 5 or w in self.given or w in self.known_words or w[:-1] in self.given:
             return False
         if len(w) == 5 and w[1] == "ا" and w[3] not in "يو":
-            verb = "ي" + w[0] + w[2] + w[3]
-        elif w[0] == "م" and len(w) >= 6:
-            verb = "ي" + w[1:-1]
-        else:
-            return False
-        return self.z(verb) >= T.FREQ_FLOOR
+            return self.imperfect_used(w[0] + w[2] + w[3])  # ضاحكا: يضحك
+        if w[0] == "م" and len(w) >= 6:
+            return self.imperfect_used(w[1:-1])  # مبتسما: يبتسم
+        return False
 
     def family_nisba(self, norm: str) -> bool:
         """A definite nisba that is no demonym (الشاذلي، الكرخي): a family name."""
@@ -675,7 +676,7 @@ class Words:
             return False
         if norm[0] == "و" and (self.freq.get(norm[1:], 0.0) >= 2.5 or self.verb_like(norm[1:])):
             return False
-        if len(norm) == 4 and norm[1] == "ا" and norm[-1] not in "هيا" and self.z("ي" + norm) >= 2.5:
+        if len(norm) == 4 and norm[1] == "ا" and norm[-1] not in "هيا" and self.imperfect_used(norm):
             return False  # a form III perfect verb (عانق/يعانق، ساهم/يساهم)
         if self.derived_perfect(norm):
             return False  # a form VII, VIII or X perfect verb (امتحن، استدرج)
@@ -683,13 +684,16 @@ class Words:
             return False
         return self.z(norm) <= limit
 
+    def imperfect_used(self, stem: str) -> bool:
+        """The imperfect ي + ``stem`` is a word in use (يعانق، يمتحن، يضحك): the verb a perfect or a
+        participle of that shape belongs to exists."""
+        return self.z("ي" + stem) >= T.FREQ_FLOOR
+
     def derived_perfect(self, norm: str) -> bool:
         """Shaped like a perfect verb of the derived forms VII, VIII or X (انفعل، افتعل، استفعل:
         انتقل، امتحن، استدرج) whose imperfect is in use (ينتقل، يمتحن، يستدرج), so a word of that shape
         that is a transliteration (اشتون) is not one."""
-        shaped = (len(norm) == 5 and norm[0] == "ا" and (norm[2] == "ت" or norm[1] == "ن")) or (
-            len(norm) == 6 and norm.startswith("است"))
-        return shaped and self.z("ي" + norm[1:]) >= 2.5
+        return derived_shape(norm, "ا") and self.imperfect_used(norm[1:])
 
     @memo
     def foreign_word(self, w: str, limit: float = T.FOREIGN_WORD_MAX) -> bool:
@@ -719,8 +723,7 @@ class Words:
         name word that the lists know (منتصر is a given name)."""
         if w in self.given or self.z(w) > 0.0:
             return False
-        return (len(w) == 5 and w[0] == "م" and w[1] not in "اوي" and (w[2] == "ت" or w[1] == "ن")) or (
-            len(w) == 6 and w.startswith("مست"))
+        return derived_shape(w, "م") and (len(w) == 6 or w[1] not in "اوي")
 
     def foreign_shape(self, w: str) -> bool:
         """Spelled like a transliteration and not frequent (up to ``SECOND_MAX``), with no article:

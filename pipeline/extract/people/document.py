@@ -6,7 +6,8 @@ Run after the context rules, in this order:
    (``بوش وبلير``, ``X Y وZ W``), also through a list comma (``سامي، ووليد``; without ``و`` the
    item must be a given name or a word of a well-known name);
 2. **first names**: a first name right before a name found from its end (a known surname, a
-   given name, a nisba rule) joins it (``جيرهارد شرودر``);
+   given name, a nisba rule) joins it (``جيرهارد شرودر``), and so does the first syllable of an
+   East-Asian name of two syllables (``لي`` + ``تشاو شينغ``);
 3. **surnames**: the word right after a found name is its surname when the document also uses
    that word alone as the subject of a speech or action verb (``كيث X إن ... وأكد X أن``: news
    gives the full name once, then the surname alone), a clear boundary follows it and it is no
@@ -99,11 +100,17 @@ class Consistency:
             if (a, b) not in found:
                 continue
             c = found[(a, b)]
-            if c.cut or c.rule not in ("person.known", "person.given", "person.nisba") or a == 0:
+            if c.cut or a == 0:
                 continue
             k = a - 1
             t = toks[k]
             if t.kind != "word" or page.cover[k] is not None or not toks[a].space_before:
+                continue
+            if c.rule != "person.known" and self._first_syllable(page, a, b):
+                found.remove((a, b))
+                found.put((k, b), Cand(c.rule, c.score, c.evidence, 0, k, set(c.rules)))
+                continue
+            if c.rule not in ("person.known", "person.given", "person.nisba"):
                 continue
             w, kcut = t.norm, 0
             if w[0] == "و" and w not in x.given and (w[1:] in x.given or w[1:] in x.known_words):
@@ -111,6 +118,17 @@ class Consistency:
             if (self._first_name(w, kcut)) and not found.covers(k):
                 found.remove((a, b))
                 found.put((k, b), Cand(c.rule, c.score, c.evidence, kcut, k, set(c.rules)))
+
+    def _first_syllable(self, page: Page, a: int, b: int) -> bool:
+        """An East-Asian name of two syllables found without its first one (لي | تشاو شينغ،
+        قو | جي تشاو): the syllable right before it is the family name, even when it is also an
+        Arabic word (لي), since such names have three syllables at most; a name of one syllable
+        takes none (قال لي وانغ: "Wang told me"), nor does a stop word (هي، ما) or a well-known
+        name, which is listed whole (قال لي وانغ يي)."""
+        x = self.w
+        syl = x.syllables
+        w = page.toks[a - 1].norm
+        return b == a + 1 and w in syl and w not in x.stop and all(page.toks[k].norm in syl for k in (a, b))
 
     def _first_name(self, w: str, kcut: int) -> bool:
         """A given name, a word of a well-known name, or a rare word with no common-word shape."""

@@ -127,6 +127,13 @@ def memo(fn):
 PRONOUNS = ("ه", "ها", "هم", "هما", "ي", "نا", "ك", "كم")
 
 
+def syllable_forms(rows) -> frozenset[str]:
+    """The syllables of ``person_syllables.tsv``, normalized, each final ``نغ`` (ng) also in the
+    spelling ``نج`` that Egyptian papers use (وانغ -> وانج، شنغ -> شنج)."""
+    forms = {normalize(r["form"]) for r in rows}
+    return frozenset(forms | {f[:-1] + "ج" for f in forms if f.endswith("نغ")})
+
+
 def with_pronouns(noun: str) -> list[str]:
     """A relation noun (kind ``relation`` of ``person_titles.tsv``) with each possessive pronoun:
     its genitive is the pronoun, so the noun is closed and the name follows in apposition (ابنتها
@@ -171,7 +178,7 @@ class Words:
         # tails that make a compound a name by themselves (صلاح الدين; not X الله: أسماء الله)
         self.naming_tails = _forms(parts, kind="tail", names="1")
         # syllables of East-Asian names (وانغ، جونغ، جاي): a name of them goes on with the next one
-        self.syllables = frozenset(normalize(r["form"]) for r in load_table("lexicons/person_syllables.tsv", ("form", "origin")))
+        self.syllables = syllable_forms(load_table("lexicons/person_syllables.tsv", ("form", "origin")))
         # Romance articles between a particle and the surname (دو لا X، دي لا X)
         self.name_articles = _forms(parts, kind="article")
         # first parts of compound names that are common words alone (حسب الله، جاد الله، العبد الله)

@@ -1,0 +1,33 @@
+"""People, tenth pass: East-Asian names as runs of syllables (a name found without its first
+syllable takes it: لي | تشاو شينغ), the ng spelling نج beside نغ.
+
+Every sentence here is written for these tests (none comes from the shared evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import mentions
+
+
+def names(nlp, text):
+    return mentions(nlp, text, "person")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a name of two syllables found from its second word takes the syllable before it ---
+    ("وأعلن أن لي تشاو شينغ وزير التجارة وصل إلى القاهرة.", ["لي تشاو شينغ"]),
+    ("وأعلن أن لي تشاو شينج وزير التجارة وصل إلى القاهرة.", ["لي تشاو شينج"]),
+    # ... a listed syllable after a title continues the name (قو: Gu)
+    ("والتقينا الأستاذ قو جي تشاو في المتحف.", ["قو جي تشاو"]),
+    ("واستقبل الوفد تشن مين جن في المعرض.", ["تشن مين جن"]),
+    # --- negative: a one-syllable name takes no function word before it ("Wang told me") ---
+    ("وقال لي وانغ إنه سيأتي غدا.", ["وانغ"]),
+    # ... nor does a well-known name, listed whole
+    ("وقال لي وانغ يي إنه سيأتي غدا.", ["وانغ يي"]),
+    # ... nor a stop word, even one that is a syllable elsewhere (هي)
+    ("وكانت هي تشاو شينغ أول من وصل.", ["تشاو شينغ"]),
+])
+def test_east_asian_syllable_runs(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -31,3 +31,17 @@ def names(nlp, text):
 ])
 def test_east_asian_syllable_runs(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a word written with the accusative nunation is the verb's object, never a name word ---
+    ("وأطلق الرامي بارتوك سهاماً نحو الهدف.", ["بارتوك"]),
+    ("ونظم الشاعر كوستاس أبياتاً في رثائه.", ["كوستاس"]),
+    ("وزرع المزارع بيدرو نخيلاً في أرضه.", ["بيدرو"]),
+    # --- negative: the same words without the mark are read as before, and other marks (the
+    # genitive of a nasab word, a shadda) do not stop a name ---
+    ("وقال عمر بن عبدِ العزيزِ إن الأمر حق.", ["عمر بن عبدِ العزيزِ"]),
+    ("وقال المدرب سامي خليّل إن الفريق جاهز.", ["سامي خليّل"]),
+])
+def test_accusative_nunation_ends_a_name(nlp, text, expected):
+    assert names(nlp, text) == expected

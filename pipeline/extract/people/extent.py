@@ -20,6 +20,7 @@ step                   decision
 ``hyphen``             a hyphenated part goes on (``كيم جونغ-إيل``; spaced ``X Y - Z`` before a boundary)
 ``not_a_word``         punctuation, a number, no space before, an organization or date: **stop**
 ``bound``              a word after a particle belongs to it (``عبد`` + الله, ``بن`` + علي)
+``tanween``            a word written with the accusative nunation (``رسلاً``): **stop**
 ``title_next``         a title of two words or more starts here (X Y | ``الأمين العام``): **stop**
 ``hyphen_first``       the first part of a hyphenated word (``دوبوا``-مارتان) goes on: no verb is hyphenated
 ``particle``           a particle continues the name when a name word follows it
@@ -102,7 +103,7 @@ class NameExtent:
     def __init__(self, words: Words) -> None:
         self.w = words
         self.steps = (
-            self._bound, self._title_next, self._hyphen_first, self._particle, self._syllable, self._before_tail, self._next_person, self._construct, self._known_word,
+            self._bound, self._tanween, self._title_next, self._hyphen_first, self._particle, self._syllable, self._before_tail, self._next_person, self._construct, self._known_word,
             self._ali, self._ordinal, self._title_family, self._family_ends, self._shapes, self._plural,
             self._accusative, self._haal, self._facility, self._pair, self._conjunction,
             self._verb_after, self._tail, self._pronoun, self._given, self._clitic_on_word,
@@ -293,6 +294,16 @@ class NameExtent:
             return END  # ابن الرئيس: the son of a title, not a name
         st.need = w in x.particles
         return GO
+
+    @staticmethod
+    def _tanween(ctx, st, t, w):
+        """A word written with the accusative nunation (رسلاً، جيشاً) is an indefinite noun or an
+        adverb, the verb's object after its subject: no word inside a name takes it (a nasab
+        word is genitive). Read on the original spelling; only a token longer than its
+        normalized form carries marks."""
+        if t.end - t.start != t.nend - t.nstart and "\u064b" in ctx.doc.text[t.start:t.end]:
+            return END
+        return None
 
     def _title_next(self, ctx, st, t, w):
         """A title of two words or more that starts at this word (حسن نصر الله | الأمين العام لحزب

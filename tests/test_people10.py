@@ -45,3 +45,15 @@ def test_east_asian_syllable_runs(nlp, text, expected):
 ])
 def test_accusative_nunation_ends_a_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- after a nasab, one of the most frequent definite nouns is the verb's object, no laqab ---
+    ("وحكم سليمان بن داود البلاد أربعين عاما.", ["سليمان بن داود"]),
+    ("وقاد خالد بن سعيد الجيش إلى الشام.", ["خالد بن سعيد"]),
+    # --- negative: a laqab or family name after the nasab goes on (ال + a given name, a rarer word) ---
+    ("وقال علي بن موسى الرضا إن العلم نور.", ["علي بن موسى الرضا"]),
+    ("وقال سالم بن حمد الخطيب إن الأمر حق.", ["سالم بن حمد الخطيب"]),
+])
+def test_frequent_noun_after_nasab(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -48,7 +48,8 @@ step                   decision
 ``given``              a given name continues the name
 ``clitic_on_word``     a proclitic on a known word (``ليعوض``): **stop**
 ``family_boundary``    an announced first name + a definite word before a boundary: the family name
-``definite``           a definite word: a family name, or a common noun / participle (**stop**)
+``definite``           a definite word: a family name, or a common noun / participle (**stop**); after
+                       a nasab, only one of the most frequent nouns (``البلاد``) stops
 ``indefinite_nisba``   an indefinite nisba adjective: **stop** (second, it is a family name)
 ``second``             given name + second name: accepted unless a frequent noun or a construct head
 ``rare``               a noun or participle stops; a given or rare word continues
@@ -653,6 +654,8 @@ class NameExtent:
         if (w.endswith("ه") and not (second and zw < 4.0) and not (arab and len(words) >= 2 and zw < 3.5)) or (
                 not second and (zw > T.CONT_DEF_MAX or d["masdar"] or d["common_stem"])):
             return END  # a common noun with the article (الوفد), not a family name
+        if second and zw > T.CONT_DEF_SECOND_MAX and w[2:] not in x.given:
+            return END  # even after a nasab, one of the most frequent nouns is no laqab (X بن Y | البلاد)
         return GO
 
     def _units(self, words: list[str]) -> int:

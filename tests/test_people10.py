@@ -57,3 +57,16 @@ def test_accusative_nunation_ends_a_name(nlp, text, expected):
 ])
 def test_frequent_noun_after_nasab(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- after a nasab, a feminine nisba is her tribe or family name ---
+    ("وقالت الشيخة ميثاء بنت راشد الكعبية إن المشروع جاهز.", ["ميثاء بنت راشد الكعبية"]),
+    ("وافتتحت الطبيبة سلمى بنت خلفان الهاشمية العيادة.", ["سلمى بنت خلفان الهاشمية"]),
+    # --- negative: a nationality adjective after it describes her, and so does an adjective
+    # that is no nisba ---
+    ("وقالت فاطمة بنت سالم المصرية إن الأمر محسوم.", ["فاطمة بنت سالم"]),
+    ("وقالت منى بنت علي الجديدة في المنصب إن الأمر محسوم.", ["منى بنت علي"]),
+])
+def test_feminine_nisba_after_nasab(nlp, text, expected):
+    assert names(nlp, text) == expected

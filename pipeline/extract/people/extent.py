@@ -648,6 +648,8 @@ class NameExtent:
             # وردة الجزائرية): a nationality adjective comes before the name (اللاعب المصري محمد);
             # العطية is ال + a name
             # (a feminine one only right after a first name: after a longer name it describes her)
+            if w.endswith("يه") and len(words) >= 3 and words[-2] in x.filiation and w not in x.nationality:
+                return GO  # after a nasab, her tribe or family (زوينة بنت حمد الحارثية), not a nationality
             return END if x.demonym(w) and not (arab and (w.endswith("ي") or len(words) == 1)) else GO
         if arab and units >= 2 and w[2:] in x.given and w[2:] not in x.stop:
             return GO  # after two name words, ال + a given name is the family name (حسين عوض الأمين)

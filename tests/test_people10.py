@@ -70,3 +70,14 @@ def test_frequent_noun_after_nasab(nlp, text, expected):
 ])
 def test_feminine_nisba_after_nasab(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a family name that is also a title, after a compound first name (one unit) ---
+    ("وتوفي في الحادث المهندس عبد المنعم الحاج في طريقه إلى العمل.", ["عبد المنعم الحاج"]),
+    ("وقالت الطبيبة عبد الرحيم القاضي إن الحالة مستقرة.", ["عبد الرحيم القاضي"]),
+    # --- negative: a role of two words after the compound is still a role ---
+    ("وقال المدير عبد الرحمن الرئيس التنفيذي إن الأمر محسوم.", ["عبد الرحمن"]),
+])
+def test_title_family_name_after_compound(nlp, text, expected):
+    assert names(nlp, text) == expected

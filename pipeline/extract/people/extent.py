@@ -437,14 +437,16 @@ class NameExtent:
         but a role goes on after a full name (X Y النائب العام)."""
         x = self.w
         words = st.words
-        if not (w in x.title_words and is_definite(w) and ((len(words) == 1 and st.anchored) or (
+        one = len(words) == 1 and st.anchored or (  # one unit: a word, or a compound (عبد المنعم)
+            len(words) == 2 and words[0] in x.arabic_particles and self._units(words) == 1)
+        if not (w in x.title_words and is_definite(w) and (one or (
                 len(words) >= 2 and st.strong and all(y in x.given or y in x.particles for y in words)))):
             return None
         toks, i = ctx.toks, st.i
         after = toks[i + 2] if i + 2 < len(toks) else None
         if (after is None or after.kind != "word" or after.norm in x.stop or after.norm in x.speech
                 or x.verb_like(after.norm) or after.norm[0] == "و") \
-                and (len(words) == 1 or after is None or after.kind != "word" or not is_definite(after.norm)):
+                and (one or after is None or after.kind != "word" or not is_definite(after.norm)):
             return TAKE_END
         return END
 

@@ -81,3 +81,15 @@ def test_feminine_nisba_after_nasab(nlp, text, expected):
 ])
 def test_title_family_name_after_compound(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a rare word in -ا whose stem takes the article often is an accusative noun or adjective,
+    # not a transliterated name (مرسوما أميريا: a decree, no person) ---
+    ("وأصدر الأمير مرسوما أميريا بتعيين الحكومة.", []),
+    ("وأصدر الوزير سالم العتيبي قرارا وزاريا بتعيين المدير.", ["سالم العتيبي"]),
+    # --- negative: a foreign name in -ا whose stem happens to take the article rarely stays a name ---
+    ("تزوج الكاتب من الفرنسية ماتيلد لوفرا عام 1950.", ["ماتيلد لوفرا"]),
+])
+def test_accusative_is_no_transliteration(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -573,7 +573,7 @@ class Words:
         if norm in self.given or len(norm) < 4:
             return False
         z = self.freq.get
-        if len(norm) >= 5 and norm.endswith("ا") and z("ال" + norm[:-1], 0.0) >= 2.5:
+        if self.accusative_noun(norm):
             return True
         m = _VERBAL_NOUN.match(norm)
         if m and z(norm, 0.0) >= 2.5:
@@ -722,7 +722,13 @@ class Words:
         """A rare word spelled like a transliterated foreign name (:mod:`.likeness`), with no
         article, و or lexicon reading that would make it a common word."""
         return self.rare_plain(w) and not self.suffixed(w) and not self.strong_clitic(w) \
-            and self.likeness(w) > T.LIKE_MIN
+            and self.likeness(w) > T.LIKE_MIN and not self.accusative_noun(w, T.FOREIGN_ACC_MIN)
+
+    def accusative_noun(self, w: str, stem_min: float = T.FREQ_FLOOR) -> bool:
+        """A noun with the accusative ending ``-ا`` whose stem takes the article at least
+        ``stem_min`` often (مرسوما: المرسوم، أميريا: الأميري), not a given name: its ``-ا`` looks
+        like a transliteration's (ماريا) but is a case ending."""
+        return len(w) >= 5 and w.endswith("ا") and w not in self.given and self.freq.get("ال" + w[:-1], 0.0) >= stem_min
 
     def participle_shape(self, w: str) -> bool:
         """Spelled like an active or passive participle of the derived forms VII, VIII or X (منفعل،

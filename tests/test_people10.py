@@ -93,3 +93,15 @@ def test_title_family_name_after_compound(nlp, text, expected):
 ])
 def test_accusative_is_no_transliteration(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- after a family or clan noun (feminine), a perfect verb agreeing with it is no name ---
+    ("وقال إن أكثر من ألف أسرة نزحت خلال الأسبوع.", []),
+    ("وأكد الشيخ أن القبيلة رحلت قبل عامين وأن عشيرة هربت إلى الجبال.", []),
+    # --- negative: a family name in -ت whose stem is no word stays a name ---
+    ("وتنتمي إلى أسرة بونابرت الشهيرة.", ["بونابرت"]),
+    ("وحكمت أسرة يانغ المنطقة قرنين.", ["يانغ"]),
+])
+def test_verb_after_family_noun(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -136,8 +136,12 @@ def _laqab(x: Words, w: str) -> bool:
 
 def _kin_word(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     """After a family, clan or dynasty noun: a rare word, or a transliteration that is no
-    feminine adjective (أسرة يانغ، not أسرة فقيرة)."""
+    feminine adjective (أسرة يانغ، not أسرة فقيرة) and no perfect verb agreeing with the
+    feminine noun (أسرة نزحت: a known stem + ت)."""
     w = page.word(j)
+    if w and w.endswith("ت") and len(w) >= 4 and w not in x.given and w not in x.known_words \
+            and x.z(w[:-1]) >= 3.0:
+        return None
     if w and page.cover[j] is None and ((x.can_start(w) and x.z(w) <= 3.5) or (
             (x.can_start(w) or x.foreign_word(w)) and x.z(w) <= T.KIN_MAX and not w.endswith("ه"))):
         return j, 0

@@ -105,3 +105,14 @@ def test_accusative_is_no_transliteration(nlp, text, expected):
 ])
 def test_verb_after_family_noun(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- after an ism, بن + an indefinite title word is the father's name (مساعد، سلطان، أمير) ---
+    ("وافتتح المعرض المهندس نايف بن مساعد أمس.", ["نايف بن مساعد"]),
+    ("وتسلم الجائزة الباحث ماجد بن سلطان في الحفل.", ["ماجد بن سلطان"]),
+    # --- negative: a title that heads a construct is a role phrase, not the father ---
+    ("وقال محمد بن رئيس الجمعية إن الأمر محسوم.", ["محمد"]),
+])
+def test_title_word_as_father_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -345,7 +345,7 @@ class NameExtent:
         # particle whatever common word the father's name is (موسى بن نصير، طارق بن زياد)
         if w == "بن" and (st.words[0] in x.given or st.words[0] in x.particles) and nxt \
                 and nxt not in x.stop and nxt not in x.speech and not x.strong_verb(nxt) \
-                and (not x.suffixed(nxt) or ctx.taa(i + 2)) and nxt not in x.title_words:
+                and (not x.suffixed(nxt) or ctx.taa(i + 2)) and (nxt not in x.title_words or self._father_title(ctx, i + 2)):
             st.need = True
             return GO
         if nxt and (nxt not in x.stop or (w in x.filiation and nxt in x.given)) and nxt not in x.speech \
@@ -354,6 +354,15 @@ class NameExtent:
             st.need = True
             return GO
         return END
+
+    def _father_title(self, ctx, k: int) -> bool:
+        """A title word after the nasab particle بن is the father's name (فيصل بن مساعد، خالد بن
+        سلطان) when it is indefinite and heads no construct: no definite word follows it (محمد بن
+        | رئيس الجمعية is a role phrase)."""
+        toks = ctx.toks
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        return not is_definite(toks[k].norm) and not (
+            after is not None and after.kind == "word" and after.space_before and is_definite(after.norm))
 
     def _syllable(self, ctx, st, t, w):
         """Chinese, Korean and Vietnamese names are two or three syllables written as separate

@@ -116,3 +116,17 @@ def test_verb_after_family_noun(nlp, text, expected):
 ])
 def test_title_word_as_father_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- علي right after a title is the name when what follows cannot be the object of على ---
+    ("وخرج الإمام علي ورجاله إلى المدينة.", ["علي"]),
+    ("وظهر المدرب علي في المؤتمر الصحفي.", ["علي"]),
+    ("وقال اللاعب علي، إن الفوز مستحق.", ["علي"]),
+    # --- negative: a noun, a number or أن after it is the preposition's object (Egyptian spelling) ---
+    ("ووافق الرئيس علي الاقتراح الجديد.", []),
+    ("وحصل اللاعب علي 3 بطاقات.", []),
+    ("وأكد الرئيس علي أن الوحدة باقية.", []),
+])
+def test_ali_after_a_title(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -128,10 +128,22 @@ class RoleChain:
         adjectives of a role when a surname follows (وزير المالية العراقي علي X); not على."""
         w, j, x = t.norm, st.j, self.w
         if w in x.given and w in x.stop and j not in page.ala and ((st.just_title and (
-                page.name_follows(j) or (j + 1 < page.n and page.toks[j + 1].kind == "punct")))
+                page.name_follows(j) or self._no_object(page, j + 1)))
                 or (not st.open_ and len(w) >= 3 and page.surname_follows(j))):
             return self._read(page, j)
         return None
+
+    def _no_object(self, page, k: int) -> bool:
+        """Token ``k`` cannot be the object of the preposition على (written علي): punctuation, a
+        preposition, or و + a word in use (الإمام علي ورجاله، اللاعب علي في الملعب); a number can
+        (حصل علي 3 بطاقات)."""
+        if k >= page.n:
+            return True
+        tk = page.toks[k]
+        if tk.kind != "word":
+            return tk.kind == "punct"
+        w, x = tk.norm, self.w
+        return w in x.preps or (w[:1] == "و" and w not in x.given and w[1:] not in x.given and x.z(w[1:]) >= 3.0)
 
     def _saint(self, page, st, t):
         """سيدي before a given name is part of the name (الرئيس الموريتاني سيدي محمد ولد X)."""

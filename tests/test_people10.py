@@ -130,3 +130,29 @@ def test_title_word_as_father_name(nlp, text, expected):
 ])
 def test_ali_after_a_title(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a participle or adjective that describes the person after the name is no family name:
+    # the deceased, the martyr, the one born (they also stand before a name, as الراحل does) ---
+    ("ودفن في المقبرة عمر بن سالم الحداد المتوفى سنة 1890.", ["عمر بن سالم الحداد"]),
+    ("ونعت الأسرة خليل بن يوسف الزبيدي الشهيد في المعركة.", ["خليل بن يوسف الزبيدي"]),
+    ("وكرمت البلدية سعاد بنت علي المولودة في القرية.", ["سعاد بنت علي"]),
+    ("وحضر الحفل نجل الفقيد سالم المري.", ["سالم المري"]),
+    # --- negative: a family name after the nasab is still read (a nisba, ال + a given name) ---
+    ("ودفن في المقبرة عمر بن سالم الحداد الجيلاني.", ["عمر بن سالم الحداد الجيلاني"]),
+    ("وقال حمد بن راشد المنصور إن الموسم جيد.", ["حمد بن راشد المنصور"]),
+])
+def test_participle_after_a_name(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- the particles of wish and hope (ليت، لعل) are no name words: two people around them ---
+    ("وقال يعقوب ليت يوسف يعود إلينا.", ["يعقوب", "يوسف"]),
+    ("وقال منصور لعل خالد يقرأ رسالته.", ["منصور", "خالد"]),
+    # --- negative: a name word that only begins like them goes on ---
+    ("وقال ماجد ليتيم إن الأمر حق.", ["ماجد ليتيم"]),
+])
+def test_wish_particles_end_a_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -156,3 +156,15 @@ def test_participle_after_a_name(nlp, text, expected):
 ])
 def test_wish_particles_end_a_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- Sudanese names chain the father's name with ود (son of), as بن and ولد do ---
+    ("وأعلن الفنان عبد الرحيم ود الأمين عن حفل جديد.", ["عبد الرحيم ود الأمين"]),
+    ("وصرح الشاعر حسن ود الريح أن القصيدة جاهزة.", ["حسن ود الريح"]),
+    # --- negative: the noun ود (affection) after a name, and the city ود مدني, are no nasab ---
+    ("وقال حسن إن ود الشعبين قديم.", ["حسن"]),
+    ("ووصل الوفد إلى ود مدني أمس.", []),
+])
+def test_sudanese_nasab_particle(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -168,3 +168,18 @@ def test_wish_particles_end_a_name(nlp, text, expected):
 ])
 def test_sudanese_nasab_particle(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- given names written with the article, as the Maghreb and Sudan write them, begin a name ---
+    ("وقال المهندس الطاهر بن عمار إن الورشة جاهزة.", ["الطاهر بن عمار"]),
+    ("وأكد الأستاذ الهادي الكافي أن الامتحان سهل.", ["الهادي الكافي"]),
+    ("وتزوجت من المحامي الحبيب القروي عام 1950.", ["الحبيب القروي"]),
+    ("وقال المدرب المصطفى بوزيد إن الفريق جاهز.", ["المصطفى بوزيد"]),
+    # --- negative: the same words as adjectives of a noun are no names ---
+    ("وقال إن الجو الطيب ساد اللقاء.", []),
+    ("وأشاد الحضور بالأثر الطيب للمبادرة في الحي الهادي.", []),
+    ("وكان الماء الطاهر متوفرا في القرية.", []),
+])
+def test_definite_given_names(nlp, text, expected):
+    assert names(nlp, text) == expected

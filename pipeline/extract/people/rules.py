@@ -337,7 +337,8 @@ class ContextRules:
                 continue  # the nisba ends a name already read (فيصل سالم العمري شارحا): a family name
             if tn.endswith("يه") and x.demonym(tn[:-1]):
                 self._nisba_feminine(page, rule, t, w)
-            if tn.endswith("ي") and (x.z(tn) >= 3.0 or tn in x.nationality):
+            if tn.endswith("ي") and len(tn) >= 5 and (x.z(tn) >= 3.0 or tn in x.nationality):
+                # (a nisba is the article + a noun of two letters or more + ي: الحي، الرأي are nouns)
                 self._nisba_masculine(page, rule, t, tn, w)
 
     def _nisba_feminine(self, page, rule: Rule, t, w: str) -> None:

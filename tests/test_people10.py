@@ -183,3 +183,16 @@ def test_sudanese_nasab_particle(nlp, text, expected):
 ])
 def test_definite_given_names(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a common-word given name + a nisba family name is a name without other context: a
+    # definite adjective cannot qualify the indefinite noun before it ---
+    ("وفازت البحرينية أمل الهاشمي بالمركز الأول.", ["أمل الهاشمي"]),
+    ("وتوقعت منى الشافعي في تقريرها أن تتراجع الأسعار.", ["منى الشافعي"]),
+    # --- negative: a nationality adjective, or a noun whose ي is a root letter, is no family name ---
+    ("وقال إن أمل العراقي كبير في النصر.", []),
+    ("وقرأ المصلون آية الكرسي بعد الصلاة.", []),
+])
+def test_common_given_name_and_nisba_surname(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -233,8 +233,10 @@ class NameExtent:
             return not (head in w.given_common or head in w.particles or w.z(head) > 5.0 and head not in w.given)
         if head in w.given_common and not any(
                 x in w.given or x in w.particles or x in w.naming_tails or w.z(x) <= 3.0 for x in words[1:]) and not (
-                w.family_nisba(words[1]) and w.z(words[1]) <= 4.0):
-            return False  # (a family nisba right after it is company enough: منى الشاذلي; so is الدين, not الله)
+                w.nisba_surname(words[1])):
+            # (a nisba family name right after it is company enough: منى الشاذلي، أمل الهاشمي; so is
+            # الدين, not الله)
+            return False
         if head in w.particles and len(words) == 2 and head != "عبد" and w.z(words[1]) > 4.6 \
                 and words[1] not in w.given:
             return False  # أبو + common word (ابو ظبي is the place extractor's)

@@ -655,6 +655,19 @@ class Words:
             return self.imperfect_used(w[1:-1])  # مبتسما: يبتسم
         return False
 
+    @memo
+    def nisba_surname(self, w: str) -> bool:
+        """A definite nisba in -ي that can follow a given name as its family name: no nationality
+        adjective of a country, no role adjective or ordinal, at most Zipf NISBA_SURNAME_MAX. A
+        definite adjective cannot qualify the indefinite given name before it, so a nisba with a
+        plural in use is a family name there too (أمل الهاشمي، منى الشافعي). A family name is
+        written with the article: a noun whose ي is a root letter (كرسي، وادي) is about as frequent
+        without it (آية الكرسي)."""
+        z = self.z(w)
+        return is_definite(w) and len(w) >= 5 and w.endswith("ي") and w not in self.nationality \
+            and not self.blocked(w) and w not in self.role_adj and w not in self.ordinals \
+            and z <= T.NISBA_SURNAME_MAX and (z <= 3.0 or self.z(w[2:]) <= z - 0.5)
+
     def family_nisba(self, norm: str) -> bool:
         """A definite nisba that is no demonym (الشاذلي، الكرخي): a family name."""
         return is_definite(norm) and is_nisba(norm) and not self.demonym(norm)

@@ -196,3 +196,15 @@ def test_definite_given_names(nlp, text, expected):
 ])
 def test_common_given_name_and_nisba_surname(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a word bound to the particle before it belongs to that name: the distinctive surname of a
+    # well-known person inside بن X is another family (the repeat is the short form of the full name) ---
+    ("وفازت المخرجة سلمى بن هنية بالجائزة. وتسلمت بن هنية الجائزة أمس.", ["سلمى بن هنية", "بن هنية"]),
+    # --- negative: the surname alone, and a well-known name that begins with the particle, are read ---
+    ("وقال هنية إن الحركة مستعدة للحوار.", ["هنية"]),
+    ("وقال الرئيس محمد بن سلمان إن المملكة مستعدة.", ["محمد بن سلمان"]),
+])
+def test_known_surname_bound_to_a_particle(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -208,3 +208,16 @@ def test_common_given_name_and_nisba_surname(nlp, text, expected):
 ])
 def test_known_surname_bound_to_a_particle(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- هما/هم/هن after a noun that counts people introduces their names; و carries the list ---
+    ("وترك الراحل ابنتين هما سهى ونوال.", ["سهى", "نوال"]),
+    ("وله ثلاثة أبناء هم: ماجد وخالد وفهد.", ["ماجد", "خالد", "فهد"]),
+    # --- negative: the pronoun as a subject, before a predicate or a genitive construct ---
+    ("وقال إنهم هم من بدأ الهجوم.", []),
+    ("والطلاب هم الأفضل في المدينة.", []),
+    ("والشباب هم أمل المستقبل.", []),
+])
+def test_pronoun_introduces_a_list_of_names(nlp, text, expected):
+    assert names(nlp, text) == expected

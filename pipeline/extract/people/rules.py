@@ -9,7 +9,8 @@ mechanisms that read them; a new trigger word is a row in a lexicon, a new rule 
 Mechanisms:
 
 * ``chain``: a title hit opens a role chain (:mod:`.chain`).
-* ``trigger``: a trigger word (a speech, action, naming or credit verb, or a kin noun: ``أسرة``)
+* ``trigger``: a trigger word (a speech, action, naming or credit verb, a kin noun: ``أسرة``, or
+  the pronoun that lists the people a noun counts: ``ابنتين هما``)
   right before a name whose first word meets the rule's ``subject`` condition
   (:data:`SUBJECTS`); the name is read by :mod:`.extent`.
 * ``apposition``: a role chain, a comma, then two name words closed by punctuation.
@@ -127,6 +128,29 @@ def _naming_first(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     return j, cut
 
 
+def _listed_first(x: Words, page, j: int, trig) -> tuple[int, int] | None:
+    """After هما/هم/هن (written alone, not وهم) that follows a noun: a given name or a word of a
+    well-known name begins the list of the people the noun counts (ترك ابنتين هما نور وأمل، وله
+    ثلاثة أبناء هم: سالم وخالد وفهد). The pronoun after a verb or a particle is a subject (إنهم هم
+    من ...), and a definite word after it a predicate (هم الأفضل)."""
+    toks = page.toks
+    k = trig.first
+    if toks[k].norm != trig.key or k == 0 or toks[k - 1].kind != "word":
+        return None
+    prev = toks[k - 1].norm
+    if prev in x.stop or x.blocked(prev) or x.verb_like(prev) or page.flags[k - 1] & (F_SPEECH | F_ACTION):
+        return None
+    if j < page.n and toks[j].norm == ":":
+        j += 1
+    w = page.word(j)
+    if not w or page.cover[j] is not None or is_definite(w) or x.function_name(w):
+        return None
+    nxt = page.word(j + 1)
+    if w in x.given_common and nxt and is_definite(nxt):
+        return None  # a common noun heading a genitive (هم أمل المستقبل)
+    return (j, 0) if (w in x.given and w not in x.stop) or w in x.known_words else None
+
+
 def _laqab(x: Words, w: str) -> bool:
     """A definite word that can be a laqab (المنصور، الفاروق): not a demonym, a title, a role
     adjective or a very frequent word."""
@@ -148,7 +172,7 @@ def _kin_word(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     return None
 
 
-SUBJECTS = {"speech_subject": _speech_subject, "action_subject": _action_subject,
+SUBJECTS = {"speech_subject": _speech_subject, "action_subject": _action_subject, "listed_first": _listed_first,
             "naming_first": _naming_first, "kin_word": _kin_word}
 
 
@@ -171,7 +195,7 @@ class ContextRules:
         self.rules = rules
         self.by_id = {r.id: r for r in rules}
         kinds = {"speech": words.speech, "credit": words.credit, "action": words.action,
-                 "naming": words.naming, "byline": words.byline}
+                 "naming": words.naming, "byline": words.byline, "listing": words.listing}
         self._verbs = {r.id: frozenset().union(*(kinds[k] for k in r.trigger if k in kinds)) for r in rules}
         self._runs = {"chain": self._chain, "trigger": self._trigger, "apposition": self._apposition,
                       "known": self._known, "given": self._given, "nisba": self._nisba,

@@ -193,6 +193,7 @@ class Words:
         self.action = _forms(verbs, kind="action")
         self.byline = _forms(verbs, kind="byline")
         self.naming = _forms(verbs, kind="naming")
+        self.listing = _forms(verbs, kind="listing")  # هما، هم، هن: ابنتين هما X وY
         stops = load_table("lexicons/person_stopwords.tsv", ("form",))
         self.stop = _forms(stops)
         self.role_adj = _forms(stops, **{"class": "role_adj"})  # المدرب الجديد X، الرئيس السابق X

@@ -221,3 +221,17 @@ def test_known_surname_bound_to_a_particle(nlp, text, expected):
 ])
 def test_pronoun_introduces_a_list_of_names(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a run of East-Asian syllables where a role chain or a demonym awaits a name is the name,
+    # even when its first syllable is short or a function word's homograph (لي، جي، ما) ---
+    ("وقال وزير الدفاع لي مين-جونغ إن بلاده تتابع الوضع.", ["لي مين-جونغ"]),
+    ("ودرس الفيزياء على يد الأستاذ جي شيان لين في شنغهاي.", ["جي شيان لين"]),
+    ("وأعلنت الشركة أن الصيني ما جيان سيقود الفريق.", ["ما جيان"]),
+    # --- negative: a function word after a title before no syllable run stays a function word ---
+    ("وقال المدير ما زال العمل جاريا.", []),
+    ("وقال الجيش الصيني ما زال مستعدا للرد.", []),
+])
+def test_syllable_run_after_a_title_or_demonym(nlp, text, expected):
+    assert names(nlp, text) == expected

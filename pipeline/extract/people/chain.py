@@ -48,7 +48,7 @@ class RoleChain:
         self.w = words
         self.extent = extent
         self.steps = (self._abbreviation, self._not_a_word, self._title, self._entity, self._ali, self._saint,
-                      self._latin, self._post, self._role_adjective, self._stop_word, self._complement,
+                      self._latin, self._post, self._role_adjective, self._syllables, self._stop_word, self._complement,
                       self._after_honorific, self._adjective, self._coordinated_head, self._rare_word,
                       self._verb_shaped_first, self._name_start)
 
@@ -170,6 +170,13 @@ class RoleChain:
         if t.norm in self.w.role_adj and not st.open_:
             st.j += 1
             return NEXT
+        return None
+
+    def _syllables(self, page, st, t):
+        """وزير الخارجية لي مين-جونغ: a run of East-Asian syllables where a closed role chain awaits a name is
+        the name, its first syllable even a function word's homograph (:meth:`Page.syllable_run`)."""
+        if not st.open_ and page.syllable_run(st.j):
+            return self._read(page, st.j)
         return None
 
     def _stop_word(self, page, st, t):

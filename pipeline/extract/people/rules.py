@@ -358,8 +358,13 @@ class ContextRules:
             if tn.startswith("لل") and "ال" + tn[2:] in x.nationality:
                 tn = "ال" + tn[2:]  # للكيني X: ل + a nationality adjective
             w = toks[t.i + 1].norm
-            if tn in x.stop or w in x.stop or not is_definite(tn):
+            if tn in x.stop or not is_definite(tn):
                 continue
+            if w in x.stop:
+                if tn.endswith(("ي", "يه")) and x.demonym(tn[:-1] if tn.endswith("يه") else tn) \
+                        and page.syllable_run(t.i + 1):
+                    page.emit(self.extent.read(page, t.i + 1, 0, True), rule, page.surface(t.i), t.i)
+                continue  # (الصيني ما جيان: a syllable run after the demonym, its first syllable a stop word's homograph)
             if tn.endswith(("ي", "يه")) and page.found.covers(t.i):
                 continue  # the nisba ends a name already read (فيصل سالم العمري شارحا): a family name
             if tn.endswith("يه") and x.demonym(tn[:-1]):

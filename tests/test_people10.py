@@ -235,3 +235,14 @@ def test_pronoun_introduces_a_list_of_names(nlp, text, expected):
 ])
 def test_syllable_run_after_a_title_or_demonym(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- after a speech verb, the feminine of a common noun is the speaker's role, no family name ---
+    ("وقالت الشريكة في المكتب إن العقد جاهز.", []),
+    ("وقالت الزميلة إن الموعد تأجل.", []),
+    # --- negative: a family name in ة, which has no masculine in use, is still read ---
+    ("وقال الطراونة إن الحكومة مستعدة.", ["الطراونة"]),
+])
+def test_feminine_common_noun_after_speech_verb(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -74,7 +74,8 @@ def load_rules() -> tuple[Rule, ...]:
 # ---- subject conditions of the trigger rules: (words, page, j, trigger) -> (j, cut) or None ---
 def _speech_subject(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     """After a speech verb: a word that can start a name, a given name followed by a name word,
-    a quote or إن (وقال شعبان إن), a rare definite family name (وقال البدري). A pronoun right
+    a quote or إن (وقال شعبان إن), a rare definite family name (وقال البدري), but no feminine of
+    a common noun (قالت الشريكة: الشريك; family names in ة have no masculine in use: الطراونة). A pronoun right
     after the verb is the addressee, the name follows it (قال له X)."""
     if not page.free_word(j):
         return None
@@ -93,7 +94,8 @@ def _speech_subject(x: Words, page, j: int, trig) -> tuple[int, int] | None:
             (w in x.given and (w not in x.stop or page.name_follows(j))) or w in x.known_words):
         return None  # بطولة ويمبلدون، تصوير فيلمي: the noun's own complement
     ok = x.can_start(w) or (w in x.given and (credit or said or page.name_follows(j) or page.surname_follows(j))) \
-        or (is_definite(w) and not is_nisba(w) and x.z(w) <= 3.6 and not x.blocked(w) and not x.common_shape(w)) \
+        or (is_definite(w) and not is_nisba(w) and x.z(w) <= 3.6 and not x.blocked(w) and not x.common_shape(w)
+            and not (w.endswith("ه") and x.z(w[:-1]) >= 3.5)) \
         or (x.family_nisba(w) and x.z(w) <= 3.6 and not x.blocked(w))
     return (j, 0) if ok else None
 

@@ -246,3 +246,15 @@ def test_syllable_run_after_a_title_or_demonym(nlp, text, expected):
 ])
 def test_feminine_common_noun_after_speech_verb(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a nisba with the article after a title is the title's adjective, no first name of the
+    # well-known or given name after it ---
+    ("وأرسله الخليفة العباسي أبو جعفر المنصور إلى الشام.", ["أبو جعفر المنصور"]),
+    ("وحكم الأمير الأموي عبد الرحمن بن معاوية في قرطبة.", ["عبد الرحمن بن معاوية"]),
+    # --- negative: a given name before a name found from its end still joins it ---
+    ("وقال جيرهارد شرودر إن ألمانيا مستعدة.", ["جيرهارد شرودر"]),
+])
+def test_title_adjective_is_no_first_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -29,7 +29,7 @@ from ...tokenize import peels
 from .chain import OPEN
 from .extent import NameExtent
 from .page import Cand, Page
-from .words import F_ACTION, F_SPEECH, F_VERB, T, Words
+from .words import F_ACTION, F_SPEECH, F_VERB, T, Words, is_definite, is_nisba
 
 
 class Consistency:
@@ -115,6 +115,8 @@ class Consistency:
             w, kcut = t.norm, 0
             if w[0] == "و" and w not in x.given and (w[1:] in x.given or w[1:] in x.known_words):
                 w, kcut = w[1:], 1  # ويحيى شاهين
+            if self._title_adjective(page, k, w):
+                continue  # الخليفة العباسي أبو جعفر المنصور: the nisba agrees with the title before it
             if (self._first_name(w, kcut)) and not found.covers(k):
                 found.remove((a, b))
                 found.put((k, b), Cand(c.rule, c.score, c.evidence, kcut, k, set(c.rules)))
@@ -129,6 +131,14 @@ class Consistency:
         syl = x.syllables
         w = page.toks[a - 1].norm
         return b == a + 1 and w in syl and w not in x.stop and all(page.toks[k].norm in syl for k in (a, b))
+
+    def _title_adjective(self, page: Page, k: int, w: str) -> bool:
+        """A nisba with the article right after a definite noun (a title: الخليفة العباسي) is
+        that noun's adjective, not a first name of the name after it."""
+        if not (is_definite(w) and is_nisba(w)) or w in self.w.given or k == 0:
+            return False
+        prev = page.toks[k - 1]
+        return prev.kind == "word" and is_definite(prev.norm)
 
     def _first_name(self, w: str, kcut: int) -> bool:
         """A given name, a word of a well-known name, or a rare word with no common-word shape."""

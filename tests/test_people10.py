@@ -258,3 +258,14 @@ def test_feminine_common_noun_after_speech_verb(nlp, text, expected):
 ])
 def test_title_adjective_is_no_first_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a given name with the article inside a chain of names is a father's name, so the given
+    # name after it continues the chain (Sudanese names chain given names) ---
+    ("وكتب عنه الناقد فاروق الطيب سيد أحمد مقالا طويلا.", ["فاروق الطيب سيد أحمد"]),
+    # --- negative: after a family name with the article, a given name begins the next person ---
+    ("وحضر اللقاء سالم الحربي محمد العتيبي ونواف.", ["سالم الحربي", "محمد العتيبي", "نواف"]),
+])
+def test_definite_given_name_inside_a_chain(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -482,14 +482,15 @@ class NameExtent:
         """A given name (or a word of a known name) right after a family name with the article
         begins the next person (X الحربي Y ...), outside a nasab (علي بن موسى الرضا ...). A definite
         nisba that is no given name begins nobody: it is the second part of a double family name
-        (مهدي الفاسي الفهري، صباح خالد الحمد الصباح)."""
+        (مهدي الفاسي الفهري، صباح خالد الحمد الصباح). A given name with the article (الطيب) is a
+        father's name of the chain, not a family name (فاروق الطيب سيد أحمد)."""
         x = self.w
         words = st.words
         y = words[-1]
         if is_definite(w) and is_nisba(w) and w not in x.given:
             return None
         if len(words) >= 2 and (w in x.given or w in x.known_words) and w not in x.tails and is_definite(y) \
-                and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
+                and y not in x.given and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
                 and (is_nisba(y) or x.z(y[2:]) >= 2.5) and not any(v in x.filiation for v in words):
             return END
         return None

@@ -269,3 +269,16 @@ def test_title_adjective_is_no_first_name(nlp, text, expected):
 ])
 def test_definite_given_name_inside_a_chain(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- a title that is also a name word (السيد، الحاج، الشيخ) goes on inside a name: before a
+    # nisba family name, or after two name units before a given name ---
+    ("وقالت المطربة هدى إبراهيم السيد الدمياطي إن الحفل جاهز.", ["هدى إبراهيم السيد الدمياطي"]),
+    ("وقال محمد السيد الحربي إن الأمر محسوم.", ["محمد السيد الحربي"]),
+    ("وحضر الحفل كريم ماهر الحاج يوسف وأسرته.", ["كريم ماهر الحاج يوسف"]),
+    # --- negative: after one name, before a given name, it is the next person's title ---
+    ("والتقى أحمد الشيخ خالد أمس.", ["أحمد", "خالد"]),
+])
+def test_title_as_a_name_word_inside_a_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -445,16 +445,24 @@ class NameExtent:
 
     def _title_family(self, ctx, st, t, w):
         """A family name that is also a title (حسام القاضي، محمد الشيخ) when the name ends there;
-        but a role goes on after a full name (X Y النائب العام)."""
+        but a role goes on after a full name (X Y النائب العام). One of the titles that are also
+        name words (``kind=inner`` of person_particles.tsv: السيد، الحاج، الشيخ) goes on before a
+        nisba family name, or after two name units before a given name (فاطمة إبراهيم السيد
+        البلتاجي); after one name before a given name it is the next person's title (التقى أحمد
+        الشيخ خالد)."""
         x = self.w
         words = st.words
         one = len(words) == 1 and st.anchored or (  # one unit: a word, or a compound (عبد المنعم)
             len(words) == 2 and words[0] in x.arabic_particles and self._units(words) == 1)
+        toks, i = ctx.toks, st.i
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if w in x.inner_titles and after is not None and after.kind == "word" and after.space_before \
+                and all(y in x.given or y in x.particles for y in words) and (x.nisba_surname(after.norm) or (
+                self._units(words) >= 2 and after.norm in x.given and after.norm not in x.stop)):
+            return GO  # a title that is a name word inside the name (فاطمة إبراهيم السيد البلتاجي)
         if not (w in x.title_words and is_definite(w) and (one or (
                 len(words) >= 2 and st.strong and all(y in x.given or y in x.particles for y in words)))):
             return None
-        toks, i = ctx.toks, st.i
-        after = toks[i + 2] if i + 2 < len(toks) else None
         if (after is None or after.kind != "word" or after.norm in x.stop or after.norm in x.speech
                 or x.verb_like(after.norm) or after.norm[0] == "و") \
                 and (one or after is None or after.kind != "word" or not is_definite(after.norm)):
@@ -490,7 +498,7 @@ class NameExtent:
         if is_definite(w) and is_nisba(w) and w not in x.given:
             return None
         if len(words) >= 2 and (w in x.given or w in x.known_words) and w not in x.tails and is_definite(y) \
-                and y not in x.given and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
+                and y not in x.given and y not in x.inner_titles and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
                 and (is_nisba(y) or x.z(y[2:]) >= 2.5) and not any(v in x.filiation for v in words):
             return END
         return None

@@ -183,6 +183,8 @@ class Words:
         self.name_articles = _forms(parts, kind="article")
         # first parts of compound names that are common words alone (حسب الله، جاد الله، العبد الله)
         self.compound_heads = _forms(parts, kind="head")
+        #: titles that are also name words inside a name, before another name word (محمد السيد علي)
+        self.inner_titles = _forms(parts, kind="inner")
         verbs = load_table("lexicons/person_speech_verbs.tsv", ("form", "kind"))
         self.verb_forms = _forms(verbs)  # every trigger of the verb file (speech, action, naming ...)
         # credit nouns that are also everyday nouns (بطولة، إنتاج، تصوير: بطولة ويمبلدون، تصوير فيلمي)

@@ -282,3 +282,13 @@ def test_definite_given_name_inside_a_chain(nlp, text, expected):
 ])
 def test_title_as_a_name_word_inside_a_name(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- bug: a well-known full name after ولد (the verb "was born", also a nasab particle) was
+    # dropped with the surname-after-a-particle guard, which concerns a surname alone ---
+    ("ولد الحبيب بورقيبة في المنستير.", ["الحبيب بورقيبة"]),
+    ("وولد نجيب محفوظ في القاهرة.", ["نجيب محفوظ"]),
+])
+def test_known_full_name_after_a_particle(nlp, text, expected):
+    assert names(nlp, text) == expected

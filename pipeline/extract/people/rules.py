@@ -311,9 +311,10 @@ class ContextRules:
                 continue
             if is_definite(h.key) and " " not in h.key and h.key not in x.known_names and x.demonym(h.key):
                 continue  # a listed surname alone that is a demonym (العثماني)
-            if not h.clitic and a > 0 and toks[a - 1].norm in x.particles and toks[a].space_before \
-                    and h.key.split()[0] not in x.particles and " ".join((toks[a - 1].norm, h.key)) not in x.known_names:
-                continue  # a word bound to the particle before it is another name (كوثر بن هنية، not هنية)
+            if not h.clitic and a > 0 and " " not in h.key and toks[a - 1].norm in x.particles \
+                    and toks[a].space_before and " ".join((toks[a - 1].norm, h.key)) not in x.known_names:
+                continue  # a surname bound to the particle before it is another name (كوثر بن هنية، not هنية);
+                # a full name is still the person (ولد الحبيب بورقيبة: ولد is the verb "was born")
             page.emit(Span(a, b, h.nstart - toks[a].nstart), rule, page.doc.text[h.start:h.end], a)
 
     def _given(self, page, rule: Rule) -> None:

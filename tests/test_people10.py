@@ -292,3 +292,16 @@ def test_title_as_a_name_word_inside_a_name(nlp, text, expected):
 ])
 def test_known_full_name_after_a_particle(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- بطولة "starring" is a credit noun: the cast after it are people, with و or commas ---
+    ("والفيلم من إخراج رامي نبيل وبطولة هالة صدقي وكريم عادل.", ["رامي نبيل", "هالة صدقي", "كريم عادل"]),
+    ("والمسلسل من بطولة تيسير فهمي وتأليف محمد رفعت.", ["تيسير فهمي", "محمد رفعت"]),
+    # --- negative: the tournament named after a place or a club is no person, and a facility
+    # noun that announces nothing still keeps its eponym out ---
+    ("وتوج اللاعب بلقب بطولة ويمبلدون للتنس.", []),
+    ("وأقيمت المباراة على ملعب الملك فهد.", []),
+])
+def test_starring_credit_noun(nlp, text, expected):
+    assert names(nlp, text) == expected

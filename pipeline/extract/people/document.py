@@ -219,7 +219,8 @@ class Consistency:
             if page.flags[ctx] & F_VERB:
                 continue  # a verb announced the name (إخراج X): it stands outside any facility name
             k = look_back(ctx - 1)
-            if k >= 0 and toks[k].kind == "word" and any(
+            if k >= 0 and toks[k].kind == "word" and not page.flags[k] & F_VERB and any(
+                    # (a credit noun that is also a facility noun announces a name: بطولة X "starring X")
                     p.key in x.facility or (p.key in x.titled and k + 1 < page.n and toks[k + 1].norm in OPEN)
                     for p in peels(toks[k].norm) if p.clitic in ("", "و", "ف", "ب", "ل")):
                 for other in found.overlapping(*key):

@@ -305,3 +305,13 @@ def test_known_full_name_after_a_particle(nlp, text, expected):
 ])
 def test_starring_credit_noun(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- الهدى is the second part of compound names, like الدين (نور الهدى، سيف الهدى) ---
+    ("وأهدت نور الهدى فوزها إلى مدربها.", ["نور الهدى"]),
+    # --- negative: after a noun that is no given name it is the common noun (guidance) ---
+    ("وقال إن طريق الهدى واضح.", []),
+])
+def test_compound_name_tail_alhuda(nlp, text, expected):
+    assert names(nlp, text) == expected

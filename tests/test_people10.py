@@ -315,3 +315,15 @@ def test_starring_credit_noun(nlp, text, expected):
 ])
 def test_compound_name_tail_alhuda(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- given names of the Maghreb, the Gulf and Kurdistan that the list lacked ---
+    ("وتوجت العداءة فتيحة بوزيد بالذهبية.", ["فتيحة بوزيد"]),
+    ("وقالت الشاعرة موضي الدوسري إن القصيدة جاهزة.", ["موضي الدوسري"]),
+    ("وحضرت الجلسة نسيمة العمراني ولولوة السبيعي.", ["نسيمة العمراني", "لولوة السبيعي"]),
+    # --- negative: a name that is also a common noun (حصة: a lesson) needs a name after it ---
+    ("وحضر الطلاب حصة الرياضيات صباحا.", []),
+])
+def test_more_given_names(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -327,3 +327,15 @@ def test_compound_name_tail_alhuda(nlp, text, expected):
 ])
 def test_more_given_names(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # --- bug (dd10957): a noun + the pronoun ه before its adjective was read as the name نادية
+    # (written with ة) + a nisba family name ---
+    ("وأوضح أن اللاعب سيعود إلى ناديه الإنجليزي لاستكمال العلاج.", []),
+    # --- negative: the name written with ة, or before a given name, is still read ---
+    ("وقالت نادية الإنجليزي إن الأمر محسوم.", ["نادية الإنجليزي"]),
+    ("وحضرت ناديه محمد الحفل.", ["ناديه محمد"]),
+])
+def test_noun_with_pronoun_is_no_feminine_name(nlp, text, expected):
+    assert names(nlp, text) == expected

@@ -340,12 +340,17 @@ class ContextRules:
 
     def _given_start(self, page, t, p) -> bool:
         """A pronoun or particle that is also a short foreign name (هو محمد، لي أحمد), علي that may
-        be على, or a name that is also و + a function word (واين) needs a clear name after it."""
+        be على, a name that is also و + a function word (واين), or a feminine name written with
+        the pronoun ه instead of ة over a frequent noun (ناديه: his club) needs a clear name after it."""
         x = self.w
         if x.function_name(p.key):
             return False
         if p.key in x.stop and (t.i in page.ala or not page.strong_next(t.i)):
             return False
+        if p.key.endswith("ه") and page.doc.text[t.start:t.end].endswith("ه") and x.z(p.key[:-1]) >= 3.5 \
+                and p.key[:-1] not in x.given and is_definite(page.word(t.i + 1)) and not page.strong_next(t.i):
+            return False  # a noun + the pronoun ه before its adjective (ناديه الإنجليزي: his English club),
+            # not the name نادية, which ends in ة
         return not (not p.cut and p.key[0] == "و" and p.key[1:] in x.stop and not page.strong_next(t.i))
 
     def _nisba(self, page, rule: Rule) -> None:

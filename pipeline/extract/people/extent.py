@@ -498,8 +498,9 @@ class NameExtent:
         if is_definite(w) and is_nisba(w) and w not in x.given:
             return None
         if len(words) >= 2 and (w in x.given or w in x.known_words) and w not in x.tails and is_definite(y) \
-                and y not in x.given and y not in x.inner_titles and words[-2] not in x.particles and y not in x.tails and y not in x.ordinals \
-                and (is_nisba(y) or x.z(y[2:]) >= 2.5) and not any(v in x.filiation for v in words):
+                and y not in x.given and y not in x.inner_titles and y not in x.tails and y not in x.ordinals \
+                and words[-2] not in x.particles and (is_nisba(y) or x.z(y[2:]) >= 2.5) \
+                and not any(v in x.filiation for v in words):
             return END
         return None
 
@@ -701,11 +702,7 @@ class NameExtent:
         feminine ending is written ة, which the normalized form shares), and the word without it is
         frequent and more frequent than the whole (the family name الفقيه is more frequent than
         الفقي)."""
-        x = self.w
-        if not w.endswith("ه") or not ctx.doc.text[t.start:t.end].endswith("ه"):
-            return False
-        zs = x.z(w[:-1])
-        return zs >= 3.5 and x.z(w) < zs
+        return ctx.pronoun_suffix(t, w) and self.w.z(w) < self.w.z(w[:-1])
 
     def _definite_word(self, w: str) -> dict:
         """What :meth:`_definite` asks of a definite word alone (memoized per word type)."""

@@ -216,6 +216,12 @@ class Page:
         w = self.word(i + 1)
         return bool(w) and self.w.clear_name_word(w)
 
+    def pronoun_suffix(self, t, key: str) -> bool:
+        """``key`` (token ``t``'s word, maybe without its proclitics) ends in the pronoun ه as the
+        text writes it, over a stem in use (ألبومه، ناديه): the normalized view writes a feminine ة
+        as ه too, so only the original spelling tells them apart."""
+        return key.endswith("ه") and self.doc.text[t.start:t.end].endswith("ه") and self.w.z(key[:-1]) >= 3.5
+
     def syllable_run(self, i: int) -> bool:
         """Tokens ``i`` and ``i + 1`` are both East-Asian name syllables (لي مين، ما جيان), the
         second no stop word: the first one is a name word even where it is also a function word

@@ -140,7 +140,7 @@ def _listed_first(x: Words, page, j: int, trig) -> tuple[int, int] | None:
     if toks[k].norm != trig.key or k == 0 or toks[k - 1].kind != "word":
         return None
     prev = toks[k - 1].norm
-    if prev in x.stop or x.blocked(prev) or x.verb_like(prev) or page.flags[k - 1] & (F_SPEECH | F_ACTION):
+    if x.blocked(prev) or x.verb_like(prev) or page.flags[k - 1] & (F_SPEECH | F_ACTION):
         return None
     if j < page.n and toks[j].norm == ":":
         j += 1
@@ -347,8 +347,8 @@ class ContextRules:
             return False
         if p.key in x.stop and (t.i in page.ala or not page.strong_next(t.i)):
             return False
-        if p.key.endswith("ه") and page.doc.text[t.start:t.end].endswith("ه") and x.z(p.key[:-1]) >= 3.5 \
-                and p.key[:-1] not in x.given and is_definite(page.word(t.i + 1)) and not page.strong_next(t.i):
+        if page.pronoun_suffix(t, p.key) and p.key[:-1] not in x.given and is_definite(page.word(t.i + 1)) \
+                and not page.strong_next(t.i):
             return False  # a noun + the pronoun ه before its adjective (ناديه الإنجليزي: his English club),
             # not the name نادية, which ends in ة
         return not (not p.cut and p.key[0] == "و" and p.key[1:] in x.stop and not page.strong_next(t.i))
@@ -368,14 +368,14 @@ class ContextRules:
             w = toks[t.i + 1].norm
             if tn in x.stop or not is_definite(tn):
                 continue
+            feminine = tn.endswith("يه") and x.demonym(tn[:-1])
             if w in x.stop:
-                if tn.endswith(("ي", "يه")) and x.demonym(tn[:-1] if tn.endswith("يه") else tn) \
-                        and page.syllable_run(t.i + 1):
+                if (feminine or (tn.endswith("ي") and x.demonym(tn))) and page.syllable_run(t.i + 1):
                     page.emit(self.extent.read(page, t.i + 1, 0, True), rule, page.surface(t.i), t.i)
                 continue  # (الصيني ما جيان: a syllable run after the demonym, its first syllable a stop word's homograph)
             if tn.endswith(("ي", "يه")) and page.found.covers(t.i):
                 continue  # the nisba ends a name already read (فيصل سالم العمري شارحا): a family name
-            if tn.endswith("يه") and x.demonym(tn[:-1]):
+            if feminine:
                 self._nisba_feminine(page, rule, t, w)
             if tn.endswith("ي") and len(tn) >= 5 and (x.z(tn) >= 3.0 or tn in x.nationality):
                 # (a nisba is the article + a noun of two letters or more + ي: الحي، الرأي are nouns)

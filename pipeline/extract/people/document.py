@@ -141,9 +141,10 @@ class Consistency:
         return prev.kind == "word" and is_definite(prev.norm)
 
     def _first_name(self, w: str, kcut: int) -> bool:
-        """A given name, a word of a well-known name, or a rare word with no common-word shape."""
+        """A given name, a word of a well-known name, or a rare word with no common-word shape; not
+        a trigger verb that a known name happens to share (ترأس عباس: ليز تراس once ترأس is normalized)."""
         x = self.w
-        if (x.plain_given(w) and w not in x.stop) or (w in x.known_words and x.z(w) < 4.0):
+        if (x.plain_given(w) and w not in x.stop) or (w in x.known_words and x.z(w) < 4.0 and w not in x.verb_forms):
             return True
         if w in x.given and w not in x.stop and not x.function_name(w) and not kcut and x.foreign_shape(w):
             return True  # a foreign first name that is also a common word (توم هاريس)

@@ -225,10 +225,11 @@ class Page:
     def syllable_run(self, i: int) -> bool:
         """Tokens ``i`` and ``i + 1`` are both East-Asian name syllables (لي مين، ما جيان), the
         second no stop word: the first one is a name word even where it is also a function word
-        (ما، لي، هي) or too short to start a name by itself."""
+        (ما، لي، هي) or too short to start a name by itself, but for a complementizer (إن، أن: the
+        clause it opens has the name for subject)."""
         x = self.w
         w, nx = self.word(i), self.word(i + 1)
-        return bool(w) and bool(nx) and w in x.syllables and nx in x.syllables and nx not in x.stop \
+        return bool(w) and bool(nx) and w in x.syllables and w not in x.said and nx in x.syllables and nx not in x.stop \
             and self.toks[i + 1].space_before
 
     def strong_next(self, i: int) -> bool:
